@@ -1,0 +1,45 @@
+import { join } from 'node:path';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MailService } from '@leadpanel/platform';
+import { AuthController } from './auth/auth.controller';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthSessionEntity } from './auth/auth-session.entity';
+import { AuthService } from './auth/auth.service';
+import { RefreshTokenEntity } from './auth/refresh-token.entity';
+import { SessionRepository } from './auth/session.repository';
+import { TokenService } from './auth/token.service';
+import { AdminBootstrap } from './bootstrap/admin-bootstrap';
+import { BrandEntity } from './brands/brand.entity';
+import { BrandRepository } from './brands/brand.repository';
+import { BrandsController } from './brands/brands.controller';
+import { BrandsService } from './brands/brands.service';
+import { PasswordHasher } from './users/password-hasher';
+import { UserEntity } from './users/user.entity';
+import { UserRepository } from './users/user.repository';
+import { UsersController } from './users/users.controller';
+import { UsersService } from './users/users.service';
+
+/** Users, brands, sessions and tokens: services for every app. */
+@Module({
+  imports: [TypeOrmModule.forFeature([UserEntity, BrandEntity, AuthSessionEntity, RefreshTokenEntity]), JwtModule.register({})],
+  providers: [UserRepository, BrandRepository, SessionRepository, PasswordHasher, TokenService, AuthService, UsersService, BrandsService],
+  exports: [AuthService, UsersService, BrandsService, PasswordHasher, UserRepository],
+})
+export class IdentityModule implements OnModuleInit {
+  constructor(private readonly mail: MailService) {}
+
+  onModuleInit(): void {
+    this.mail.registerTemplates(join(__dirname, 'templates'));
+  }
+}
+
+/** HTTP side (API only): controllers, the global auth guard, the bootstrap admin. */
+@Module({
+  imports: [IdentityModule],
+  controllers: [AuthController, BrandsController, UsersController],
+  providers: [{ provide: APP_GUARD, useClass: AuthGuard }, AdminBootstrap],
+})
+export class IdentityHttpModule {}

@@ -1,0 +1,64 @@
+import { mkdirSync } from 'node:fs';
+import { Logger } from '@nestjs/common';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+/**
+ * Embedded mode: a PGlite (real Postgres compiled to WASM) served on a loopback
+ * port by pglite-socket, so that the application uses the ordinary `pg` driver
+ * in both modes. PGlite is a single session, so the pool in front of it has
+ * exactly one connection: transactions are serialised by the pool and one
+ * request's rollback can never leak into another's.
+ *
+ * One instance per process; the data directory belongs to one process at a time.
+ */
+export class EmbeddedPostgres {
+  private static instance: EmbeddedPostgres | null = null;
+  private static starting: Promise<EmbeddedPostgres> | null = null;
+  private readonly logger = new Logger('EmbeddedPostgres');
+
+  private constructor(
+    private readonly db: PGlite,
+    private readonly server: PGLiteSocketServer,
+    readonly url: string,
+    readonly dataDir: string,
+  ) {}
+
+  static async start(dataDir: string): Promise<EmbeddedPostgres> {
+    if (EmbeddedPostgres.instance) {
+      if (EmbeddedPostgres.instance.dataDir !== dataDir) {
+        throw new Error(`Embedded database already open at ${EmbeddedPostgres.instance.dataDir}`);
+      }
+      return EmbeddedPostgres.instance;
+    }
+    if (!EmbeddedPostgres.starting) {
+      EmbeddedPostgres.starting = EmbeddedPostgres.boot(dataDir).finally(() => {
+        EmbeddedPostgres.starting = null;
+      });
+    }
+    return EmbeddedPostgres.starting;
+  }
+
+  private static async boot(dataDir: string): Promise<EmbeddedPostgres> {
+    if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+    const db = await PGlite.create(dataDir);
+    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 });
+    await server.start();
+    const address = server.getServerConn();
+    const instance = new EmbeddedPostgres(db, server, `postgres://postgres:postgres@${address}/postgres`, dataDir);
+    instance.logger.log(`embedded PostgreSQL (PGlite) at ${dataDir}, serving ${address}`);
+    EmbeddedPostgres.instance = instance;
+    return instance;
+  }
+
+  static current(): EmbeddedPostgres | null {
+    return EmbeddedPostgres.instance;
+  }
+
+  async stop(): Promise<void> {
+    if (EmbeddedPostgres.instance !== this) return;
+    EmbeddedPostgres.instance = null;
+    await this.server.stop();
+    await this.db.close();
+  }
+}

@@ -1,0 +1,140 @@
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { APP_CONFIG } from '../config/config.module';
+import type { AppConfig } from '../config/app-config';
+import { OutboxService } from '../outbox/outbox.service';
+import { JobContext } from '../queue/job';
+import { JobRegistry } from '../queue/job-registry';
+import { EmailMessageEntity } from './email-message.entity';
+import { Locale, MailTemplates } from './mail-templates';
+import { MailTransport } from './mail-transport';
+
+export const MAIL_SEND_JOB = 'mail.send';
+
+export interface MailRequest {
+  template: string;
+  locale: Locale | string;
+  to: string;
+  data: Record<string, unknown>;
+  /** the user the mail concerns (export, erasure) */
+  userId?: string;
+  /** run no earlier than this */
+  sendAt?: Date;
+  /** send at most once per key */
+  dedupeKey?: string;
+}
+
+/**
+ * E-mail always goes through the outbox and the queue: `enqueue` records the
+ * e-mail and its outbox message in the caller's transaction; the `mail.send` job
+ * renders and sends it, and is idempotent (a sent e-mail is never sent again).
+ */
+@Injectable()
+export class MailService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('MailService');
+
+  constructor(
+    @InjectRepository(EmailMessageEntity) private readonly emails: Repository<EmailMessageEntity>,
+    private readonly outbox: OutboxService,
+    private readonly templates: MailTemplates,
+    private readonly transport: MailTransport,
+    private readonly registry: JobRegistry,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register<{ emailId: string }>(MAIL_SEND_JOB, (payload, ctx) => this.deliver(payload.emailId, ctx));
+  }
+
+  onModuleDestroy(): void {
+    this.transport.close();
+  }
+
+  registerTemplates(dir: string): void {
+    this.templates.registerDirectory(dir);
+  }
+
+  async enqueue(em: EntityManager, req: MailRequest): Promise<string> {
+    if (!this.templates.has(req.template)) throw new Error(`unknown mail template ${req.template}`);
+    const locale = req.locale === 'fr' ? 'fr' : 'en';
+    // render now so that a template error fails the request, not a job hours later
+    this.templates.render(req.template, locale, this.withDefaults(req.data));
+    const email = await em.getRepository(EmailMessageEntity).save({
+      template: req.template,
+      locale,
+      recipient: req.to.toLowerCase(),
+      userId: req.userId ?? null,
+      data: req.data,
+      status: 'queued' as const,
+    });
+    await this.outbox.add(em, {
+      topic: MAIL_SEND_JOB,
+      payload: { emailId: email.id },
+      availableAt: req.sendAt,
+      dedupeKey: req.dedupeKey,
+      subjectId: req.userId,
+    });
+    return email.id;
+  }
+
+  private withDefaults(data: Record<string, unknown>): Record<string, unknown> {
+    return { baseUrl: this.config.http.publicBaseUrl, ...data };
+  }
+
+  /** The job: render and send once; the last failed attempt marks the e-mail failed. */
+  async deliver(emailId: string, ctx: JobContext): Promise<void> {
+    const email = await this.emails.findOne({ where: { id: emailId } });
+    if (!email) {
+      this.logger.warn(`mail ${emailId} no longer exists; nothing to send`);
+      return;
+    }
+    if (email.status !== 'queued') return; // sent, failed for good, or cancelled (erasure)
+    const rendered = this.templates.render(email.template, email.locale, this.withDefaults(email.data));
+    const messageId = `<${email.id}@leadpanel>`;
+    try {
+      await this.transport.send({ from: this.config.mail.from, to: email.recipient, messageId, ...rendered });
+    } catch (err) {
+      const last = ctx.attempt >= ctx.maxAttempts;
+      await this.emails.update(
+        { id: email.id, status: 'queued' },
+        {
+          attempts: () => 'attempts + 1',
+          lastError: String((err as Error).message).slice(0, 2000),
+          ...(last ? { status: 'failed' as const } : {}),
+        },
+      );
+      throw err;
+    }
+    await this.emails.update(
+      { id: email.id },
+      { status: 'sent', sentAt: new Date(), subject: rendered.subject, messageId, attempts: () => 'attempts + 1', lastError: null },
+    );
+  }
+
+  async findForUser(userId: string): Promise<EmailMessageEntity[]> {
+    return this.emails.find({ where: { userId }, order: { createdAt: 'ASC' } });
+  }
+
+  async findById(id: string): Promise<EmailMessageEntity | null> {
+    return this.emails.findOne({ where: { id } });
+  }
+
+  /** Erasure: no further mail to this user; the recipient address is replaced. */
+  async forgetUser(em: EntityManager, userId: string, replacementAddress: string): Promise<void> {
+    await em
+      .getRepository(EmailMessageEntity)
+      .createQueryBuilder()
+      .update()
+      .set({ status: 'cancelled' })
+      .where('user_id = :userId AND status = :queued', { userId, queued: 'queued' })
+      .execute();
+    await em
+      .getRepository(EmailMessageEntity)
+      .createQueryBuilder()
+      .update()
+      .set({ recipient: replacementAddress, data: {} })
+      .where('user_id = :userId', { userId })
+      .execute();
+  }
+}

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { OutboxMessageEntity } from './outbox-message.entity';
+
+export interface OutboxMessageInput {
+  topic: string;
+  payload: Record<string, unknown>;
+  /** run no earlier than this */
+  availableAt?: Date;
+  /** a second message with the same key is silently not written */
+  dedupeKey?: string;
+  subjectId?: string;
+}
+
+/** The only way domain code schedules work: inside its own transaction (`em`). */
+@Injectable()
+export class OutboxService {
+  private listeners: Array<() => void> = [];
+
+  constructor(@InjectRepository(OutboxMessageEntity) private readonly repo: Repository<OutboxMessageEntity>) {}
+
+  /** Writes messages with the caller's transaction. Returns the ids written (deduplicated ones are left out). */
+  async add(em: EntityManager, ...messages: OutboxMessageInput[]): Promise<string[]> {
+    if (messages.length === 0) return [];
+    const rows = messages.map((m) => ({
+      topic: m.topic,
+      payload: m.payload,
+      availableAt: m.availableAt ?? new Date(),
+      dedupeKey: m.dedupeKey ?? null,
+      subjectId: m.subjectId ?? null,
+    }));
+    const result = await em
+      .createQueryBuilder()
+      .insert()
+      .into(OutboxMessageEntity)
+      .values(rows as never)
+      .orIgnore() // ON CONFLICT DO NOTHING: only the dedupe key can conflict
+      .returning(['id'])
+      .execute();
+    return (result.raw as Array<{ id: string }>).map((r) => r.id);
+  }
+
+  /** Tells the dispatcher there is work now (call after commit); it polls anyway. */
+  nudge(): void {
+    for (const l of this.listeners) l();
+  }
+
+  onNudge(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** Cancels pending jobs about a person (erasure). */
+  async cancelForSubject(em: EntityManager, subjectId: string): Promise<number> {
+    const res = await em
+      .createQueryBuilder()
+      .update(OutboxMessageEntity)
+      .set({ status: 'cancelled' })
+      .where('subject_id = :subjectId AND status = :status', { subjectId, status: 'pending' })
+      .execute();
+    return res.affected ?? 0;
+  }
+
+  async pendingCount(): Promise<number> {
+    return this.repo.count({ where: { status: 'pending' } });
+  }
+
+  async findByDedupeKey(dedupeKey: string): Promise<OutboxMessageEntity | null> {
+    return this.repo.findOne({ where: { dedupeKey } });
+  }
+}
