@@ -1,15 +1,33 @@
-import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
-import { Queue } from 'bullmq';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Queue, type DefaultJobOptions } from 'bullmq';
 import { AddJobOptions, JOB_QUEUE_NAME, QueueCounts } from './job';
 import { JobQueue } from './job-queue';
 
-@Injectable()
-export class BullJobQueue extends JobQueue {
-  readonly kind = 'bullmq' as const;
+export interface BullProducerOptions {
+  url: string;
+  prefix: string;
+  defaultJobOptions: DefaultJobOptions;
+}
 
-  constructor(@InjectQueue(JOB_QUEUE_NAME) private readonly queue: Queue) {
+/**
+ * The producer. Its own connection fails fast while Redis is down (no offline
+ * queue), so the outbox keeps the message and dispatches it again later, instead
+ * of a request or the dispatcher hanging on Redis.
+ */
+@Injectable()
+export class BullJobQueue extends JobQueue implements OnApplicationShutdown {
+  readonly kind = 'bullmq' as const;
+  private readonly queue: Queue;
+
+  constructor(opts: BullProducerOptions) {
     super();
+    this.queue = new Queue(JOB_QUEUE_NAME, {
+      connection: { url: opts.url, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2000 },
+      prefix: opts.prefix,
+      defaultJobOptions: opts.defaultJobOptions,
+    });
+    // connection errors surface as failed adds and pings; without a listener they would be thrown
+    this.queue.on('error', () => undefined);
   }
 
   async add(name: string, payload: unknown, opts: AddJobOptions): Promise<void> {
@@ -18,14 +36,14 @@ export class BullJobQueue extends JobQueue {
   }
 
   async counts(): Promise<QueueCounts> {
-    const c = await this.queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized', 'waiting-children');
+    const c = await this.queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'prioritized');
     return { waiting: (c.waiting ?? 0) + (c.prioritized ?? 0), active: c.active ?? 0, delayed: c.delayed ?? 0, failed: c.failed ?? 0 };
   }
 
   async ping(): Promise<boolean> {
     try {
       const client = await this.queue.getBackend().client;
-      // any round trip will do; the producer connection refuses commands at once while Redis is down
+      // any round trip will do; this connection refuses commands at once while Redis is down
       const answer = client.get('leadpanel:ping').then(() => 'up');
       return (await Promise.race([answer, new Promise<string>((r) => setTimeout(() => r('timeout'), 1000).unref())])) === 'up';
     } catch {
@@ -33,8 +51,7 @@ export class BullJobQueue extends JobQueue {
     }
   }
 
-  /** Removes everything under this queue's prefix (tests only). */
-  async obliterate(): Promise<void> {
-    await this.queue.obliterate({ force: true });
+  async onApplicationShutdown(): Promise<void> {
+    await this.queue.close();
   }
 }

@@ -32,29 +32,22 @@ export class QueueModule {
       };
     }
     const url = config.queue.redisUrl;
+    const defaultJobOptions = {
+      attempts: policy.attempts,
+      backoff: { type: 'exponential', delay: policy.backoffMs },
+      removeOnComplete: { age: 7 * 24 * 3600, count: 100_000 },
+      removeOnFail: { age: 30 * 24 * 3600 },
+    };
     return {
       module: QueueModule,
       imports: [
-        BullModule.forRoot({
-          // workers block on Redis: they must retry for ever and resume by themselves after an outage
-          connection: { url, maxRetriesPerRequest: null },
-          prefix: config.queue.prefix,
-        }),
-        BullModule.registerQueue({
-          name: JOB_QUEUE_NAME,
-          // producers fail fast while Redis is down, so the outbox keeps the message and retries later
-          connection: { url, enableOfflineQueue: false, maxRetriesPerRequest: 1 },
-          defaultJobOptions: {
-            attempts: policy.attempts,
-            backoff: { type: 'exponential', delay: policy.backoffMs },
-            removeOnComplete: { age: 7 * 24 * 3600, count: 100_000 },
-            removeOnFail: { age: 30 * 24 * 3600 },
-          },
-        }),
+        // the workers' connection: blocking commands, retried for ever, so workers resume by themselves after an outage
+        BullModule.forRoot({ connection: { url, maxRetriesPerRequest: null }, prefix: config.queue.prefix }),
+        BullModule.registerQueue({ name: JOB_QUEUE_NAME, defaultJobOptions }),
       ],
       providers: [
         ...base,
-        BullJobQueue,
+        { provide: BullJobQueue, useFactory: () => new BullJobQueue({ url, prefix: config.queue.prefix, defaultJobOptions }) },
         { provide: JobQueue, useExisting: BullJobQueue },
         ...(config.queue.runWorkers ? [BullJobsWorker] : []),
       ],

@@ -1,0 +1,86 @@
+import type { AddressInfo } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface ReceivedMail {
+  to: string[];
+  from: string;
+  subject: string;
+  text: string;
+  html: string;
+  messageId: string;
+}
+
+/**
+ * A real SMTP server on a loopback port: the application's SMTP path is what is
+ * tested. `refuse(true)` answers every message with a 550, as a failing relay does.
+ */
+export class SmtpListener {
+  readonly messages: ReceivedMail[] = [];
+  private refusing = false;
+  private server: SMTPServer;
+  port = 0;
+
+  private constructor() {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData: (stream, _session, callback) => {
+        if (this.refusing) {
+          stream.resume();
+          stream.on('end', () => callback(Object.assign(new Error('mailbox unavailable'), { responseCode: 550 })));
+          return;
+        }
+        simpleParser(stream)
+          .then((mail: ParsedMail) => {
+            const to = Array.isArray(mail.to) ? mail.to.flatMap((a) => a.value) : (mail.to?.value ?? []);
+            this.messages.push({
+              to: to.map((a) => (a.address ?? '').toLowerCase()),
+              from: mail.from?.text ?? '',
+              subject: mail.subject ?? '',
+              text: mail.text ?? '',
+              html: typeof mail.html === 'string' ? mail.html : '',
+              messageId: mail.messageId ?? '',
+            });
+            callback();
+          })
+          .catch((err: Error) => callback(err));
+      },
+    });
+  }
+
+  static async start(): Promise<SmtpListener> {
+    const l = new SmtpListener();
+    await new Promise<void>((resolve) => l.server.listen(0, '127.0.0.1', () => resolve()));
+    l.port = (l.server.server.address() as AddressInfo).port;
+    return l;
+  }
+
+  get url(): string {
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  refuse(on: boolean): void {
+    this.refusing = on;
+  }
+
+  to(address: string): ReceivedMail[] {
+    return this.messages.filter((m) => m.to.includes(address.toLowerCase()));
+  }
+
+  /** Waits until `count` messages to `address` arrived (default 1) and returns them. */
+  async waitFor(address: string, count = 1, timeoutMs = 15_000): Promise<ReceivedMail[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const got = this.to(address);
+      if (got.length >= count) return got;
+      if (Date.now() > deadline) throw new Error(`expected ${count} mail(s) to ${address} within ${timeoutMs} ms, got ${got.length}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}

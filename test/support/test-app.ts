@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { configureApp, loadConfig, OutboxDispatcher, type AppConfig, type Role } from '@leadpanel/platform';
+import { UsersService } from '@leadpanel/identity';
+import { ApiModule } from '../../apps/api/src/api.module';
+import { SmtpListener } from './smtp';
+
+export interface TestApp {
+  app: INestApplication;
+  config: AppConfig;
+  smtp: SmtpListener;
+  http: () => ReturnType<typeof request>;
+  /** a new staff user with a unique e-mail, and its access token */
+  staff(role: Exclude<Role, 'panellist'>, brandId?: string): Promise<TestUser>;
+  login(email: string, password: string): Promise<{ accessToken: string; refreshToken: string }>;
+  close(): Promise<void>;
+}
+
+export interface TestUser {
+  id: string;
+  email: string;
+  password: string;
+  token: string;
+  refreshToken: string;
+}
+
+/** A unique, readable e-mail address for this test run. */
+export function uniqueEmail(label = 'user'): string {
+  return `${label}-${randomBytes(5).toString('hex')}@example.test`;
+}
+
+export function assertTestDatabase(config: AppConfig): void {
+  if (config.database.url && !new URL(config.database.url).pathname.includes('test')) {
+    throw new Error(`refusing to run tests against ${new URL(config.database.url).pathname.slice(1)}: its name lacks "test"`);
+  }
+}
+
+/**
+ * The composed API, as main.ts builds it, plus the job processors (services
+ * mode: BullMQ on the run's Redis prefix; embedded: in-process), with e-mail
+ * going to a real SMTP listener on loopback.
+ */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const smtp = await SmtpListener.start();
+  const config = loadConfig({ ...process.env, SMTP_URL: smtp.url, RUN_WORKERS: 'true', ...env });
+  assertTestDatabase(config);
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
+    bufferLogs: true,
+    bodyParser: false,
+    rawBody: true,
+    logger: ['error'],
+  });
+  configureApp(app, config);
+  await app.init();
+  const server = app.getHttpServer();
+  const http = (): ReturnType<typeof request> => request(server);
+
+  const login = async (email: string, password: string) => {
+    const res = await http().post('/api/v1/auth/login').send({ email, password });
+    if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body as { accessToken: string; refreshToken: string };
+  };
+
+  return {
+    app,
+    config,
+    smtp,
+    http,
+    login,
+    async staff(role, brandId) {
+      const email = uniqueEmail(role);
+      const password = `pw-${randomBytes(8).toString('hex')}`;
+      const user = await app.get(UsersService).createStaff({ email, password, role, brandId });
+      const tokens = await login(email, password);
+      return { id: user.id, email, password, token: tokens.accessToken, refreshToken: tokens.refreshToken };
+    },
+    async close() {
+      await app
+        .get(OutboxDispatcher)
+        .drain()
+        .catch(() => undefined);
+      await app.close();
+      await smtp.close();
+    },
+  };
+}
