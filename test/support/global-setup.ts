@@ -1,4 +1,3 @@
-/* eslint-disable no-console */
 import { randomBytes } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';

@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { configureApp, loadConfig, OutboxDispatcher, type AppConfig, type Role } from '@leadpanel/platform';
 import { UsersService } from '@leadpanel/identity';
+import { newStore } from '@leadpanel/platform/testing';
 import { ApiModule } from '../../apps/api/src/api.module';
 import { SmtpListener } from './smtp';
 
@@ -45,7 +46,13 @@ export function assertTestDatabase(config: AppConfig): void {
  */
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const smtp = await SmtpListener.start();
-  const config = loadConfig({ ...process.env, SMTP_URL: smtp.url, RUN_WORKERS: 'true', ...env });
+  // services mode: a database and queue prefix of its own, so that no other test file's app
+  // (each dispatches the outbox and works the queue) takes this app's jobs or mail
+  const store = env.DATABASE_URL ? null : await newStore();
+  const own: Record<string, string> = {};
+  if (store?.databaseUrl) own.DATABASE_URL = store.databaseUrl;
+  if (store?.queuePrefix) own.QUEUE_PREFIX = store.queuePrefix;
+  const config = loadConfig({ ...process.env, SMTP_URL: smtp.url, RUN_WORKERS: 'true', ...own, ...env });
   assertTestDatabase(config);
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
     bufferLogs: true,
@@ -82,8 +89,12 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
         .get(OutboxDispatcher)
         .drain()
         .catch(() => undefined);
-      await app.close();
-      await smtp.close();
+      try {
+        await app.close();
+        await smtp.close();
+      } finally {
+        await store?.drop();
+      }
     },
   };
 }

@@ -9,6 +9,10 @@ export interface AccessClaims {
   role: Role;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const isUuid = (v: unknown): v is string => typeof v === 'string' && UUID.test(v);
+
 /** Short-lived HS256 access tokens and opaque refresh tokens (only their SHA-256 is stored). */
 @Injectable()
 export class TokenService {
@@ -29,7 +33,8 @@ export class TokenService {
   verifyAccess(token: string): AccessClaims | null {
     try {
       const claims = this.jwt.verify<AccessClaims & { exp: number }>(token, { secret: this.config.auth.jwtSecret, algorithms: ['HS256'] });
-      if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string' || typeof claims.role !== 'string') return null;
+      // the ids go into queries on uuid columns: a malformed one is an invalid token (401), not bad input (400)
+      if (!isUuid(claims.sub) || !isUuid(claims.sid) || typeof claims.role !== 'string') return null;
       return claims;
     } catch {
       return null;

@@ -68,6 +68,11 @@ function url(env: Env, name: string, protocols: string[]): string | null {
   return raw;
 }
 
+/** A directory, or `memory://` (PGlite keeps the data in memory): not a path, so it is not resolved. */
+function pgliteDir(raw: string): string {
+  return raw.startsWith('memory://') ? raw : resolve(raw);
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = str(env, 'NODE_ENV') ?? 'development';
   if (!['development', 'production', 'test'].includes(nodeEnv)) {
@@ -135,7 +140,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     database: {
       url: databaseUrl,
       replicaUrl: url(env, 'DATABASE_REPLICA_URL', ['postgres', 'postgresql']),
-      pgliteDir: resolve(str(env, 'PGLITE_DIR') ?? './var/pglite'),
+      pgliteDir: pgliteDir(str(env, 'PGLITE_DIR') ?? './var/pglite'),
       migrateOnStart: bool(env, 'DB_MIGRATE_ON_START', true),
       poolSize: int(env, 'DB_POOL_SIZE', 10, 1, 200),
     },

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Logger } from '@nestjs/common';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
@@ -40,7 +40,10 @@ export class EmbeddedPostgres {
   }
 
   private static async boot(dataDir: string): Promise<EmbeddedPostgres> {
-    if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+    if (!dataDir.startsWith('memory://')) {
+      mkdirSync(dataDir, { recursive: true });
+      EmbeddedPostgres.takeLock(dataDir);
+    }
     const db = await PGlite.create(dataDir);
     const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 });
     await server.start();
@@ -49,6 +52,34 @@ export class EmbeddedPostgres {
     instance.logger.log(`embedded PostgreSQL (PGlite) at ${dataDir}, serving ${address}`);
     EmbeddedPostgres.instance = instance;
     return instance;
+  }
+
+  /**
+   * PGlite has no lock between processes, and two processes on one data directory
+   * corrupt it: refuse clearly while another live process holds it.
+   */
+  private static takeLock(dataDir: string): void {
+    const lockFile = `${dataDir}.lock`;
+    try {
+      const pid = Number(readFileSync(lockFile, 'utf8').trim());
+      if (pid && pid !== process.pid && EmbeddedPostgres.alive(pid)) {
+        throw new Error(
+          `the embedded database ${dataDir} is in use by process ${pid}; stop it first (only one process may open it: run CLI commands before or after the API, not beside it)`,
+        );
+      }
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+    }
+    writeFileSync(lockFile, String(process.pid));
+  }
+
+  private static alive(pid: number): boolean {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (err) {
+      return (err as NodeJS.ErrnoException).code === 'EPERM';
+    }
   }
 
   static current(): EmbeddedPostgres | null {
@@ -60,5 +91,6 @@ export class EmbeddedPostgres {
     EmbeddedPostgres.instance = null;
     await this.server.stop();
     await this.db.close();
+    if (!this.dataDir.startsWith('memory://')) rmSync(`${this.dataDir}.lock`, { force: true });
   }
 }

@@ -13,7 +13,7 @@ interface Mapped {
   errors?: FieldError[];
 }
 
-const PG_BAD_INPUT = new Set(['22P02', '22007', '22008', '22003', '22001', '22023', '2201W', '2201X', '22021', '22P05']);
+const PG_BAD_INPUT = new Set(['22P02', '22009', '22007', '22008', '22003', '22001', '22023', '2201W', '2201X', '22021', '22P05']);
 const PG_UNAVAILABLE_PREFIXES = ['08', '57P', '53'];
 const NET_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH']);
 
@@ -63,6 +63,7 @@ export function toProblemParts(exception: unknown): Mapped {
     if (PG_BAD_INPUT.has(code)) return { status: 400, code: 'BAD_VALUE', detail: 'A value has the wrong format' };
     if (code === '40001' || code === '40P01')
       return { status: 409, code: 'CONCURRENT_UPDATE', detail: 'A concurrent change got in the way; retry the request' };
+    if (code === '57014') return { status: 503, code: 'QUERY_TIMEOUT', detail: 'The database took too long to answer; retry shortly' };
   }
   if (isDbUnavailable(exception)) {
     return { status: 503, code: 'DATABASE_UNAVAILABLE', detail: 'The database is not reachable right now; retry shortly' };

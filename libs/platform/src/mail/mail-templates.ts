@@ -22,6 +22,16 @@ function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 }
 
+/** Punctuation (escaped already) after a URL ends the sentence, not the URL: "Confirm at https://…/confirm?token=abc." */
+const AFTER_URL = /(?:[.,;:!?)]|&gt;|&quot;|&#39;)+$/;
+
+function link(escapedUrl: string): string {
+  let href = escapedUrl.replace(AFTER_URL, '');
+  // a closing parenthesis belongs to a URL that opened one: https://en.wikipedia.org/wiki/Lead_user_(marketing)
+  if (escapedUrl[href.length] === ')' && href.split('(').length > href.split(')').length) href += ')';
+  return `<a href="${href}">${href}</a>${escapedUrl.slice(href.length)}`;
+}
+
 /** The HTML part is the escaped text, paragraphs kept and links made clickable: no user text can become markup. */
 export function textToHtml(text: string): string {
   const paragraphs = text
@@ -29,7 +39,7 @@ export function textToHtml(text: string): string {
     .split(/\n{2,}/)
     .map((p) =>
       escapeHtml(p)
-        .replace(/https?:\/\/[^\s<]+/g, (u) => `<a href="${u}">${u}</a>`)
+        .replace(/https?:\/\/[^\s<]+/g, link)
         .replace(/\n/g, '<br>'),
     );
   return `<!doctype html><html><body style="font-family:system-ui,sans-serif;line-height:1.5;max-width:36em">${paragraphs
@@ -61,7 +71,8 @@ export class MailTemplates {
     }
   }
 
-  register(name: string, locale: Locale, source: string): void {
+  register(name: string, locale: Locale, raw: string): void {
+    const source = raw.replace(/\r\n/g, '\n'); // a checkout with Windows line endings
     const sep = source.indexOf('\n---\n');
     if (sep < 0) throw new Error(`mail template ${name}.${locale}: expected "subject\\n---\\nbody"`);
     const options = { strict: true, noEscape: true } as const;

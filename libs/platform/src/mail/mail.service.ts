@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, Repository, UpdateQueryBuilder } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
+import { OutboxMessageEntity } from '../outbox/outbox-message.entity';
 import { OutboxService } from '../outbox/outbox.service';
 import { JobContext } from '../queue/job';
 import { JobRegistry } from '../queue/job-registry';
@@ -68,13 +69,21 @@ export class MailService implements OnModuleInit, OnModuleDestroy {
       data: req.data,
       status: 'queued' as const,
     });
-    await this.outbox.add(em, {
+    const written = await this.outbox.add(em, {
       topic: MAIL_SEND_JOB,
       payload: { emailId: email.id },
       availableAt: req.sendAt,
       dedupeKey: req.dedupeKey,
       subjectId: req.userId,
     });
+    if (written.length === 0 && req.dedupeKey) {
+      // enqueued before under this key: no second record (it would stay queued for ever); answer with the first
+      await em.getRepository(EmailMessageEntity).delete({ id: email.id });
+      const first = await em.getRepository(OutboxMessageEntity).findOneBy({ dedupeKey: req.dedupeKey });
+      const firstId = first?.topic === MAIL_SEND_JOB ? first.payload.emailId : undefined;
+      if (typeof firstId !== 'string') throw new Error(`dedupe key ${req.dedupeKey} is taken by a ${first?.topic ?? 'vanished'} message`);
+      return firstId;
+    }
     return email.id;
   }
 
@@ -120,21 +129,21 @@ export class MailService implements OnModuleInit, OnModuleDestroy {
     return this.emails.findOne({ where: { id } });
   }
 
-  /** Erasure: no further mail to this user; the recipient address is replaced. */
-  async forgetUser(em: EntityManager, userId: string, replacementAddress: string): Promise<void> {
-    await em
-      .getRepository(EmailMessageEntity)
-      .createQueryBuilder()
-      .update()
-      .set({ status: 'cancelled' })
-      .where('user_id = :userId AND status = :queued', { userId, queued: 'queued' })
+  /**
+   * Erasure: no further mail to this user; the recipient address, the data and the subject
+   * (both may hold names) are replaced. With `address`, the same goes for mails others had
+   * sent to that address (an invitation to the person, recorded under the sender).
+   */
+  async forgetUser(em: EntityManager, userId: string, replacementAddress: string, address?: string): Promise<void> {
+    const concerned = (qb: UpdateQueryBuilder<EmailMessageEntity>): UpdateQueryBuilder<EmailMessageEntity> =>
+      address
+        ? qb.where('(user_id = :userId OR recipient = :address)', { userId, address: address.toLowerCase() })
+        : qb.where('user_id = :userId', { userId });
+    await concerned(em.getRepository(EmailMessageEntity).createQueryBuilder().update().set({ status: 'cancelled' }))
+      .andWhere('status = :queued', { queued: 'queued' })
       .execute();
-    await em
-      .getRepository(EmailMessageEntity)
-      .createQueryBuilder()
-      .update()
-      .set({ recipient: replacementAddress, data: {} })
-      .where('user_id = :userId', { userId })
-      .execute();
+    await concerned(
+      em.getRepository(EmailMessageEntity).createQueryBuilder().update().set({ recipient: replacementAddress, data: {}, subject: null }),
+    ).execute();
   }
 }

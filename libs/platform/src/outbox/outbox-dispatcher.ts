@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
@@ -22,7 +22,7 @@ const BATCH = 50;
  * add and mark) is still run once.
  */
 @Injectable()
-export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('OutboxDispatcher');
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
@@ -46,7 +46,11 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     this.kick();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Stops before the pools close: TypeORM closes its pool in onApplicationShutdown, which would
+   * cut the pass in progress (and the in-process job it runs) off from the database half-way.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     await this.running;
@@ -116,7 +120,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (dispatched.length > 0) {
       await this.dataSource.query(
-        `UPDATE outbox_messages SET status = 'dispatched', dispatched_at = now(), lease_until = NULL, last_error = NULL WHERE id = ANY($1::uuid[])`,
+        `UPDATE outbox_messages SET status = 'dispatched', dispatched_at = now(), lease_until = NULL, last_error = NULL WHERE id = ANY($1::uuid[]) AND status = 'pending'`,
         [dispatched],
       );
     }

@@ -37,10 +37,17 @@ export function encodeCursor(createdAt: Date, id: string): string {
   return Buffer.from(JSON.stringify({ t: createdAt.toISOString(), id } satisfies KeysetCursor)).toString('base64url');
 }
 
+function isIsoTime(t: string): boolean {
+  const ms = Date.parse(t);
+  // a four-digit year: the six-digit years toISOString writes beyond 9999 are out of PostgreSQL's reading (a 500)
+  return /^\d{4}-/.test(t) && !Number.isNaN(ms) && new Date(ms).toISOString() === t;
+}
+
 export function decodeCursor(cursor: string): KeysetCursor {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<KeysetCursor>;
-    if (typeof parsed.t === 'string' && !Number.isNaN(Date.parse(parsed.t)) && typeof parsed.id === 'string' && UUID.test(parsed.id)) {
+    // the time must be exactly what encodeCursor wrote: JavaScript reads loose dates ("1", "March 7") PostgreSQL refuses
+    if (typeof parsed.t === 'string' && isIsoTime(parsed.t) && typeof parsed.id === 'string' && UUID.test(parsed.id)) {
       return { t: parsed.t, id: parsed.id };
     }
   } catch {

@@ -1,5 +1,5 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, UnrecoverableError } from 'bullmq';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
@@ -7,8 +7,9 @@ import { JOB_QUEUE_NAME } from './job';
 import { JobRegistry } from './job-registry';
 
 /** The BullMQ side of the one-codebase-two-entry-points rule: look up the registered processor and run it. */
-@Processor(JOB_QUEUE_NAME)
-export class BullJobsWorker extends WorkerHost implements OnApplicationBootstrap {
+// autorun off: the worker starts once every module registered its processors (onModuleInit)
+@Processor(JOB_QUEUE_NAME, { autorun: false })
+export class BullJobsWorker extends WorkerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('BullJobsWorker');
 
   constructor(
@@ -24,6 +25,15 @@ export class BullJobsWorker extends WorkerHost implements OnApplicationBootstrap
       if (job) this.logger.warn(`job ${job.name} (${job.id}) attempt ${job.attemptsMade} failed: ${err.message}`);
     });
     this.worker.on('error', (err) => this.logger.warn(`worker error: ${err.message}`));
+    this.worker.run().catch((err: Error) => this.logger.error(`worker stopped: ${err.message}`));
+  }
+
+  /**
+   * @nestjs/bullmq closes workers in onApplicationShutdown, possibly after TypeORM closed the pool
+   * there: close first, so that active jobs finish with their database (closing again is a no-op).
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.worker.close();
   }
 
   async process(job: Job): Promise<void> {

@@ -1,0 +1,161 @@
+import { resolve } from 'node:path';
+import { ConfigError, loadConfig } from './app-config';
+
+const SECRET = 'x'.repeat(32);
+const PG = 'postgres://leadpanel@db.internal:5432/leadpanel';
+
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err;
+    throw err;
+  }
+  throw new Error(`expected a ConfigError for ${JSON.stringify(env)}`);
+}
+
+describe('loadConfig', () => {
+  it('runs with nothing set: embedded database, in-process jobs, files for mail', () => {
+    const c = loadConfig({});
+    expect(c.env).toBe('development');
+    expect(c.http).toEqual({
+      port: 3000,
+      publicBaseUrl: 'http://localhost:3000',
+      corsOrigins: [],
+      docsEnabled: true,
+      trustProxy: false,
+    });
+    expect(c.database).toEqual({
+      url: null,
+      replicaUrl: null,
+      pgliteDir: resolve('./var/pglite'),
+      migrateOnStart: true,
+      poolSize: 10,
+    });
+    expect(c.queue).toEqual({ redisUrl: null, prefix: 'leadpanel', runWorkers: true, concurrency: 5, dispatchOutbox: true });
+    expect(c.mail).toEqual({ smtpUrl: null, from: 'Leadpanel <no-reply@localhost>', mailDir: resolve('./var/mail') });
+    expect(c.auth.jwtSecret.length).toBeGreaterThanOrEqual(32);
+    expect(c.auth).toMatchObject({ accessTokenTtlSeconds: 900, refreshTokenTtlDays: 30, loginRateLimitPerMinute: 10 });
+    expect(c.bootstrapAdmin).toBeNull();
+    expect(c.panel.maxInvites30d).toBe(4);
+    expect(c.reports.minCell).toBe(5);
+    expect(c.carrier.webhookSecret).toBeNull();
+    expect(c.log).toEqual({ level: 'info', pretty: false });
+  });
+
+  it('draws a new random JWT secret per boot in embedded mode', () => {
+    expect(loadConfig({}).auth.jwtSecret).not.toEqual(loadConfig({}).auth.jwtSecret);
+  });
+
+  it('treats blank values as unset', () => {
+    const c = loadConfig({ PORT: '  ', DATABASE_URL: '', REDIS_URL: ' ', LOG_LEVEL: '' });
+    expect(c.http.port).toBe(3000);
+    expect(c.database.url).toBeNull();
+    expect(c.queue.redisUrl).toBeNull();
+  });
+
+  it('keeps an in-memory PGlite directory as it is and resolves a path', () => {
+    expect(loadConfig({ PGLITE_DIR: 'memory://' }).database.pgliteDir).toBe('memory://');
+    expect(loadConfig({ PGLITE_DIR: 'data/pg' }).database.pgliteDir).toBe(resolve('data/pg'));
+  });
+
+  it('reads the services mode', () => {
+    const c = loadConfig({
+      NODE_ENV: 'production',
+      PORT: '8080',
+      DATABASE_URL: PG,
+      REDIS_URL: 'rediss://cache:6380',
+      SMTP_URL: 'smtps://user:pw@mail.example.com',
+      JWT_SECRET: SECRET,
+      BOOTSTRAP_ADMIN_EMAIL: 'Admin@Example.com',
+      BOOTSTRAP_ADMIN_PASSWORD: 'a-long-password',
+      PANEL_MAX_INVITES_30D: '6',
+      REPORT_MIN_CELL: '10',
+      DB_MIGRATE_ON_START: 'false',
+      LOG_LEVEL: 'debug',
+    });
+    expect(c.env).toBe('production');
+    expect(c.http.port).toBe(8080);
+    expect(c.database).toMatchObject({ url: PG, migrateOnStart: false });
+    expect(c.queue).toMatchObject({ redisUrl: 'rediss://cache:6380', runWorkers: false });
+    expect(c.mail.smtpUrl).toBe('smtps://user:pw@mail.example.com');
+    expect(c.auth.jwtSecret).toBe(SECRET);
+    expect(c.bootstrapAdmin).toEqual({ email: 'admin@example.com', password: 'a-long-password' });
+    expect(c.panel.maxInvites30d).toBe(6);
+    expect(c.reports.minCell).toBe(10);
+    expect(c.log.level).toBe('debug');
+  });
+
+  it.each<[string, Record<string, string>, string]>([
+    ['a port that is not a number', { PORT: 'abc' }, 'PORT'],
+    ['a port out of range', { PORT: '70000' }, 'PORT'],
+    ['a negative port', { PORT: '-1' }, 'PORT'],
+    ['a database that is not PostgreSQL', { DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    ['a database URL that is not a URL', { DATABASE_URL: 'localhost:5432' }, 'DATABASE_URL'],
+    ['a replica that is not PostgreSQL', { DATABASE_REPLICA_URL: 'mysql://x' }, 'DATABASE_REPLICA_URL'],
+    ['a Redis URL over http', { REDIS_URL: 'http://x' }, 'REDIS_URL'],
+    ['an SMTP URL over http', { SMTP_URL: 'http://x' }, 'SMTP_URL'],
+    ['a public base URL that is not http(s)', { PUBLIC_BASE_URL: 'ftp://x' }, 'PUBLIC_BASE_URL'],
+    ['a boolean that is neither', { DB_MIGRATE_ON_START: 'maybe' }, 'DB_MIGRATE_ON_START'],
+    ['a JWT secret that is too short', { JWT_SECRET: 'short-secret' }, 'JWT_SECRET'],
+    ['no JWT secret beside a real database', { DATABASE_URL: PG }, 'JWT_SECRET'],
+    ['an admin e-mail without its password', { BOOTSTRAP_ADMIN_EMAIL: 'admin@example.com' }, 'BOOTSTRAP_ADMIN_PASSWORD'],
+    ['an admin password without its e-mail', { BOOTSTRAP_ADMIN_PASSWORD: 'a-long-password' }, 'BOOTSTRAP_ADMIN_EMAIL'],
+    [
+      'an admin e-mail that is not one',
+      { BOOTSTRAP_ADMIN_EMAIL: 'admin', BOOTSTRAP_ADMIN_PASSWORD: 'a-long-password' },
+      'BOOTSTRAP_ADMIN_EMAIL',
+    ],
+    [
+      'a short admin password',
+      { BOOTSTRAP_ADMIN_EMAIL: 'admin@example.com', BOOTSTRAP_ADMIN_PASSWORD: 'short' },
+      'BOOTSTRAP_ADMIN_PASSWORD',
+    ],
+    ['a contact cap of zero', { PANEL_MAX_INVITES_30D: '0' }, 'PANEL_MAX_INVITES_30D'],
+    ['a contact cap that is a fraction', { PANEL_MAX_INVITES_30D: '2.5' }, 'PANEL_MAX_INVITES_30D'],
+    ['a suppression threshold of zero', { REPORT_MIN_CELL: '0' }, 'REPORT_MIN_CELL'],
+    ['an unknown log level', { LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    ['an unknown NODE_ENV', { NODE_ENV: 'staging' }, 'NODE_ENV'],
+    ['a CORS origin that is not a URL', { CORS_ORIGINS: 'https://ok.example.com, nope' }, 'CORS_ORIGINS'],
+  ])('refuses %s, naming the variable', (_what, env, variable) => {
+    const err = configError(env);
+    expect(err.variable).toBe(variable);
+    expect(err.message).toContain(variable);
+    expect(err.message).not.toContain('\n');
+  });
+
+  it.each<[string, Record<string, string>, boolean]>([
+    ['nothing set', {}, true],
+    ['embedded database with Redis', { REDIS_URL: 'redis://cache:6379' }, true],
+    ['embedded database with Redis and RUN_WORKERS=false', { REDIS_URL: 'redis://cache:6379', RUN_WORKERS: 'false' }, true],
+    ['a real database without Redis', { DATABASE_URL: PG, JWT_SECRET: SECRET }, true],
+    ['a real database and Redis', { DATABASE_URL: PG, JWT_SECRET: SECRET, REDIS_URL: 'redis://cache:6379' }, false],
+    [
+      'a real database, Redis and RUN_WORKERS',
+      { DATABASE_URL: PG, JWT_SECRET: SECRET, REDIS_URL: 'redis://cache:6379', RUN_WORKERS: 'true' },
+      true,
+    ],
+  ])('runWorkers for %s', (_what, env, runWorkers) => {
+    expect(loadConfig(env).queue.runWorkers).toBe(runWorkers);
+  });
+
+  it.each<[Record<string, string>, string]>([
+    [{ PORT: '4000' }, 'http://localhost:4000'],
+    [{ PUBLIC_BASE_URL: 'https://panel.example.com/' }, 'https://panel.example.com'],
+    [{ PUBLIC_BASE_URL: 'https://example.com/panel//' }, 'https://example.com/panel'],
+    [{ PORT: '4000', PUBLIC_BASE_URL: 'https://panel.example.com' }, 'https://panel.example.com'],
+  ])('derives the public base URL from %j', (env, expected) => {
+    expect(loadConfig(env).http.publicBaseUrl).toBe(expected);
+  });
+
+  it('reads a list of CORS origins', () => {
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.example.com, https://b.example.com,' }).http.corsOrigins).toEqual([
+      'https://a.example.com',
+      'https://b.example.com',
+    ]);
+  });
+
+  it('logs less in tests by default', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).log.level).toBe('warn');
+  });
+});
