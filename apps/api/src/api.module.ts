@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { HealthController, PlatformModule, type AppConfig } from '@leadpanel/platform';
 import { IdentityHttpModule, IdentityModule } from '@leadpanel/identity';
+import { PanelHttpModule, PanelModule } from '@leadpanel/panel';
+import { SurveysHttpModule, SurveysModule } from '@leadpanel/surveys';
 
 /**
  * The HTTP API: every context's HTTP module. In embedded mode (no REDIS_URL), or
@@ -12,7 +14,15 @@ export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: ApiModule,
-      imports: [PlatformModule.forRoot(config), IdentityModule, IdentityHttpModule],
+      imports: [
+        PlatformModule.forRoot(config),
+        IdentityModule,
+        IdentityHttpModule,
+        SurveysModule,
+        SurveysHttpModule,
+        PanelModule,
+        PanelHttpModule,
+      ],
       controllers: [HealthController],
     };
   }

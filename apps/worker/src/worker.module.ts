@@ -1,11 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule, type AppConfig } from '@leadpanel/platform';
 import { IdentityModule } from '@leadpanel/identity';
+import { PanelModule } from '@leadpanel/panel';
+import { SurveysModule } from '@leadpanel/surveys';
 
 /** The worker: no HTTP, every context's services and job processors on BullMQ. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: WorkerModule, imports: [PlatformModule.forRoot(config), IdentityModule] };
+    return { module: WorkerModule, imports: [PlatformModule.forRoot(config), IdentityModule, SurveysModule, PanelModule] };
   }
 }

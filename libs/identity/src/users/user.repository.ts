@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import type { Role } from '@leadpanel/platform';
 import { UserEntity } from './user.entity';
 
@@ -41,5 +41,24 @@ export class UserRepository {
 
   async setStatus(id: string, status: UserEntity['status'], em?: EntityManager): Promise<void> {
     await this.r(em).update({ id }, { status });
+  }
+
+  async emailsByIds(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.repo.find({ where: { id: In(ids) }, select: { id: true, email: true } });
+    return new Map(rows.map((r) => [r.id, r.email]));
+  }
+
+  /** Ids of users of a role whose e-mail contains `fragment` (LIKE wildcards escaped), at most `limit`. */
+  async idsByEmailFragment(role: string, fragment: string, limit: number): Promise<string[]> {
+    const escaped = fragment.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+    const rows = await this.repo
+      .createQueryBuilder('u')
+      .select('u.id', 'id')
+      .where('u.role = :role', { role })
+      .andWhere(`u.email LIKE :pattern ESCAPE '\\'`, { pattern: `%${escaped}%` })
+      .limit(limit)
+      .getRawMany<{ id: string }>();
+    return rows.map((r) => r.id);
   }
 }

@@ -128,4 +128,13 @@ export class UsersService {
     await this.users.setStatus(userId, status, em);
     if (status === 'disabled') await this.sessions.revokeAllForUser(userId, 'disabled', em);
   }
+
+  /** E-mail addresses of users, for views that show them (PII: callers audit the read). */
+  emailsByIds(ids: string[]): Promise<Map<string, string>> {
+    return this.users.emailsByIds(ids);
+  }
+
+  idsByEmailFragment(role: Role, fragment: string, limit = 1000): Promise<string[]> {
+    return this.users.idsByEmailFragment(role, fragment, limit);
+  }
 }

@@ -1,0 +1,70 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsNumber, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { QuestionDoc } from '@leadpanel/surveys';
+
+export class CreateCampaignDto {
+  @ApiProperty({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', minLength: 2, maxLength: 60 })
+  @IsString()
+  @Length(2, 60)
+  @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'slug must be lower-case letters, digits and single hyphens' })
+  slug: string;
+
+  @ApiProperty({ maxLength: 200 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  title: string;
+
+  @ApiProperty({ maxLength: 10000 })
+  @IsString()
+  @MaxLength(10_000)
+  description: string;
+
+  @ApiProperty({ format: 'uuid', description: 'a published survey of kind screener' })
+  @IsUUID()
+  screenerSurveyId: string;
+
+  @ApiProperty({
+    minimum: 0,
+    maximum: 100,
+    description: 'lead-user score (0–100, one decimal like the scores) from which an applicant becomes active',
+  })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 1 })
+  @Min(0)
+  @Max(100)
+  acceptScore: number;
+
+  @ApiPropertyOptional({
+    description: 'weight per dimension (default equal)',
+    type: 'object',
+    additionalProperties: { type: 'number', minimum: 0, maximum: 10 },
+    example: { ahead_of_trend: 2, expected_benefit: 2 },
+  })
+  @IsOptional()
+  @IsObject()
+  weights?: Record<string, number>;
+}
+
+export class CampaignResponseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ maxLength: 60 }) slug: string;
+  @ApiProperty({ maxLength: 200 }) title: string;
+  @ApiProperty({ maxLength: 10000 }) description: string;
+  @ApiProperty({ format: 'uuid' }) screenerSurveyId: string;
+  @ApiProperty() acceptScore: number;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } }) weights: Record<string, number>;
+  @ApiProperty({ format: 'date-time' }) createdAt: Date;
+}
+
+export class PublicScreenerDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ maxLength: 200 }) title: string;
+  @ApiProperty({ type: [QuestionDoc], maxItems: 200 }) questions: QuestionDoc[];
+}
+
+export class PublicCampaignDto {
+  @ApiProperty({ maxLength: 60 }) slug: string;
+  @ApiProperty({ maxLength: 200 }) title: string;
+  @ApiProperty({ maxLength: 10000 }) description: string;
+  @ApiProperty({ type: PublicScreenerDto }) screener: PublicScreenerDto;
+}

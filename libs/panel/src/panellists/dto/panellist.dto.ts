@@ -1,0 +1,179 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsISO31661Alpha2,
+  IsNumber,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { PageQueryDto } from '@leadpanel/platform';
+import { PANELLIST_STATUSES, type PanellistStatus } from '../panellist-status';
+
+export class ListPanellistsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: PANELLIST_STATUSES })
+  @IsOptional()
+  @IsIn(PANELLIST_STATUSES)
+  status?: PanellistStatus;
+
+  @ApiPropertyOptional({ description: 'ISO 3166-1 alpha-2', maxLength: 2 })
+  @IsOptional()
+  @IsISO31661Alpha2()
+  country?: string;
+
+  @ApiPropertyOptional({ enum: ['lead_user', 'emerging', 'mainstream'] })
+  @IsOptional()
+  @IsIn(['lead_user', 'emerging', 'mainstream'])
+  tier?: 'lead_user' | 'emerging' | 'mainstream';
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(100)
+  minScore?: number;
+
+  @ApiPropertyOptional({ description: 'searches display name and e-mail', maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  q?: string;
+}
+
+export class ChangeStatusDto {
+  @ApiProperty({ enum: PANELLIST_STATUSES })
+  @IsIn(PANELLIST_STATUSES)
+  status: PanellistStatus;
+
+  @ApiProperty({ maxLength: 500 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  @Matches(/\S/, { message: 'reason must not be blank' })
+  reason: string;
+}
+
+export class UpdateProfileDto {
+  @ApiPropertyOptional({ minLength: 1, maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  @Matches(/\S/, { message: 'displayName must not be blank' })
+  displayName?: string;
+
+  @ApiPropertyOptional({ enum: ['en', 'fr'] })
+  @IsOptional()
+  @IsIn(['en', 'fr'])
+  locale?: 'en' | 'fr';
+
+  @ApiPropertyOptional({ type: [String], maxItems: 50, description: 'tags, lower-cased' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(50, { each: true })
+  @Transform(({ value }: { value: unknown }) =>
+    Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v)) : value,
+  )
+  interests?: string[];
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'custom attributes by key; null removes one' })
+  @IsOptional()
+  @IsObject()
+  attributes?: Record<string, unknown>;
+}
+
+export class AddressDto {
+  @ApiProperty({ maxLength: 200 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  line1: string;
+
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  line2?: string;
+
+  @ApiProperty({ maxLength: 20 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(20)
+  postalCode: string;
+
+  @ApiProperty({ maxLength: 100 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  city: string;
+
+  @ApiProperty({ description: 'ISO 3166-1 alpha-2', maxLength: 2 })
+  @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code' })
+  country: string;
+
+  @ApiPropertyOptional({ maxLength: 30 })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\+?[0-9 ().-]{4,30}$/, { message: 'phone must be a phone number' })
+  phone?: string;
+}
+
+export class ScoreDto {
+  @ApiProperty({ type: Number, nullable: true }) overall: number | null;
+  @ApiProperty({ enum: ['lead_user', 'emerging', 'mainstream'], nullable: true }) tier: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } }) dimensions: Record<string, number>;
+}
+
+export class AddressResponseDto {
+  @ApiProperty({ maxLength: 200 }) line1: string;
+  @ApiProperty({ type: String, nullable: true, maxLength: 200 }) line2: string | null;
+  @ApiProperty({ maxLength: 20 }) postalCode: string;
+  @ApiProperty({ maxLength: 100 }) city: string;
+  @ApiProperty({ maxLength: 2 }) country: string;
+  @ApiProperty({ type: String, nullable: true, maxLength: 30 }) phone: string | null;
+}
+
+export class ProfileDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ maxLength: 320 }) email: string;
+  @ApiProperty({ enum: PANELLIST_STATUSES }) status: PanellistStatus;
+  @ApiProperty({ maxLength: 100 }) displayName: string;
+  @ApiProperty({ maxLength: 2 }) country: string;
+  @ApiProperty({ enum: ['en', 'fr'] }) locale: 'en' | 'fr';
+  @ApiProperty() birthYear: number;
+  @ApiProperty({ type: String, nullable: true, maxLength: 30 }) gender: string | null;
+  @ApiProperty({ type: [String], maxItems: 50 }) interests: string[];
+  @ApiProperty({ type: 'object', additionalProperties: true }) attributes: Record<string, unknown>;
+  @ApiProperty({ type: ScoreDto }) score: ScoreDto;
+  @ApiProperty({ type: AddressResponseDto, nullable: true }) address: AddressResponseDto | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: Date;
+}
+
+export class PanellistSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ maxLength: 320 }) email: string;
+  @ApiProperty({ maxLength: 100 }) displayName: string;
+  @ApiProperty({ enum: PANELLIST_STATUSES }) status: PanellistStatus;
+  @ApiProperty({ maxLength: 2 }) country: string;
+  @ApiProperty({ type: Number, nullable: true }) score: number | null;
+  @ApiProperty({ enum: ['lead_user', 'emerging', 'mainstream'], nullable: true }) tier: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: Date;
+}
+
+export class PanellistPageDto {
+  @ApiProperty({ type: [PanellistSummaryDto], maxItems: 100 }) items: PanellistSummaryDto[];
+  @ApiProperty({ type: String, nullable: true, maxLength: 500 }) nextCursor: string | null;
+}

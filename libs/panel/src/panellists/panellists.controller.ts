@@ -1,0 +1,37 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles, type AuthUser } from '@leadpanel/platform';
+import { ChangeStatusDto, ListPanellistsQueryDto, PanellistPageDto } from './dto/panellist.dto';
+import { PanellistsService } from './panellists.service';
+
+@ApiTags('panel')
+@ApiBearerAuth()
+@Roles('researcher')
+@Controller('panellists')
+export class PanellistsController {
+  constructor(private readonly panellists: PanellistsService) {}
+
+  @Get()
+  @ApiOkResponse({ type: PanellistPageDto })
+  list(@CurrentUser() user: AuthUser, @Query() query: ListPanellistsQueryDto): Promise<PanellistPageDto> {
+    return this.panellists.list(user, query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({
+    description: 'profile, score breakdown by dimension, referral chain, participation, status history (the read is audited)',
+  })
+  detail(@Param('id', ParseUUIDPipe) id: string): Promise<Record<string, unknown>> {
+    return this.panellists.detail(id);
+  }
+
+  @Patch(':id/status')
+  @ApiOkResponse({ description: 'the panellist after the change' })
+  changeStatus(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ChangeStatusDto,
+  ): Promise<Record<string, unknown>> {
+    return this.panellists.changeStatus(user, id, dto.status, dto.reason);
+  }
+}

@@ -1,0 +1,230 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { APP_CONFIG, AuditService, Clock, MailService, OutboxService, ValidationError, type AppConfig } from '@leadpanel/platform';
+import { UsersService } from '@leadpanel/identity';
+import { SurveysService, validateAnswers, type SurveyDefinition } from '@leadpanel/surveys';
+import { CampaignsService } from '../campaigns/campaigns.service';
+import { PanelError } from '../panel.errors';
+import { PanellistEntity } from '../panellists/panellist.entity';
+import { PanellistStatusChangeEntity } from '../panellists/panellist-status-change.entity';
+import { ReferralEntity } from '../referrals/referral.entity';
+import { scoreLeadUser, type Dimension, type ScoredItem } from '../scoring';
+import { ConsentEntity } from './consent.entity';
+import { EmailConfirmationEntity } from './email-confirmation.entity';
+import { ScreenerResponseEntity } from './screener-response.entity';
+
+export interface ApplicationInput {
+  email: string;
+  password: string;
+  displayName: string;
+  country: string;
+  locale: 'en' | 'fr';
+  birthYear: number;
+  gender?: string;
+  consents: { termsVersion: string; research: boolean; productTesting: boolean };
+  answers: Record<string, unknown>;
+  referralCode?: string;
+}
+
+export const CONFIRMATION_TTL_DAYS = 7;
+export const MIN_AGE = 18;
+
+const invalidReferralCode = (): ValidationError =>
+  new ValidationError('The referral code is not valid for this campaign', [
+    { field: 'referralCode', message: 'unknown, used, or for another campaign' },
+  ]);
+
+const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
+
+/** The lead-user items of a screener: answers to questions that carry a dimension. */
+export function scoredItems(def: Pick<SurveyDefinition, 'questions'>, answers: Record<string, unknown>): ScoredItem[] {
+  const items: ScoredItem[] = [];
+  for (const q of def.questions) {
+    const value = answers[q.id];
+    if (q.dimension && typeof value === 'number') items.push({ dimension: q.dimension as Dimension, value, reverse: q.reverse === true });
+  }
+  return items;
+}
+
+/**
+ * Public recruitment: an application creates the account and the panellist
+ * (pending_confirmation), records consents and screener answers, and sends the
+ * confirmation e-mail, all in one transaction. Confirming scores the screener
+ * and lets the panellist in (active) or onto the waitlist.
+ */
+@Injectable()
+export class RecruitmentService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly campaigns: CampaignsService,
+    private readonly surveys: SurveysService,
+    private readonly users: UsersService,
+    private readonly mail: MailService,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async apply(
+    slug: string,
+    input: ApplicationInput,
+    ip: string | undefined,
+  ): Promise<{ panellistId: string; status: 'pending_confirmation' }> {
+    const campaign = await this.campaigns.bySlug(slug);
+    const screener = await this.surveys.publishedScreener(campaign.screenerSurveyId);
+    const now = this.clock.now();
+    const problems: Array<{ field: string; message: string }> = [];
+    if (input.birthYear > now.getUTCFullYear() - MIN_AGE)
+      problems.push({ field: 'birthYear', message: `applicants must be at least ${MIN_AGE} years old` });
+    if (input.birthYear < now.getUTCFullYear() - 120) problems.push({ field: 'birthYear', message: 'birthYear is not plausible' });
+    const checked = validateAnswers(screener, input.answers, 'submit');
+    problems.push(...checked.errors);
+    if (problems.length > 0) {
+      throw new ValidationError(
+        problems.length === 1 ? `${problems[0].field}: ${problems[0].message}` : `${problems.length} fields are invalid`,
+        problems,
+      );
+    }
+    const referral = input.referralCode ? await this.findReferral(input.referralCode, campaign.id) : null;
+    // hashing happens outside the transaction; an e-mail in use is a 409 here already
+    const prepared = await this.users.prepare({ email: input.email, password: input.password, role: 'panellist' });
+    const token = randomBytes(32).toString('base64url');
+    const panellistId = await this.dataSource.transaction(async (em) => {
+      const user = await this.users.insertPrepared(em, prepared);
+      await em.getRepository(PanellistEntity).insert({
+        id: user.id,
+        status: 'pending_confirmation',
+        displayName: input.displayName.trim(),
+        country: input.country.toUpperCase(),
+        locale: input.locale,
+        birthYear: input.birthYear,
+        gender: input.gender ?? null,
+        campaignId: campaign.id,
+        referredByPanellistId: referral?.referrerPanellistId ?? null,
+        referralId: referral?.id ?? null,
+        lastActiveAt: now,
+      });
+      await em.getRepository(PanellistStatusChangeEntity).insert({
+        panellistId: user.id,
+        fromStatus: null,
+        toStatus: 'pending_confirmation',
+        reason: `applied to ${campaign.slug}`,
+        actorUserId: user.id,
+      });
+      await em.getRepository(ConsentEntity).insert({
+        panellistId: user.id,
+        termsVersion: input.consents.termsVersion,
+        research: input.consents.research,
+        productTesting: input.consents.productTesting,
+        ip: ip ?? null,
+      });
+      await em
+        .getRepository(ScreenerResponseEntity)
+        .insert({ panellistId: user.id, campaignId: campaign.id, surveyId: screener.id, answers: checked.normalized as never });
+      if (referral) {
+        const linked = await em
+          .getRepository(ReferralEntity)
+          .update({ id: referral.id, appliedPanellistId: IsNull() }, { appliedPanellistId: user.id, appliedAt: now });
+        // used by another application meanwhile: the code works once
+        if (linked.affected !== 1) throw invalidReferralCode();
+      }
+      await em.getRepository(EmailConfirmationEntity).insert({
+        panellistId: user.id,
+        tokenHash: sha256(token),
+        expiresAt: new Date(now.getTime() + CONFIRMATION_TTL_DAYS * 86_400_000),
+      });
+      await this.mail.enqueue(em, {
+        template: 'confirm-email',
+        locale: input.locale,
+        to: user.email,
+        userId: user.id,
+        data: {
+          displayName: input.displayName.trim(),
+          campaignTitle: campaign.title,
+          confirmUrl: `${this.config.http.publicBaseUrl}/confirm?token=${token}`,
+        },
+      });
+      await this.audit.record(
+        {
+          action: 'panellist.applied',
+          targetType: 'panellist',
+          targetId: user.id,
+          actorUserId: null,
+          actorRole: null,
+          data: { campaignId: campaign.id, referralId: referral?.id ?? null },
+        },
+        em,
+      );
+      return user.id;
+    });
+    this.outbox.nudge();
+    return { panellistId, status: 'pending_confirmation' };
+  }
+
+  private async findReferral(code: string, campaignId: string): Promise<ReferralEntity> {
+    const referral = await this.dataSource.getRepository(ReferralEntity).findOne({ where: { code } });
+    if (!referral || referral.campaignId !== campaignId || referral.appliedPanellistId !== null) throw invalidReferralCode();
+    return referral;
+  }
+
+  async confirm(
+    token: string,
+  ): Promise<{ status: 'active' | 'waitlisted'; score: number | null; tier: string | null; dimensions: Record<string, number> }> {
+    const now = this.clock.now();
+    const tokenHash = sha256(token);
+    // The campaign and its published screener never change: read them before the transaction
+    // (in embedded mode the pool has one connection, so a read beside the transaction would wait for ever).
+    const pending = await this.dataSource.getRepository(EmailConfirmationEntity).findOne({ where: { tokenHash } });
+    const applicant = pending ? await this.dataSource.getRepository(PanellistEntity).findOne({ where: { id: pending.panellistId } }) : null;
+    const campaign = applicant?.campaignId ? await this.campaigns.byId(applicant.campaignId) : null;
+    const screener = campaign ? await this.surveys.get(campaign.screenerSurveyId) : null;
+    return this.dataSource.transaction(async (em) => {
+      const confirmation = await em
+        .getRepository(EmailConfirmationEntity)
+        .createQueryBuilder('c')
+        .setLock('pessimistic_write')
+        .where('c.token_hash = :hash', { hash: tokenHash })
+        .getOne();
+      if (!confirmation || confirmation.expiresAt.getTime() <= now.getTime()) {
+        throw new PanelError('INVALID_CONFIRMATION_TOKEN', 'The confirmation link is invalid or has expired');
+      }
+      if (confirmation.usedAt !== null) throw new PanelError('ALREADY_CONFIRMED', 'This e-mail address is already confirmed');
+      const panellist = await em.getRepository(PanellistEntity).findOne({ where: { id: confirmation.panellistId } });
+      if (!panellist || panellist.status !== 'pending_confirmation') {
+        throw new PanelError('INVALID_CONFIRMATION_TOKEN', 'The confirmation link is invalid or has expired');
+      }
+      const response = campaign
+        ? await em.getRepository(ScreenerResponseEntity).findOne({ where: { panellistId: panellist.id, campaignId: campaign.id } })
+        : null;
+      const score = scoreLeadUser(screener && response ? scoredItems(screener, response.answers) : [], (campaign?.weights ?? {}) as never);
+      const status = (score.overall ?? 0) >= (campaign?.acceptScore ?? 0) ? 'active' : 'waitlisted';
+      await em.getRepository(EmailConfirmationEntity).update({ id: confirmation.id }, { usedAt: now });
+      await em.getRepository(PanellistEntity).update(
+        { id: panellist.id },
+        {
+          status,
+          scoreOverall: score.overall,
+          scoreDimensions: score.dimensions as never,
+          tier: score.tier,
+          confirmedAt: now,
+          lastActiveAt: now,
+        },
+      );
+      await this.recordStatus(em, panellist.id, 'pending_confirmation', status, 'e-mail confirmed', panellist.id);
+      return { status, score: score.overall, tier: score.tier, dimensions: score.dimensions as Record<string, number> };
+    });
+  }
+
+  private async recordStatus(
+    em: EntityManager,
+    panellistId: string,
+    from: string,
+    to: string,
+    reason: string,
+    actor: string | null,
+  ): Promise<void> {
+    await em.getRepository(PanellistStatusChangeEntity).insert({ panellistId, fromStatus: from, toStatus: to, reason, actorUserId: actor });
+  }
+}

@@ -1,0 +1,3 @@
+export * from './survey-definition';
+export * from './answers';
+export * from './answer-rows';

@@ -1,0 +1,455 @@
+/**
+ * Survey definitions: the types, the limits and the one validator that checks a whole
+ * definition before it is stored (POST /surveys, PATCH /surveys/:id). Pure: no Nest, no
+ * TypeORM. The validator takes `unknown` because a definition arrives as JSON and is
+ * stored as JSON; it reports every problem it finds, each with the path of the offending
+ * field (`questions[2].options[1].value`), so the API can answer one 400 that lists them.
+ *
+ * Decisions (see also the constants below):
+ * - A present property must be valid: `null` is never read as "absent" (omit the key).
+ * - Unknown keys inside a question, an option or a `showIf` are refused, so a typo such as
+ *   `requried` cannot silently drop a rule. Unknown keys at the top level are not checked
+ *   here: the request also carries `studyId` and `points`, which the DTO validates.
+ * - `scale` is required on likert questions (5 or 7); there is no default.
+ * - `maxLength` is optional on text questions (default 5000, at most 10000).
+ * - Question ids are compared exactly in answers, but two ids that differ only by case are
+ *   refused as duplicates (they would be confusing in exports). `__proto__`, `constructor`
+ *   and `prototype` are refused as ids because answers are keyed by id in plain objects.
+ * - `showIf` may only depend on single_choice, multi_choice, likert, rating, nps or number
+ *   questions; `equals` is an option value (choice) or a number the parent accepts.
+ * - `reverse` (even `false`) is refused on a question without a dimension.
+ */
+
+/** One problem found in a definition or in answers; same shape as platform's FieldError. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export const SURVEY_KINDS = ['screener', 'usage', 'beta', 'general'] as const;
+export type SurveyKind = (typeof SURVEY_KINDS)[number];
+
+export const QUESTION_TYPES = ['single_choice', 'multi_choice', 'likert', 'rating', 'nps', 'sus', 'number', 'text'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+export const CHOICE_QUESTION_TYPES = ['single_choice', 'multi_choice'] as const satisfies readonly QuestionType[];
+export type ChoiceQuestionType = (typeof CHOICE_QUESTION_TYPES)[number];
+
+/** Question types a `showIf` may refer to (their answers are compared with `equals`). */
+export const SHOW_IF_PARENT_TYPES = [
+  'single_choice',
+  'multi_choice',
+  'likert',
+  'rating',
+  'nps',
+  'number',
+] as const satisfies readonly QuestionType[];
+
+export const LIKERT_SCALES = [5, 7] as const;
+export type LikertScale = (typeof LIKERT_SCALES)[number];
+
+/** Lead-user dimensions a screener question can measure; they are scored on 7-point scales. */
+export const LEAD_USER_DIMENSIONS = ['ahead_of_trend', 'expected_benefit', 'own_solutions', 'expertise', 'opinion_leadership'] as const;
+export type LeadUserDimension = (typeof LEAD_USER_DIMENSIONS)[number];
+export const LEAD_USER_SCALE: LikertScale = 7;
+
+export const QUESTION_ID_PATTERN = /^[a-z0-9_-]{1,64}$/i;
+export const RESERVED_QUESTION_IDS: readonly string[] = ['__proto__', 'constructor', 'prototype'];
+
+export const MIN_QUESTIONS = 1;
+export const MAX_QUESTIONS = 200;
+export const TITLE_MAX_LENGTH = 200;
+export const PROMPT_MAX_LENGTH = 2000;
+export const MIN_OPTIONS = 2;
+export const MAX_OPTIONS = 50;
+export const OPTION_VALUE_MAX_LENGTH = 100;
+export const OPTION_LABEL_MAX_LENGTH = 500;
+export const DEFAULT_TEXT_MAX_LENGTH = 5000;
+export const TEXT_MAX_LENGTH_LIMIT = 10000;
+
+/** rating and nps answers are integers 0..10. */
+export const ZERO_TO_TEN = { min: 0, max: 10 } as const;
+
+/** SUS: the 10 standard items (Brooke, 1996), each answered 1 (strongly disagree) to 5 (strongly agree). */
+export const SUS_ITEM_COUNT = 10;
+export const SUS_MIN = 1;
+export const SUS_MAX = 5;
+export const SUS_ITEMS: readonly string[] = [
+  'I think that I would like to use this system frequently.',
+  'I found the system unnecessarily complex.',
+  'I thought the system was easy to use.',
+  'I think that I would need the support of a technical person to be able to use this system.',
+  'I found the various functions in this system were well integrated.',
+  'I thought there was too much inconsistency in this system.',
+  'I would imagine that most people would learn to use this system very quickly.',
+  'I found the system very cumbersome to use.',
+  'I felt very confident using the system.',
+  'I needed to learn a lot of things before I could get going with this system.',
+];
+
+export interface ChoiceOption {
+  value: string;
+  label: string;
+}
+
+export interface ShowIf {
+  /** id of an earlier question */
+  questionId: string;
+  /** an option value (choice parent) or a number the parent accepts */
+  equals: string | number;
+}
+
+export interface Question {
+  id: string;
+  type: QuestionType;
+  prompt: string;
+  /** single_choice and multi_choice only (2–50, unique values) */
+  options?: ChoiceOption[];
+  required?: boolean;
+  /** likert only, required there */
+  scale?: LikertScale;
+  /** number only */
+  min?: number;
+  /** number only */
+  max?: number;
+  /** text only; default DEFAULT_TEXT_MAX_LENGTH */
+  maxLength?: number;
+  /** screener surveys, 7-point likert questions only */
+  dimension?: LeadUserDimension;
+  /** only with a dimension: the item is scored 8 − answer */
+  reverse?: boolean;
+  showIf?: ShowIf;
+}
+
+export interface SurveyDefinition {
+  kind: SurveyKind;
+  title: string;
+  questions: Question[];
+}
+
+export const QUESTION_KEYS: readonly (keyof Question)[] = [
+  'id',
+  'type',
+  'prompt',
+  'options',
+  'required',
+  'scale',
+  'min',
+  'max',
+  'maxLength',
+  'dimension',
+  'reverse',
+  'showIf',
+];
+
+export function isChoiceType(type: QuestionType): type is ChoiceQuestionType {
+  return (CHOICE_QUESTION_TYPES as readonly QuestionType[]).includes(type);
+}
+
+/** The length limit of a text question's answer. */
+export function textMaxLength(q: Question): number {
+  return q.maxLength ?? DEFAULT_TEXT_MAX_LENGTH;
+}
+
+/** The number of points of a likert question (a valid definition always has one). */
+export function likertScale(q: Question): LikertScale {
+  if (q.scale === undefined) throw new Error(`likert question ${q.id} has no scale: validate the definition first`);
+  return q.scale;
+}
+
+/** Length in characters (code points), so an emoji counts as one. */
+export function charLength(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function oneOf<T extends string | number>(list: readonly T[], v: unknown): v is T {
+  return (list as readonly unknown[]).includes(v);
+}
+
+function listed(list: readonly (string | number)[]): string {
+  return list.join(', ');
+}
+
+function isBlank(s: string): boolean {
+  return s.trim().length === 0;
+}
+
+/** What is known of an earlier question, for checking a later `showIf`. */
+interface ParentInfo {
+  index: number;
+  type: QuestionType | undefined;
+  optionValues: ReadonlySet<string> | undefined;
+  scale: LikertScale | undefined;
+  min: number | undefined;
+  max: number | undefined;
+}
+
+/** Every problem of a whole definition; an empty list means it is valid. */
+export function validateDefinition(input: unknown): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const add = (field: string, message: string): void => {
+    problems.push({ field, message });
+  };
+  if (!isRecord(input)) return [{ field: 'definition', message: 'must be an object with kind, title and questions' }];
+
+  const kind = oneOf(SURVEY_KINDS, input.kind) ? input.kind : undefined;
+  if (kind === undefined) add('kind', `must be one of ${listed(SURVEY_KINDS)}`);
+
+  if (typeof input.title !== 'string' || isBlank(input.title)) add('title', 'must be a non-empty string');
+  else if (charLength(input.title) > TITLE_MAX_LENGTH) add('title', `must be at most ${TITLE_MAX_LENGTH} characters`);
+
+  const questions = input.questions;
+  if (!Array.isArray(questions)) {
+    add('questions', 'must be an array of questions');
+    return problems;
+  }
+  if (questions.length < MIN_QUESTIONS) add('questions', `must have at least ${MIN_QUESTIONS} question`);
+  if (questions.length > MAX_QUESTIONS) add('questions', `must have at most ${MAX_QUESTIONS} questions (has ${questions.length})`);
+
+  // Ids of all questions first, so a showIf naming a later question gets the right message.
+  const indexById = new Map<string, number>();
+  questions.forEach((q: unknown, i) => {
+    if (isRecord(q) && typeof q.id === 'string' && !indexById.has(q.id)) indexById.set(q.id, i);
+  });
+
+  const firstIndexByLowerId = new Map<string, number>();
+  const parents = new Map<string, ParentInfo>();
+  questions.forEach((q: unknown, i) => {
+    const at = `questions[${i}]`;
+    if (!isRecord(q)) {
+      add(at, 'must be an object');
+      return;
+    }
+    for (const key of Object.keys(q)) {
+      if (!oneOf<string>(QUESTION_KEYS, key)) add(`${at}.${key}`, `is not a question property (allowed: ${listed(QUESTION_KEYS)})`);
+    }
+
+    // id
+    let id: string | undefined;
+    if (typeof q.id !== 'string' || !QUESTION_ID_PATTERN.test(q.id)) {
+      add(`${at}.id`, 'must be 1 to 64 letters, digits, "_" or "-"');
+    } else if (RESERVED_QUESTION_IDS.includes(q.id)) {
+      add(`${at}.id`, `"${q.id}" is reserved; choose another id`);
+    } else {
+      const first = firstIndexByLowerId.get(q.id.toLowerCase());
+      if (first !== undefined) add(`${at}.id`, `duplicates the id of questions[${first}] ("${q.id}"); ids must be unique, ignoring case`);
+      else {
+        firstIndexByLowerId.set(q.id.toLowerCase(), i);
+        id = q.id;
+      }
+    }
+
+    // type
+    const type = oneOf(QUESTION_TYPES, q.type) ? q.type : undefined;
+    if (type === undefined) add(`${at}.type`, `must be one of ${listed(QUESTION_TYPES)}`);
+
+    // prompt
+    if (typeof q.prompt !== 'string' || isBlank(q.prompt)) add(`${at}.prompt`, 'must be a non-empty string');
+    else if (charLength(q.prompt) > PROMPT_MAX_LENGTH) add(`${at}.prompt`, `must be at most ${PROMPT_MAX_LENGTH} characters`);
+
+    // required
+    if (q.required !== undefined && typeof q.required !== 'boolean') add(`${at}.required`, 'must be true or false');
+
+    // options
+    let optionValues: Set<string> | undefined;
+    if (type !== undefined && isChoiceType(type)) {
+      optionValues = checkOptions(q.options, `${at}.options`, type, add);
+    } else if (type !== undefined && q.options !== undefined) {
+      add(
+        `${at}.options`,
+        type === 'sus'
+          ? 'a sus question has no options: it is the 10 standard SUS items, answered 1 to 5'
+          : `only ${listed(CHOICE_QUESTION_TYPES)} questions have options`,
+      );
+    }
+
+    // scale
+    let scale: LikertScale | undefined;
+    if (type === 'likert') {
+      if (q.scale === undefined) add(`${at}.scale`, `is required on a likert question: ${listed(LIKERT_SCALES)}`);
+      else if (!oneOf(LIKERT_SCALES, q.scale)) add(`${at}.scale`, `must be ${LIKERT_SCALES.join(' or ')}`);
+      else scale = q.scale;
+    } else if (type !== undefined && q.scale !== undefined) {
+      add(`${at}.scale`, 'only likert questions have a scale');
+    }
+
+    // min / max
+    let min: number | undefined;
+    let max: number | undefined;
+    if (type === 'number') {
+      let ok = true;
+      for (const key of ['min', 'max'] as const) {
+        const v = q[key];
+        if (v === undefined) continue;
+        if (typeof v !== 'number' || !Number.isFinite(v)) {
+          add(`${at}.${key}`, 'must be a finite number');
+          ok = false;
+        } else if (key === 'min') min = v;
+        else max = v;
+      }
+      if (ok && min !== undefined && max !== undefined && min > max) add(`${at}.min`, `must not be greater than max (${min} > ${max})`);
+    } else if (type !== undefined) {
+      for (const key of ['min', 'max'] as const) {
+        if (q[key] !== undefined) add(`${at}.${key}`, `only number questions have ${key}`);
+      }
+    }
+
+    // maxLength
+    if (type === 'text') {
+      const v = q.maxLength;
+      if (v !== undefined && (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > TEXT_MAX_LENGTH_LIMIT)) {
+        add(`${at}.maxLength`, `must be an integer from 1 to ${TEXT_MAX_LENGTH_LIMIT} (default ${DEFAULT_TEXT_MAX_LENGTH})`);
+      }
+    } else if (type !== undefined && q.maxLength !== undefined) {
+      add(`${at}.maxLength`, 'only text questions have maxLength');
+    }
+
+    // dimension / reverse
+    if (q.dimension !== undefined) {
+      if (!oneOf(LEAD_USER_DIMENSIONS, q.dimension)) add(`${at}.dimension`, `must be one of ${listed(LEAD_USER_DIMENSIONS)}`);
+      else if (kind !== undefined && kind !== 'screener') add(`${at}.dimension`, 'only screener surveys have lead-user dimensions');
+      else if (type !== undefined && (type !== 'likert' || (q.scale !== undefined && q.scale !== LEAD_USER_SCALE))) {
+        add(`${at}.dimension`, `only ${LEAD_USER_SCALE}-point likert questions can measure a lead-user dimension`);
+      }
+    }
+    if (q.reverse !== undefined) {
+      if (typeof q.reverse !== 'boolean') add(`${at}.reverse`, 'must be true or false');
+      else if (q.dimension === undefined) add(`${at}.reverse`, 'only a question with a dimension can be reversed');
+    }
+
+    // showIf
+    if (q.showIf !== undefined) checkShowIf(q.showIf, `${at}.showIf`, i, indexById, parents, add);
+
+    if (id !== undefined) parents.set(id, { index: i, type, optionValues, scale, min, max });
+  });
+  return problems;
+}
+
+/** True when the definition has no problem. */
+export function isValidDefinition(input: unknown): input is SurveyDefinition {
+  return validateDefinition(input).length === 0;
+}
+
+function checkOptions(
+  options: unknown,
+  at: string,
+  type: ChoiceQuestionType,
+  add: (field: string, message: string) => void,
+): Set<string> | undefined {
+  if (!Array.isArray(options)) {
+    add(at, `a ${type} question needs an array of ${MIN_OPTIONS} to ${MAX_OPTIONS} options`);
+    return undefined;
+  }
+  if (options.length < MIN_OPTIONS || options.length > MAX_OPTIONS) {
+    add(at, `must have ${MIN_OPTIONS} to ${MAX_OPTIONS} options (has ${options.length})`);
+  }
+  const values = new Set<string>();
+  const firstIndex = new Map<string, number>();
+  options.forEach((o: unknown, j) => {
+    const oat = `${at}[${j}]`;
+    if (!isRecord(o)) {
+      add(oat, 'must be an object {value, label}');
+      return;
+    }
+    for (const key of Object.keys(o)) {
+      if (key !== 'value' && key !== 'label') add(`${oat}.${key}`, 'is not an option property (allowed: value, label)');
+    }
+    if (typeof o.value !== 'string' || isBlank(o.value)) add(`${oat}.value`, 'must be a non-empty string');
+    else if (charLength(o.value) > OPTION_VALUE_MAX_LENGTH) add(`${oat}.value`, `must be at most ${OPTION_VALUE_MAX_LENGTH} characters`);
+    else {
+      const first = firstIndex.get(o.value);
+      if (first !== undefined) add(`${oat}.value`, `duplicates the value of options[${first}] ("${o.value}")`);
+      else {
+        firstIndex.set(o.value, j);
+        values.add(o.value);
+      }
+    }
+    if (typeof o.label !== 'string' || isBlank(o.label)) add(`${oat}.label`, 'must be a non-empty string');
+    else if (charLength(o.label) > OPTION_LABEL_MAX_LENGTH) add(`${oat}.label`, `must be at most ${OPTION_LABEL_MAX_LENGTH} characters`);
+  });
+  return values;
+}
+
+function checkShowIf(
+  showIf: unknown,
+  at: string,
+  index: number,
+  indexById: ReadonlyMap<string, number>,
+  parents: ReadonlyMap<string, ParentInfo>,
+  add: (field: string, message: string) => void,
+): void {
+  if (!isRecord(showIf)) {
+    add(at, 'must be an object {questionId, equals}');
+    return;
+  }
+  for (const key of Object.keys(showIf)) {
+    if (key !== 'questionId' && key !== 'equals') add(`${at}.${key}`, 'is not a showIf property (allowed: questionId, equals)');
+  }
+  const { questionId, equals } = showIf;
+  if (equals === undefined) add(`${at}.equals`, 'is required');
+  else if (typeof equals !== 'string' && typeof equals !== 'number') add(`${at}.equals`, 'must be an option value or a number');
+
+  if (typeof questionId !== 'string' || questionId.length === 0) {
+    add(`${at}.questionId`, 'must be the id of an earlier question');
+    return;
+  }
+  const where = indexById.get(questionId);
+  if (where === undefined) {
+    add(`${at}.questionId`, `no question has the id "${questionId}"`);
+    return;
+  }
+  if (where === index) {
+    add(`${at}.questionId`, 'a question cannot depend on itself');
+    return;
+  }
+  if (where > index) {
+    add(`${at}.questionId`, `must refer to an earlier question ("${questionId}" is questions[${where}])`);
+    return;
+  }
+  const parent = parents.get(questionId);
+  if (parent === undefined || parent.type === undefined) return; // the parent's own problems are reported at the parent
+  if (!oneOf<QuestionType>(SHOW_IF_PARENT_TYPES, parent.type)) {
+    add(`${at}.questionId`, `a question cannot depend on a ${parent.type} question (allowed: ${listed(SHOW_IF_PARENT_TYPES)})`);
+    return;
+  }
+  if (equals === undefined || (typeof equals !== 'string' && typeof equals !== 'number')) return;
+  const problem = equalsProblem(parent, equals);
+  if (problem !== undefined) add(`${at}.equals`, problem);
+}
+
+/** Why `equals` can never be an answer of the parent, or undefined when it can. */
+function equalsProblem(parent: ParentInfo, equals: string | number): string | undefined {
+  const integerIn = (lo: number, hi: number): string | undefined =>
+    typeof equals === 'number' && Number.isInteger(equals) && equals >= lo && equals <= hi
+      ? undefined
+      : `must be an integer from ${lo} to ${hi}, an answer of the ${parent.type} question it depends on`;
+  switch (parent.type) {
+    case 'single_choice':
+    case 'multi_choice':
+      if (parent.optionValues === undefined || parent.optionValues.size === 0) return undefined;
+      return typeof equals === 'string' && parent.optionValues.has(equals)
+        ? undefined
+        : `must be one of the option values of the question it depends on: ${listed([...parent.optionValues])}`;
+    case 'likert':
+      return parent.scale === undefined ? undefined : integerIn(1, parent.scale);
+    case 'rating':
+    case 'nps':
+      return integerIn(ZERO_TO_TEN.min, ZERO_TO_TEN.max);
+    case 'number': {
+      if (typeof equals !== 'number' || !Number.isFinite(equals)) return 'must be a number, an answer of the number question it depends on';
+      if (parent.min !== undefined && equals < parent.min) return `must be at least ${parent.min}, the min of the question it depends on`;
+      if (parent.max !== undefined && equals > parent.max) return `must be at most ${parent.max}, the max of the question it depends on`;
+      return undefined;
+    }
+    case 'sus':
+    case 'text':
+    case undefined:
+      return undefined;
+  }
+}

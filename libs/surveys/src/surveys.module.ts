@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { SurveyEntity } from './surveys/survey.entity';
+import { SurveyRepository } from './surveys/survey.repository';
+import { SurveysController } from './surveys/surveys.controller';
+import { SurveysService } from './surveys/surveys.service';
+
+/** Survey definitions (and, as the context grows, assignments and responses). */
+@Module({
+  imports: [TypeOrmModule.forFeature([SurveyEntity])],
+  providers: [SurveyRepository, SurveysService],
+  exports: [SurveysService],
+})
+export class SurveysModule {}
+
+@Module({ imports: [SurveysModule], controllers: [SurveysController] })
+export class SurveysHttpModule {}

@@ -1,0 +1,106 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { MAX_QUESTIONS, QUESTION_TYPES, SURVEY_KINDS, TITLE_MAX_LENGTH, type Question, type SurveyKind } from '../../definitions';
+
+/** The question shape, for the OpenAPI document; the rules are checked as a whole by validateDefinition. */
+export class QuestionDoc {
+  @ApiProperty({ pattern: '^[a-z0-9_-]{1,64}$', maxLength: 64 }) id: string;
+  @ApiProperty({ enum: QUESTION_TYPES }) type: string;
+  @ApiProperty({ maxLength: 2000 }) prompt: string;
+  @ApiPropertyOptional({
+    maxItems: 50,
+    type: 'array',
+    items: { type: 'object', properties: { value: { type: 'string', maxLength: 100 }, label: { type: 'string', maxLength: 500 } } },
+  })
+  options?: Array<{ value: string; label: string }>;
+  @ApiPropertyOptional() required?: boolean;
+  @ApiPropertyOptional({ enum: [5, 7], description: 'likert only' }) scale?: number;
+  @ApiPropertyOptional({ description: 'number only' }) min?: number;
+  @ApiPropertyOptional({ description: 'number only' }) max?: number;
+  @ApiPropertyOptional({ description: 'text only', maximum: 10000 }) maxLength?: number;
+  @ApiPropertyOptional({ enum: ['ahead_of_trend', 'expected_benefit', 'own_solutions', 'expertise', 'opinion_leadership'] })
+  dimension?: string;
+  @ApiPropertyOptional() reverse?: boolean;
+  @ApiPropertyOptional({
+    type: 'object',
+    properties: {
+      questionId: { type: 'string', maxLength: 64 },
+      equals: { oneOf: [{ type: 'string', maxLength: 100 }, { type: 'number' }] },
+    },
+  })
+  showIf?: { questionId: string; equals: string | number };
+}
+
+export class CreateSurveyDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  studyId?: string;
+
+  @ApiProperty({ enum: SURVEY_KINDS })
+  @IsIn(SURVEY_KINDS)
+  kind: SurveyKind;
+
+  @ApiProperty({ maxLength: TITLE_MAX_LENGTH })
+  @IsString()
+  @MaxLength(TITLE_MAX_LENGTH)
+  title: string;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 100000, description: 'points on submit; else the study incentivePoints' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  points?: number;
+
+  @ApiProperty({ type: [QuestionDoc], maxItems: MAX_QUESTIONS })
+  @IsArray()
+  @ArrayMaxSize(MAX_QUESTIONS)
+  @IsObject({ each: true })
+  questions: Question[];
+}
+
+export class UpdateSurveyDto {
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @IsOptional()
+  @IsUUID()
+  studyId?: string;
+
+  @ApiPropertyOptional({ enum: SURVEY_KINDS })
+  @IsOptional()
+  @IsIn(SURVEY_KINDS)
+  kind?: SurveyKind;
+
+  @ApiPropertyOptional({ maxLength: TITLE_MAX_LENGTH })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TITLE_MAX_LENGTH)
+  title?: string;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 100000, nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  points?: number;
+
+  @ApiPropertyOptional({ type: [QuestionDoc], maxItems: MAX_QUESTIONS })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_QUESTIONS)
+  @IsObject({ each: true })
+  questions?: Question[];
+}
+
+export class SurveyResponseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) studyId: string | null;
+  @ApiProperty({ enum: SURVEY_KINDS }) kind: SurveyKind;
+  @ApiProperty({ maxLength: TITLE_MAX_LENGTH }) title: string;
+  @ApiProperty({ type: Number, nullable: true }) points: number | null;
+  @ApiProperty({ enum: ['draft', 'published'] }) status: 'draft' | 'published';
+  @ApiProperty({ type: [QuestionDoc], maxItems: MAX_QUESTIONS }) questions: Question[];
+  @ApiProperty({ format: 'date-time' }) createdAt: Date;
+  @ApiProperty({ format: 'date-time' }) updatedAt: Date;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) publishedAt: Date | null;
+}
