@@ -1,8 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { HealthController, PlatformModule, type AppConfig } from '@leadpanel/platform';
+import { FeedbackHttpModule, FeedbackModule } from '@leadpanel/feedback';
 import { IdentityHttpModule, IdentityModule } from '@leadpanel/identity';
 import { PanelHttpModule, PanelModule } from '@leadpanel/panel';
+import { StudiesHttpModule, StudiesModule } from '@leadpanel/studies';
 import { SurveysHttpModule, SurveysModule } from '@leadpanel/surveys';
+import { SurveyResponsesHttpModule, SurveyResponsesModule } from '@leadpanel/surveys/responses';
 
 /**
  * The HTTP API: every context's HTTP module. In embedded mode (no REDIS_URL), or
@@ -22,6 +25,12 @@ export class ApiModule {
         SurveysHttpModule,
         PanelModule,
         PanelHttpModule,
+        StudiesModule,
+        StudiesHttpModule,
+        SurveyResponsesModule,
+        SurveyResponsesHttpModule,
+        FeedbackModule,
+        FeedbackHttpModule,
       ],
       controllers: [HealthController],
     };

@@ -1,13 +1,27 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule, type AppConfig } from '@leadpanel/platform';
+import { FeedbackModule } from '@leadpanel/feedback';
 import { IdentityModule } from '@leadpanel/identity';
 import { PanelModule } from '@leadpanel/panel';
+import { StudiesModule } from '@leadpanel/studies';
 import { SurveysModule } from '@leadpanel/surveys';
+import { SurveyResponsesModule } from '@leadpanel/surveys/responses';
 
 /** Every context's services, no HTTP, no job processing: for one-off commands. */
 @Module({})
 export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
-    return { module: CliModule, imports: [PlatformModule.forRoot(config), IdentityModule, SurveysModule, PanelModule] };
+    return {
+      module: CliModule,
+      imports: [
+        PlatformModule.forRoot(config),
+        IdentityModule,
+        SurveysModule,
+        PanelModule,
+        StudiesModule,
+        SurveyResponsesModule,
+        FeedbackModule,
+      ],
+    };
   }
 }

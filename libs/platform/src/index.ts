@@ -32,3 +32,5 @@ export * from './health/health.controller';
 export * from './platform.module';
 export * from './rate-limit/rate-limit';
 export * from './config/load-config-or-exit';
+export * from './idempotency/idempotency.service';
+export * from './idempotency/idempotency-key.entity';

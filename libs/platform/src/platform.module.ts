@@ -4,6 +4,7 @@ import { Clock } from './clock/clock';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { LoggingModule } from './logging/logging.module';
 import { MailModule } from './mail/mail.module';
 import { MetricsService } from './metrics/metrics.service';
@@ -26,6 +27,7 @@ export class PlatformModule {
         OutboxModule,
         MailModule.forRoot(config),
         AuditModule,
+        IdempotencyModule,
         RateLimitModule,
       ],
       providers: [Clock, MetricsService],

@@ -5,7 +5,7 @@ import { SurveyRepository } from './surveys/survey.repository';
 import { SurveysController } from './surveys/surveys.controller';
 import { SurveysService } from './surveys/surveys.service';
 
-/** Survey definitions (and, as the context grows, assignments and responses). */
+/** Survey definitions; the panel's screeners use these. Assignments and answers: ./responses.ts. */
 @Module({
   imports: [TypeOrmModule.forFeature([SurveyEntity])],
   providers: [SurveyRepository, SurveysService],

@@ -43,9 +43,9 @@ export class UserRepository {
     await this.r(em).update({ id }, { status });
   }
 
-  async emailsByIds(ids: string[]): Promise<Map<string, string>> {
+  async emailsByIds(ids: string[], em?: EntityManager): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
-    const rows = await this.repo.find({ where: { id: In(ids) }, select: { id: true, email: true } });
+    const rows = await this.r(em).find({ where: { id: In(ids) }, select: { id: true, email: true } });
     return new Map(rows.map((r) => [r.id, r.email]));
   }
 

@@ -130,8 +130,8 @@ export class UsersService {
   }
 
   /** E-mail addresses of users, for views that show them (PII: callers audit the read). */
-  emailsByIds(ids: string[]): Promise<Map<string, string>> {
-    return this.users.emailsByIds(ids);
+  emailsByIds(ids: string[], em?: EntityManager): Promise<Map<string, string>> {
+    return this.users.emailsByIds(ids, em);
   }
 
   idsByEmailFragment(role: Role, fragment: string, limit = 1000): Promise<string[]> {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, DataSource, In, Repository } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, Repository } from 'typeorm';
 import {
   APP_CONFIG,
   applyKeyset,
@@ -332,8 +332,9 @@ export class PanellistsService implements OnModuleInit, OnApplicationBootstrap {
     return new Map(rows.map((r) => [r.id, r.status]));
   }
 
-  async touch(id: string): Promise<void> {
-    await this.panellists.update({ id }, { lastActiveAt: this.clock.now() });
+  /** Records activity (dormancy is measured from it); pass the caller's transaction when inside one. */
+  async touch(id: string, em?: EntityManager): Promise<void> {
+    await (em ? em.getRepository(PanellistEntity) : this.panellists).update({ id }, { lastActiveAt: this.clock.now() });
   }
 
   async mustFind(id: string): Promise<PanellistEntity> {
@@ -382,9 +383,9 @@ export class PanellistsService implements OnModuleInit, OnApplicationBootstrap {
   }
 
   /** Facts of many panellists at once (no PII but the display name and locale). */
-  async factsOfMany(ids: string[]): Promise<PanellistFactsView[]> {
+  async factsOfMany(ids: string[], em?: EntityManager): Promise<PanellistFactsView[]> {
     if (ids.length === 0) return [];
-    const rows = await this.panellists.find({ where: { id: In(ids) } });
+    const rows = await (em ? em.getRepository(PanellistEntity) : this.panellists).find({ where: { id: In(ids) } });
     return rows
       .filter((p) => p.status !== 'erased')
       .map((p) => ({

@@ -173,6 +173,32 @@ describe('the real templates', () => {
       reason: 'He rebuilt his own sous-vide cooker',
       joinUrl: 'https://panel.example.com/join/kitchens-2030?ref=R7KQ2M',
     },
+    // libs/studies: InvitationsService.createWave
+    'study-invitation': {
+      displayName: 'Anna L.',
+      studyTitle: 'Cooking without a kitchen',
+      theme: 'compact cooking',
+      expiresOn: '2026-12-10',
+      invitationsUrl: 'https://panel.example.com/me/invitations',
+    },
+    // libs/studies: InvitationsService.accept, when a quota cell fills
+    'study-cell-full': { displayName: 'Anna L.', studyTitle: 'Cooking without a kitchen' },
+    // libs/surveys: AssignmentsService.assign
+    'survey-available': {
+      displayName: 'Anna L.',
+      surveyTitle: 'Kettle week one',
+      studyTitle: 'Cooking without a kitchen',
+      dueOn: '2026-12-10',
+      assignmentsUrl: 'https://panel.example.com/me/assignments',
+    },
+    // libs/surveys: AssignmentsService.remind (the surveys.reminder job)
+    'survey-reminder': {
+      displayName: 'Anna L.',
+      surveyTitle: 'Kettle week one',
+      studyTitle: 'Cooking without a kitchen',
+      dueOn: '2026-12-10',
+      assignmentsUrl: 'https://panel.example.com/me/assignments',
+    },
   };
 
   function findTemplates(): string[] {

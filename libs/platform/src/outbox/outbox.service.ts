@@ -61,6 +61,18 @@ export class OutboxService {
     return res.affected ?? 0;
   }
 
+  /** Cancels pending messages by their dedupe keys (e.g. reminders no longer needed). */
+  async cancelByDedupeKeys(em: EntityManager, keys: string[]): Promise<number> {
+    if (keys.length === 0) return 0;
+    const res = await em
+      .createQueryBuilder()
+      .update(OutboxMessageEntity)
+      .set({ status: 'cancelled' })
+      .where('dedupe_key IN (:...keys) AND status = :status', { keys, status: 'pending' })
+      .execute();
+    return res.affected ?? 0;
+  }
+
   async pendingCount(): Promise<number> {
     return this.repo.count({ where: { status: 'pending' } });
   }

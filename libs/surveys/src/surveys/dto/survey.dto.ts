@@ -1,5 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { MAX_QUESTIONS, QUESTION_TYPES, SURVEY_KINDS, TITLE_MAX_LENGTH, type Question, type SurveyKind } from '../../definitions';
 
 /** The question shape, for the OpenAPI document; the rules are checked as a whole by validateDefinition. */
@@ -60,6 +73,9 @@ export class CreateSurveyDto {
   questions: Question[];
 }
 
+/** Absent (undefined) skips a property; null is checked, and refused, like any other value. */
+const present = (_dto: object, value: unknown): boolean => value !== undefined;
+
 export class UpdateSurveyDto {
   @ApiPropertyOptional({ format: 'uuid', nullable: true })
   @IsOptional()
@@ -67,12 +83,12 @@ export class UpdateSurveyDto {
   studyId?: string;
 
   @ApiPropertyOptional({ enum: SURVEY_KINDS })
-  @IsOptional()
+  @ValidateIf(present)
   @IsIn(SURVEY_KINDS)
   kind?: SurveyKind;
 
   @ApiPropertyOptional({ maxLength: TITLE_MAX_LENGTH })
-  @IsOptional()
+  @ValidateIf(present)
   @IsString()
   @MaxLength(TITLE_MAX_LENGTH)
   title?: string;
@@ -85,7 +101,7 @@ export class UpdateSurveyDto {
   points?: number;
 
   @ApiPropertyOptional({ type: [QuestionDoc], maxItems: MAX_QUESTIONS })
-  @IsOptional()
+  @ValidateIf(present)
   @IsArray()
   @ArrayMaxSize(MAX_QUESTIONS)
   @IsObject({ each: true })

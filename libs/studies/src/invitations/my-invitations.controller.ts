@@ -1,0 +1,38 @@
+import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, PageQueryDto, Roles, type AuthUser } from '@leadpanel/platform';
+import { InvitationsService } from './invitations.service';
+
+@ApiTags('me')
+@ApiBearerAuth()
+@Roles('panellist')
+@Controller('me')
+export class MyInvitationsController {
+  constructor(private readonly invitations: InvitationsService) {}
+
+  @Get('invitations')
+  @ApiOkResponse({ description: 'page of my invitations with the study title and theme' })
+  list(@CurrentUser() user: AuthUser, @Query() query: PageQueryDto) {
+    return this.invitations.mine(user, query);
+  }
+
+  @Post('invitations/:id/accept')
+  @HttpCode(200)
+  @ApiOkResponse({ description: '{status: "accepted" | "waitlisted"}' })
+  accept(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+    return this.invitations.accept(user, id);
+  }
+
+  @Post('invitations/:id/decline')
+  @HttpCode(200)
+  @ApiOkResponse({ description: '{status: "declined"}' })
+  decline(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+    return this.invitations.decline(user, id);
+  }
+
+  @Get('studies')
+  @ApiOkResponse({ description: 'page of the studies I take part in (enrolled or waitlisted)' })
+  studies(@CurrentUser() user: AuthUser, @Query() query: PageQueryDto) {
+    return this.invitations.myStudies(user, query);
+  }
+}

@@ -1,0 +1,177 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { PageQueryDto } from '@leadpanel/platform';
+import { STUDY_STATUSES, type Quota, type StudyCriteria, type StudyStatus } from '../../domain';
+
+const CRITERIA_DOC = {
+  type: 'object',
+  properties: {
+    countries: { type: 'array', items: { type: 'string', maxLength: 2 }, maxItems: 250 },
+    ageMin: { type: 'integer', minimum: 18, maximum: 120 },
+    ageMax: { type: 'integer', minimum: 18, maximum: 120 },
+    genders: { type: 'array', items: { type: 'string', maxLength: 30 }, maxItems: 5 },
+    minScore: { type: 'number', minimum: 0, maximum: 100 },
+    tiers: { type: 'array', items: { type: 'string', enum: ['lead_user', 'emerging', 'mainstream'] }, maxItems: 3 },
+    interestsAny: { type: 'array', items: { type: 'string', maxLength: 50 }, maxItems: 100 },
+    attributes: {
+      type: 'array',
+      maxItems: 50,
+      items: {
+        type: 'object',
+        properties: { key: { type: 'string', maxLength: 64 }, op: { type: 'string', enum: ['eq', 'in', 'gte', 'lte'] }, value: {} },
+      },
+    },
+  },
+} as const;
+
+const QUOTAS_DOC = {
+  type: 'array',
+  maxItems: 500,
+  items: {
+    type: 'object',
+    properties: {
+      dimension: { type: 'string', maxLength: 80, description: 'country | gender | ageBand | tier | attribute:<key>' },
+      value: { type: 'string', maxLength: 100 },
+      target: { type: 'integer', minimum: 1 },
+    },
+  },
+} as const;
+
+export class CreateStudyDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  brandId: string;
+
+  @ApiProperty({ maxLength: 200 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  title: string;
+
+  @ApiProperty({ maxLength: 200 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  theme: string;
+
+  @ApiProperty({ maxLength: 20000 })
+  @IsString()
+  @MaxLength(20_000)
+  brief: string;
+
+  @ApiProperty({ minimum: 1, maximum: 100000 })
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  targetSize: number;
+
+  @ApiProperty({ minimum: 0, maximum: 100000 })
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  incentivePoints: number;
+
+  @ApiProperty(CRITERIA_DOC as never)
+  @IsObject()
+  criteria: StudyCriteria;
+
+  @ApiProperty(QUOTAS_DOC as never)
+  @IsArray()
+  @ArrayMaxSize(500)
+  @IsObject({ each: true })
+  quotas: Quota[];
+}
+
+export class UpdateStudyDto {
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  title?: string;
+
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  theme?: string;
+
+  @ApiPropertyOptional({ maxLength: 20000 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20_000)
+  brief?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100000 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  targetSize?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 100000 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  incentivePoints?: number;
+
+  @ApiPropertyOptional(CRITERIA_DOC as never)
+  @IsOptional()
+  @IsObject()
+  criteria?: StudyCriteria;
+
+  @ApiPropertyOptional(QUOTAS_DOC as never)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @IsObject({ each: true })
+  quotas?: Quota[];
+}
+
+export class TransitionDto {
+  @ApiProperty({ enum: STUDY_STATUSES })
+  @IsIn(STUDY_STATUSES)
+  to: StudyStatus;
+}
+
+export class ListStudiesQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: STUDY_STATUSES })
+  @IsOptional()
+  @IsIn(STUDY_STATUSES)
+  status?: StudyStatus;
+}
+
+export class StudyResponseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) brandId: string;
+  @ApiProperty({ maxLength: 200 }) title: string;
+  @ApiProperty({ maxLength: 200 }) theme: string;
+  @ApiProperty({ maxLength: 20000 }) brief: string;
+  @ApiProperty() targetSize: number;
+  @ApiProperty() incentivePoints: number;
+  @ApiProperty(CRITERIA_DOC as never) criteria: StudyCriteria;
+  @ApiProperty(QUOTAS_DOC as never) quotas: Quota[];
+  @ApiProperty({ enum: STUDY_STATUSES }) status: StudyStatus;
+  @ApiProperty({ format: 'date-time' }) createdAt: Date;
+  @ApiProperty({ format: 'date-time' }) updatedAt: Date;
+}
+
+export class StudyPageDto {
+  @ApiProperty({ type: [StudyResponseDto], maxItems: 100 }) items: StudyResponseDto[];
+  @ApiProperty({ type: String, nullable: true, maxLength: 500 }) nextCursor: string | null;
+}

@@ -1,0 +1,89 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, PageQueryDto, Roles, type AuthUser } from '@leadpanel/platform';
+import { ListInvitationsQueryDto, CreateWaveDto } from '../invitations/dto/invitation.dto';
+import { InvitationsService } from '../invitations/invitations.service';
+import { CreateStudyDto, ListStudiesQueryDto, StudyPageDto, StudyResponseDto, TransitionDto, UpdateStudyDto } from './dto/study.dto';
+import { StudiesService } from './studies.service';
+
+@ApiTags('studies')
+@ApiBearerAuth()
+@Controller('studies')
+export class StudiesController {
+  constructor(
+    private readonly studies: StudiesService,
+    private readonly invitations: InvitationsService,
+  ) {}
+
+  @Post()
+  @Roles('researcher')
+  @ApiCreatedResponse({ type: StudyResponseDto })
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateStudyDto): Promise<StudyResponseDto> {
+    return this.studies.create(user, dto);
+  }
+
+  @Get()
+  @Roles('researcher', 'brand')
+  @ApiOkResponse({ type: StudyPageDto })
+  list(@CurrentUser() user: AuthUser, @Query() query: ListStudiesQueryDto): Promise<StudyPageDto> {
+    return this.studies.list(user, query);
+  }
+
+  @Get(':id')
+  @Roles('researcher', 'brand')
+  @ApiOkResponse({ type: StudyResponseDto })
+  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<StudyResponseDto> {
+    return this.studies.get(user, id);
+  }
+
+  @Patch(':id')
+  @Roles('researcher')
+  @ApiOkResponse({ type: StudyResponseDto })
+  update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateStudyDto): Promise<StudyResponseDto> {
+    return this.studies.update(user, id, dto);
+  }
+
+  @Post(':id/transitions')
+  @Roles('researcher')
+  @HttpCode(200)
+  @ApiOkResponse({ type: StudyResponseDto })
+  transition(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: TransitionDto): Promise<StudyResponseDto> {
+    return this.studies.transition(user, id, dto.to);
+  }
+
+  @Post(':id/eligibility/preview')
+  @Roles('researcher')
+  @HttpCode(200)
+  @ApiOkResponse({ description: '{eligible, cells:[{dimension, value, eligible, target, enrolled}]}' })
+  preview(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+    return this.studies.preview(user, id);
+  }
+
+  @Get(':id/eligibility/explain/:panellistId')
+  @Roles('researcher')
+  @ApiOkResponse({ description: '{eligible, reasons:[{rule, passed, detail}]}' })
+  explain(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Param('panellistId', ParseUUIDPipe) panellistId: string) {
+    return this.studies.explain(user, id, panellistId);
+  }
+
+  @Post(':id/waves')
+  @Roles('researcher')
+  @ApiCreatedResponse({ description: '{waveId, invited, cells:[...]}' })
+  wave(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateWaveDto) {
+    return this.invitations.createWave(user, id, dto);
+  }
+
+  @Get(':id/invitations')
+  @Roles('researcher')
+  @ApiOkResponse({ description: 'page of invitations (no PII)' })
+  invitationsOf(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Query() query: ListInvitationsQueryDto) {
+    return this.invitations.listForStudy(user, id, query);
+  }
+
+  @Get(':id/participants')
+  @Roles('researcher')
+  @ApiOkResponse({ description: 'page of participants (no PII)' })
+  participants(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Query() query: PageQueryDto) {
+    return this.invitations.participantsOf(user, id, query);
+  }
+}

@@ -1,0 +1,375 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import {
+  APP_CONFIG,
+  applyKeyset,
+  AuditService,
+  BusinessRuleError,
+  Clock,
+  ConflictError,
+  IdempotencyService,
+  JobRegistry,
+  MailService,
+  NotFoundError,
+  OutboxService,
+  toPage,
+  ValidationError,
+  type AppConfig,
+  type AuthUser,
+  type Page,
+  type PageQueryDto,
+} from '@leadpanel/platform';
+import { UsersService } from '@leadpanel/identity';
+import { PanellistsService, PointsService } from '@leadpanel/panel';
+import { StudyDirectory } from '@leadpanel/studies';
+import { fromAnswerRows, toAnswerRows, validateAnswers, type AnswerValue, type Question, type SurveyDefinition } from '../definitions';
+import { SurveyEntity } from '../surveys/survey.entity';
+import { AssignmentEntity, type AssignmentStatus } from './assignment.entity';
+import { reminderSchedule } from './reminder-schedule';
+import { SurveyAnswerEntity } from './survey-answer.entity';
+
+export const SURVEY_REMINDER_JOB = 'surveys.reminder';
+
+export interface MyAssignmentView {
+  id: string;
+  surveyId: string;
+  studyId: string;
+  title: string;
+  kind: string;
+  dueAt: Date;
+  status: AssignmentStatus;
+  submittedAt: Date | null;
+  pointsCredited: number | null;
+}
+
+export interface AssignmentDetailView extends MyAssignmentView {
+  survey: { id: string; title: string; kind: string; questions: Question[] };
+  answers: Record<string, AnswerValue>;
+}
+
+export interface SubmitResult {
+  status: 'submitted';
+  pointsCredited: number;
+}
+
+const definitionOf = (s: SurveyEntity): SurveyDefinition => ({ kind: s.kind, title: s.title, questions: s.questions });
+
+@Injectable()
+export class AssignmentsService implements OnModuleInit {
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectRepository(AssignmentEntity) private readonly assignments: Repository<AssignmentEntity>,
+    @InjectRepository(SurveyEntity) private readonly surveys: Repository<SurveyEntity>,
+    @InjectRepository(SurveyAnswerEntity) private readonly answers: Repository<SurveyAnswerEntity>,
+    private readonly studies: StudyDirectory,
+    private readonly panellists: PanellistsService,
+    private readonly users: UsersService,
+    private readonly points: PointsService,
+    private readonly mail: MailService,
+    private readonly outbox: OutboxService,
+    private readonly registry: JobRegistry,
+    private readonly idempotency: IdempotencyService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register<{ assignmentId: string; n: number }>(SURVEY_REMINDER_JOB, ({ assignmentId, n }) => this.remind(assignmentId, n));
+  }
+
+  /** Assigns a published survey of a study to all its enrolled participants, or to listed ones (who must be enrolled). */
+  async assign(
+    actor: AuthUser,
+    surveyId: string,
+    input: { audience?: 'all_participants'; panellistIds?: string[]; dueAt: Date },
+  ): Promise<{ assigned: number }> {
+    const survey = await this.surveys.findOne({ where: { id: surveyId } });
+    if (!survey) throw new NotFoundError('Survey', 'SURVEY_NOT_FOUND');
+    if (survey.status !== 'published') throw new BusinessRuleError('SURVEY_NOT_PUBLISHED', 'Publish the survey before assigning it');
+    if (!survey.studyId)
+      throw new BusinessRuleError('SURVEY_WITHOUT_STUDY', 'Only a survey of a study can be assigned to its participants');
+    const study = await this.studies.study(survey.studyId);
+    if (!study) throw new BusinessRuleError('SURVEY_WITHOUT_STUDY', 'The survey’s study no longer exists');
+    const now = this.clock.now();
+    if (input.dueAt.getTime() <= now.getTime() + 3_600_000) {
+      throw new ValidationError('dueAt must be at least an hour ahead', [
+        { field: 'dueAt', message: 'must be at least an hour in the future' },
+      ]);
+    }
+    if ((input.audience === undefined) === (input.panellistIds === undefined)) {
+      throw new ValidationError('Give either audience or panellistIds', [
+        { field: 'audience', message: 'give either audience "all_participants" or panellistIds' },
+      ]);
+    }
+    const enrolled = await this.studies.enrolledIds(study.id);
+    let targets: string[];
+    if (input.panellistIds) {
+      const set = new Set(enrolled);
+      const listed = [...new Set(input.panellistIds.map((id) => id.toLowerCase()))]; // uuids are case-insensitive
+      const outsiders = listed.filter((id) => !set.has(id));
+      if (outsiders.length > 0) {
+        throw new ValidationError(
+          'Every listed panellist must be an enrolled participant of the study',
+          outsiders.map((id) => ({ field: 'panellistIds', message: `${id} is not an enrolled participant` })),
+        );
+      }
+      targets = listed;
+    } else {
+      targets = enrolled;
+    }
+    const facts = new Map((await this.panellists.factsOfMany(targets)).map((f) => [f.id, f]));
+    const emails = await this.users.emailsByIds(targets);
+    const assigned = await this.dataSource.transaction(async (em) => {
+      if (targets.length === 0) return 0;
+      const res = await em
+        .createQueryBuilder()
+        .insert()
+        .into(AssignmentEntity)
+        .values(targets.map((pid) => ({ surveyId, studyId: study.id, panellistId: pid, dueAt: input.dueAt, status: 'assigned' as const })))
+        .orIgnore()
+        .returning(['id', 'panellistId']) // property paths: TypeORM drops names it does not know, and returns database names
+        .execute();
+      const rows = res.raw as Array<{ id: string; panellist_id: string }>;
+      const dueOn = input.dueAt.toISOString().slice(0, 10);
+      for (const row of rows) {
+        const f = facts.get(row.panellist_id);
+        const to = emails.get(row.panellist_id);
+        if (!f || !to) continue;
+        const data = {
+          displayName: f.displayName,
+          surveyTitle: survey.title,
+          studyTitle: study.title,
+          dueOn,
+          assignmentsUrl: `${this.config.http.publicBaseUrl}/me/assignments`,
+        };
+        await this.mail.enqueue(em, {
+          template: 'survey-available',
+          locale: f.locale,
+          to,
+          userId: row.panellist_id,
+          data,
+          dedupeKey: `survey-available:${row.id}`,
+        });
+        await this.outbox.add(
+          em,
+          ...reminderSchedule(now, input.dueAt).map(({ n, at }) => ({
+            topic: SURVEY_REMINDER_JOB,
+            payload: { assignmentId: row.id, n },
+            availableAt: at,
+            dedupeKey: `survey-reminder:${row.id}:${n}`,
+            subjectId: row.panellist_id,
+          })),
+        );
+      }
+      await this.audit.record({ action: 'survey.assigned', targetType: 'survey', targetId: surveyId, data: { assigned: rows.length } }, em);
+      return rows.length;
+    });
+    this.outbox.nudge();
+    return { assigned };
+  }
+
+  /** The reminder job: only to those who have not submitted. */
+  async remind(assignmentId: string, n: number): Promise<void> {
+    const a = await this.assignments.findOne({ where: { id: assignmentId }, relations: { survey: true } });
+    if (!a || a.status !== 'assigned' || a.dueAt.getTime() <= this.clock.now().getTime()) return;
+    const f = (await this.panellists.factsOfMany([a.panellistId]))[0];
+    const to = (await this.users.emailsByIds([a.panellistId])).get(a.panellistId);
+    const study = await this.studies.study(a.studyId);
+    if (!f || !to || !study || f.status === 'erased') return;
+    await this.dataSource.transaction(async (em) => {
+      await this.mail.enqueue(em, {
+        template: 'survey-reminder',
+        locale: f.locale,
+        to,
+        userId: a.panellistId,
+        data: {
+          displayName: f.displayName,
+          surveyTitle: a.survey!.title,
+          studyTitle: study.title,
+          dueOn: a.dueAt.toISOString().slice(0, 10),
+          assignmentsUrl: `${this.config.http.publicBaseUrl}/me/assignments`,
+        },
+        // the reminder job may run twice (retry); the mail goes once
+        dedupeKey: `survey-reminder-mail:${a.id}:${n}`,
+      });
+    });
+    this.outbox.nudge();
+  }
+
+  async mine(user: AuthUser, query: PageQueryDto): Promise<Page<MyAssignmentView>> {
+    const qb = this.assignments
+      .createQueryBuilder('a')
+      .innerJoinAndSelect('a.survey', 's')
+      .where('a.panellist_id = :pid', { pid: user.id });
+    return toPage(
+      await applyKeyset(qb, 'a', query).getMany(),
+      query,
+      (a) => this.view(a),
+      (a) => a.createdAt,
+    );
+  }
+
+  async mineOne(user: AuthUser, id: string): Promise<AssignmentDetailView> {
+    const a = await this.ownAssignment(user, id);
+    const rows = await this.answers.find({ where: { assignmentId: a.id } });
+    return {
+      ...this.view(a),
+      survey: { id: a.survey!.id, title: a.survey!.title, kind: a.survey!.kind, questions: a.survey!.questions },
+      answers: fromAnswerRows(definitionOf(a.survey!), rows),
+    };
+  }
+
+  /** Partial save: present answers must be valid; they replace what was saved. */
+  async save(user: AuthUser, id: string, answers: Record<string, unknown>): Promise<AssignmentDetailView> {
+    const a = await this.ownAssignment(user, id);
+    if (a.status === 'submitted') throw new ConflictError('ALREADY_SUBMITTED', 'The survey was already submitted');
+    const def = definitionOf(a.survey!);
+    await this.dataSource.transaction(async (em) => {
+      const locked = await this.lock(em, a.id);
+      if (locked.status === 'submitted') throw new ConflictError('ALREADY_SUBMITTED', 'The survey was already submitted');
+      // merged over the answers saved as of the lock: concurrent partial saves do not lose each other's answers
+      const checked = validateAnswers(def, answers, 'partial', { saved: await this.savedAnswers(em, a.id, def) });
+      if (checked.errors.length > 0) this.invalid(checked.errors);
+      await this.writeAnswers(em, a, def, checked.normalized, false);
+    });
+    await this.panellists.touch(user.id);
+    return this.mineOne(user, id);
+  }
+
+  /**
+   * Submit, exactly once: the assignment row is locked, so concurrent submits
+   * serialise and the second finds it submitted (409); points are credited under a
+   * unique ledger key. With an Idempotency-Key, a retry returns the first result.
+   */
+  async submit(
+    user: AuthUser,
+    id: string,
+    answers: Record<string, unknown> | undefined,
+    idempotencyKey: string | undefined,
+  ): Promise<SubmitResult> {
+    return this.idempotency.run(user.id, idempotencyKey, `submit:${id}`, async () => {
+      const a = await this.ownAssignment(user, id);
+      if (a.status === 'submitted') throw new ConflictError('ALREADY_SUBMITTED', 'The survey was already submitted');
+      const def = definitionOf(a.survey!);
+      const study = await this.studies.study(a.studyId);
+      const points = a.survey!.points ?? study?.incentivePoints ?? 0;
+      const result = await this.dataSource.transaction(async (em) => {
+        const locked = await this.lock(em, a.id);
+        if (locked.status === 'submitted') throw new ConflictError('ALREADY_SUBMITTED', 'The survey was already submitted');
+        const checked = validateAnswers(def, answers ?? {}, 'submit', { saved: await this.savedAnswers(em, a.id, def) });
+        if (checked.errors.length > 0) this.invalid(checked.errors);
+        await this.writeAnswers(em, a, def, checked.normalized, true);
+        const credited = await this.points.credit(em, {
+          panellistId: user.id,
+          delta: points,
+          reason: 'survey_submitted',
+          key: `survey:${a.id}`,
+          note: a.survey!.title,
+        });
+        const pointsCredited = credited ? points : 0;
+        await em
+          .getRepository(AssignmentEntity)
+          .update({ id: a.id }, { status: 'submitted', submittedAt: this.clock.now(), pointsCredited });
+        await this.outbox.cancelByDedupeKeys(em, [`survey-reminder:${a.id}:1`, `survey-reminder:${a.id}:2`]);
+        return { status: 'submitted' as const, pointsCredited };
+      });
+      await this.panellists.touch(user.id);
+      return result;
+    });
+  }
+
+  /** Responses of a survey, pseudonymised per study; no PII. */
+  async responses(surveyId: string, query: PageQueryDto) {
+    const survey = await this.surveys.findOne({ where: { id: surveyId } });
+    if (!survey) throw new NotFoundError('Survey', 'SURVEY_NOT_FOUND');
+    const qb = this.assignments.createQueryBuilder('a').where('a.survey_id = :surveyId', { surveyId }).andWhere("a.status = 'submitted'");
+    const rows = await applyKeyset(qb, 'a', query).getMany();
+    const page = toPage(
+      rows,
+      query,
+      (a) => a,
+      (a) => a.createdAt,
+    );
+    const answerRows = page.items.length ? await this.answers.find({ where: { assignmentId: In(page.items.map((a) => a.id)) } }) : [];
+    const pseudonyms = survey.studyId
+      ? await this.studies.pseudonyms(
+          survey.studyId,
+          page.items.map((a) => a.panellistId),
+        )
+      : new Map<string, string>();
+    const def = definitionOf(survey);
+    return {
+      nextCursor: page.nextCursor,
+      items: page.items.map((a) => ({
+        responseId: a.id,
+        pseudonym: pseudonyms.get(a.panellistId) ?? 'P-??',
+        submittedAt: a.submittedAt,
+        answers: fromAnswerRows(
+          def,
+          answerRows.filter((r) => r.assignmentId === a.id),
+        ),
+      })),
+    };
+  }
+
+  private async writeAnswers(
+    em: EntityManager,
+    a: AssignmentEntity,
+    def: SurveyDefinition,
+    normalized: Record<string, AnswerValue>,
+    submitted: boolean,
+  ): Promise<void> {
+    await em.getRepository(SurveyAnswerEntity).delete({ assignmentId: a.id });
+    const rows = toAnswerRows(def, normalized);
+    if (rows.length > 0) {
+      await em
+        .getRepository(SurveyAnswerEntity)
+        .insert(rows.map((r) => ({ ...r, assignmentId: a.id, surveyId: a.surveyId, studyId: a.studyId, submitted })));
+    }
+  }
+
+  private async savedAnswers(em: EntityManager, assignmentId: string, def: SurveyDefinition): Promise<Record<string, AnswerValue>> {
+    return fromAnswerRows(def, await em.getRepository(SurveyAnswerEntity).find({ where: { assignmentId } }));
+  }
+
+  private async lock(em: EntityManager, id: string): Promise<AssignmentEntity> {
+    const a = await em
+      .getRepository(AssignmentEntity)
+      .createQueryBuilder('a')
+      .setLock('pessimistic_write')
+      .where('a.id = :id', { id })
+      .getOne();
+    if (!a) throw new NotFoundError('Assignment', 'ASSIGNMENT_NOT_FOUND');
+    return a;
+  }
+
+  private async ownAssignment(user: AuthUser, id: string): Promise<AssignmentEntity> {
+    const a = await this.assignments.findOne({ where: { id }, relations: { survey: true } });
+    if (!a || a.panellistId !== user.id) throw new NotFoundError('Assignment', 'ASSIGNMENT_NOT_FOUND');
+    return a;
+  }
+
+  private invalid(errors: Array<{ field: string; message: string }>): never {
+    throw new ValidationError(
+      errors.length === 1 ? `${errors[0].field}: ${errors[0].message}` : `${errors.length} answers are invalid`,
+      errors,
+      'INVALID_ANSWERS',
+    );
+  }
+
+  private view(a: AssignmentEntity): MyAssignmentView {
+    return {
+      id: a.id,
+      surveyId: a.surveyId,
+      studyId: a.studyId,
+      title: a.survey!.title,
+      kind: a.survey!.kind,
+      dueAt: a.dueAt,
+      status: a.status,
+      submittedAt: a.submittedAt,
+      pointsCredited: a.pointsCredited,
+    };
+  }
+}
