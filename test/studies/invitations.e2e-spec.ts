@@ -1,5 +1,5 @@
 import { JobRegistry } from '@leadpanel/platform';
-import { EXPIRE_WAVE_JOB } from '@leadpanel/studies';
+import { EXPIRE_WAVE_JOB, REMIND_WAVE_JOB } from '@leadpanel/studies';
 import { dataSource } from '../panel/panel-helpers';
 import {
   accept,
@@ -37,6 +37,7 @@ describe('Invitations: accept, decline, quota cells, my invitations and studies'
   let pt: Panellist[]; // 6 women in PT: the quota cell
   let es: Panellist[]; // 4 in ES: accept / decline
   let gr: Panellist[]; // 3 in GR: expiry and closed studies
+  let ie: Panellist[]; // 3 in IE: reminders
 
   beforeAll(async () => {
     t = await createStudiesTestApp();
@@ -47,11 +48,13 @@ describe('Invitations: accept, decline, quota cells, my invitations and studies'
       ...Array.from({ length: 6 }, (): PanellistSpec => ({ country: 'PT', gender: 'female' })),
       ...Array.from({ length: 4 }, (): PanellistSpec => ({ country: 'ES' })),
       ...Array.from({ length: 3 }, (): PanellistSpec => ({ country: 'GR' })),
+      ...Array.from({ length: 3 }, (): PanellistSpec => ({ country: 'IE' })),
     ];
     const all = await joinMany(t, campaign, specs, 12);
     pt = all.slice(0, 6);
     es = all.slice(6, 10);
-    gr = all.slice(10);
+    gr = all.slice(10, 13);
+    ie = all.slice(13);
   }, JOIN_TIMEOUT_MS);
   afterAll(async () => {
     await t.close();
@@ -255,6 +258,33 @@ describe('Invitations: accept, decline, quota cells, my invitations and studies'
   });
 
   describe('closed invitations', () => {
+    it('schedules two reminders 48 h apart and sends each once, only to those who have not answered', async () => {
+      const s = await recruitingStudy(t, researcher.token, studyBody(brandId, { criteria: { countries: ['IE'] } }));
+      const w = await wave(t, researcher.token, s.id, { size: 3, expiresInDays: 7 });
+      expect(w.invited).toBe(3);
+      const rows = (await dataSource(t).query(
+        `SELECT dedupe_key AS key, extract(epoch FROM available_at - created_at) / 3600 AS hours FROM outbox_messages WHERE topic = $1 AND payload->>'waveId' = $2 ORDER BY available_at`,
+        [REMIND_WAVE_JOB, w.waveId],
+      )) as Array<{ key: string; hours: string }>;
+      expect(rows.map((r) => r.key)).toEqual([`${REMIND_WAVE_JOB}:${w.waveId}:1`, `${REMIND_WAVE_JOB}:${w.waveId}:2`]);
+      expect(rows.map((r) => Math.round(Number(r.hours)))).toEqual([48, 96]);
+
+      expect((await accept(t, ie[0], (await invitationOf(ie[0], s.id)).id)).status).toBe(200);
+      expect((await decline(t, ie[1], (await invitationOf(ie[1], s.id)).id)).status).toBe(200);
+      const remind = t.app.get(JobRegistry).get(REMIND_WAVE_JOB)!;
+      await remind({ waveId: w.waveId, n: 1 }, { jobId: 'r1', attempt: 1, maxAttempts: 1 });
+      await remind({ waveId: w.waveId, n: 1 }, { jobId: 'r1-again', attempt: 1, maxAttempts: 1 });
+      const subject = `Reminder: your invitation to ${s.title}`;
+      await mailTo(t, ie[2].email, subject);
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(t.smtp.to(ie[2].email).filter((m) => m.subject === subject)).toHaveLength(1);
+      expect(t.smtp.to(ie[0].email).filter((m) => m.subject === subject)).toHaveLength(0);
+      expect(t.smtp.to(ie[1].email).filter((m) => m.subject === subject)).toHaveLength(0);
+      await remind({ waveId: w.waveId, n: 2 }, { jobId: 'r2', attempt: 1, maxAttempts: 1 });
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(t.smtp.to(ie[2].email).filter((m) => m.subject === subject)).toHaveLength(2);
+    });
+
     it('refuses to accept or decline an expired invitation (409), shows it expired, and the expiry job closes the rest', async () => {
       const s = await recruitingStudy(t, researcher.token, studyBody(brandId, { criteria: { countries: ['GR'] } }));
       const w = await wave(t, researcher.token, s.id, { size: 3, expiresInDays: 1 });

@@ -183,6 +183,14 @@ describe('the real templates', () => {
     },
     // libs/studies: InvitationsService.accept, when a quota cell fills
     'study-cell-full': { displayName: 'Anna L.', studyTitle: 'Cooking without a kitchen' },
+    // libs/studies: InvitationsService.remindWave
+    'invitation-reminder': {
+      displayName: 'Anna L.',
+      studyTitle: 'Cooking without a kitchen',
+      theme: 'compact cooking',
+      expiresOn: '2026-12-10',
+      invitationsUrl: 'https://panel.example.com/me/invitations',
+    },
     // libs/surveys: AssignmentsService.assign
     'survey-available': {
       displayName: 'Anna L.',

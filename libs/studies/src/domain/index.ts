@@ -6,3 +6,4 @@ export * from './quotas';
 export * from './sampling';
 export * from './contact-cap';
 export * from './explain';
+export * from './invitation-reminders';

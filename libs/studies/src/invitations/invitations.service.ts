@@ -18,7 +18,7 @@ import {
 } from '@leadpanel/platform';
 import { UsersService } from '@leadpanel/identity';
 import { panelCellSql, PanellistsService } from '@leadpanel/panel';
-import { acceptOutcome, planWave, remainingNeed } from '../domain';
+import { acceptOutcome, invitationReminders, planWave, remainingNeed } from '../domain';
 import { StudyError } from '../studies.errors';
 import { StudyEntity } from '../studies/study.entity';
 import { StudiesService, type CellState } from '../studies/studies.service';
@@ -27,6 +27,7 @@ import { ParticipantEntity } from './participant.entity';
 import { WaveEntity } from './wave.entity';
 
 export const EXPIRE_WAVE_JOB = 'studies.expire-wave';
+export const REMIND_WAVE_JOB = 'studies.remind-wave';
 /** Candidates drawn in SQL (seeded order) before the quota spread picks the wave from them. */
 const POOL_FACTOR = 5;
 const MIN_POOL = 500;
@@ -84,6 +85,9 @@ export class InvitationsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
+    this.registry.register<{ waveId: string; n: number }>(REMIND_WAVE_JOB, async ({ waveId, n }) => {
+      await this.remindWave(waveId, n);
+    });
     this.registry.register<{ waveId: string }>(EXPIRE_WAVE_JOB, async ({ waveId }) => {
       await this.dataSource.query(
         `UPDATE study_invitations SET status = 'expired', responded_at = now() WHERE wave_id = $1 AND status = 'invited' AND expires_at <= now()`,
@@ -201,6 +205,15 @@ export class InvitationsService implements OnModuleInit {
         availableAt: expiresAt,
         dedupeKey: `${EXPIRE_WAVE_JOB}:${wave.id}`,
       });
+      await this.outbox.add(
+        em,
+        ...invitationReminders(this.clock.now(), expiresAt).map((r) => ({
+          topic: REMIND_WAVE_JOB,
+          payload: { waveId: wave.id, n: r.n },
+          availableAt: r.at,
+          dedupeKey: `${REMIND_WAVE_JOB}:${wave.id}:${r.n}`,
+        })),
+      );
       await this.audit.record(
         {
           action: 'study.wave',
@@ -232,6 +245,58 @@ export class InvitationsService implements OnModuleInit {
   private literal(params: unknown[], value: string): string {
     params.push(value);
     return `$${params.length}::text`;
+  }
+
+  /**
+   * Reminder n of a wave: to its invitations still unanswered and not yet reminded n
+   * times. Each e-mail has a dedupe key, so a retried job sends nothing twice.
+   */
+  async remindWave(waveId: string, n: number): Promise<number> {
+    const wave = await this.dataSource.getRepository(WaveEntity).findOne({ where: { id: waveId }, relations: { study: true } });
+    if (!wave || !wave.study || wave.study.status === 'analysing' || wave.study.status === 'closed') return 0;
+    const open = await this.invitations
+      .createQueryBuilder('i')
+      .where('i.wave_id = :waveId', { waveId })
+      .andWhere("i.status = 'invited'")
+      .andWhere('i.expires_at > now()')
+      .andWhere('i.reminders_sent < :n', { n })
+      .getMany();
+    if (open.length === 0) return 0;
+    const ids = open.map((i) => i.panellistId);
+    const facts = new Map((await this.panellists.factsOfMany(ids)).map((f) => [f.id, f]));
+    const emails = await this.users.emailsByIds(ids);
+    const study = wave.study;
+    await this.dataSource.transaction(async (em) => {
+      for (const inv of open) {
+        const f = facts.get(inv.panellistId);
+        const to = emails.get(inv.panellistId);
+        if (!f || !to || f.status !== 'active') continue;
+        await this.mail.enqueue(em, {
+          template: 'invitation-reminder',
+          locale: f.locale,
+          to,
+          userId: inv.panellistId,
+          data: {
+            displayName: f.displayName,
+            studyTitle: study.title,
+            theme: study.theme,
+            expiresOn: inv.expiresAt.toISOString().slice(0, 10),
+            invitationsUrl: `${this.config.http.publicBaseUrl}/me/invitations`,
+          },
+          dedupeKey: `invitation-reminder:${inv.id}:${n}`,
+        });
+      }
+      await em
+        .getRepository(InvitationEntity)
+        .createQueryBuilder()
+        .update()
+        .set({ remindersSent: n })
+        .where('id IN (:...ids)', { ids: open.map((i) => i.id) })
+        .andWhere('reminders_sent < :n', { n })
+        .execute();
+    });
+    this.outbox.nudge();
+    return open.length;
   }
 
   async listForStudy(actor: AuthUser, studyId: string, query: PageQueryDto & { status?: InvitationStatus }): Promise<Page<InvitationView>> {

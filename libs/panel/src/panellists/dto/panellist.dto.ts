@@ -14,6 +14,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
 } from 'class-validator';
 import { PageQueryDto } from '@leadpanel/platform';
 import { PANELLIST_STATUSES, type PanellistStatus } from '../panellist-status';
@@ -65,7 +66,7 @@ export class ChangeStatusDto {
 
 export class UpdateProfileDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: 100 })
-  @IsOptional()
+  @ValidateIf((_o, v) => v !== undefined) // null is not "absent": it is refused
   @IsString()
   @MinLength(1)
   @MaxLength(100)
@@ -73,12 +74,12 @@ export class UpdateProfileDto {
   displayName?: string;
 
   @ApiPropertyOptional({ enum: ['en', 'fr'] })
-  @IsOptional()
+  @ValidateIf((_o, v) => v !== undefined) // null is not "absent": it is refused
   @IsIn(['en', 'fr'])
   locale?: 'en' | 'fr';
 
   @ApiPropertyOptional({ type: [String], maxItems: 50, description: 'tags, lower-cased' })
-  @IsOptional()
+  @ValidateIf((_o, v) => v !== undefined) // null is not "absent": it is refused
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })
@@ -90,7 +91,7 @@ export class UpdateProfileDto {
   interests?: string[];
 
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'custom attributes by key; null removes one' })
-  @IsOptional()
+  @ValidateIf((_o, v) => v !== undefined) // null is not "absent": it is refused
   @IsObject()
   attributes?: Record<string, unknown>;
 }

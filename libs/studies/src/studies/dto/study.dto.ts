@@ -12,6 +12,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
 } from 'class-validator';
 import { PageQueryDto } from '@leadpanel/platform';
 import { STUDY_STATUSES, type Quota, type StudyCriteria, type StudyStatus } from '../../domain';
@@ -97,46 +98,46 @@ export class CreateStudyDto {
 
 export class UpdateStudyDto {
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
+  @ValidateIf((_o, v) => v !== undefined) // null is not "absent": it is refused
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   title?: string;
 
   @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
+  @ValidateIf((_o, v) => v !== undefined) // null is not "absent": it is refused
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   theme?: string;
 
   @ApiPropertyOptional({ maxLength: 20000 })
-  @IsOptional()
+  @ValidateIf((_o, v) => v !== undefined) // null is not "absent": it is refused
   @IsString()
   @MaxLength(20_000)
   brief?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 100000 })
-  @IsOptional()
+  @ValidateIf((_o, v) => v !== undefined) // null is not "absent": it is refused
   @IsInt()
   @Min(1)
   @Max(100_000)
   targetSize?: number;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 100000 })
-  @IsOptional()
+  @ValidateIf((_o, v) => v !== undefined) // null is not "absent": it is refused
   @IsInt()
   @Min(0)
   @Max(100_000)
   incentivePoints?: number;
 
   @ApiPropertyOptional(CRITERIA_DOC as never)
-  @IsOptional()
+  @ValidateIf((_o, v) => v !== undefined) // null is not "absent": it is refused
   @IsObject()
   criteria?: StudyCriteria;
 
   @ApiPropertyOptional(QUOTAS_DOC as never)
-  @IsOptional()
+  @ValidateIf((_o, v) => v !== undefined) // null is not "absent": it is refused
   @IsArray()
   @ArrayMaxSize(500)
   @IsObject({ each: true })
