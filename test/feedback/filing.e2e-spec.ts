@@ -133,6 +133,22 @@ describe('Feedback: participants file bugs, ideas, praise and questions', () => 
     });
   });
 
+  describe('retries', () => {
+    it('returns the first item for a retry with the same Idempotency-Key, and files nothing twice', async () => {
+      const p = pt.participants[1];
+      const body = filing('idea', { title: `Retry-safe idea ${Date.now()}`, body: 'A whistle that can be switched off.' });
+      const send = () =>
+        postFeedback(t, p.token, pt.study.id, body).set('Idempotency-Key', `fb-${body.title as string}`.replace(/\s/g, '-'));
+      const first = await send();
+      const again = await send();
+      expect(first.status).toBe(201);
+      expect(again.status).toBe(201);
+      expect(again.body).toEqual(first.body);
+      const titles = (await allFeedback(t, w.researcher.token, pt.study.id)).filter((i) => i.title === body.title);
+      expect(titles).toHaveLength(1);
+    });
+  });
+
   describe('what a filing must hold (400, nothing stored)', () => {
     it.each<[string, Record<string, unknown>]>([
       ['a bug without severity', filing('bug', { severity: undefined })],

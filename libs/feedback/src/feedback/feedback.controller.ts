@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles, type AuthUser } from '@leadpanel/platform';
 import { CreateFeedbackDto } from './dto/create-feedback.dto';
@@ -20,8 +20,9 @@ export class FeedbackController {
     @CurrentUser() user: AuthUser,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: CreateFeedbackDto,
+    @Headers('idempotency-key') idempotencyKey: string | undefined,
   ): Promise<FeedbackResponseDto> {
-    return this.feedback.file(user, id, dto);
+    return this.feedback.file(user, id, dto, idempotencyKey);
   }
 
   @Get('studies/:id/feedback')

@@ -1,6 +1,15 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { AuditService, toPage, ValidationError, type AuthUser, type FieldError, type Page, type PageQueryDto } from '@leadpanel/platform';
+import {
+  AuditService,
+  IdempotencyService,
+  toPage,
+  ValidationError,
+  type AuthUser,
+  type FieldError,
+  type Page,
+  type PageQueryDto,
+} from '@leadpanel/platform';
 import { PersonalDataRegistry } from '@leadpanel/panel';
 import { StudiesService, StudyDirectory } from '@leadpanel/studies';
 import { FeedbackItemEntity } from './feedback-item.entity';
@@ -96,6 +105,7 @@ export class FeedbackService implements OnModuleInit {
     private readonly studies: StudiesService,
     private readonly audit: AuditService,
     private readonly personalData: PersonalDataRegistry,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   onModuleInit(): void {
@@ -123,7 +133,12 @@ export class FeedbackService implements OnModuleInit {
    * the caller is an enrolled participant (waitlisted or withdrawn is not), 409 once
    * the study is closed.
    */
-  async file(actor: AuthUser, studyId: string, input: FilingInput): Promise<FeedbackView> {
+  /** Files an item; a retry with the same Idempotency-Key gets the first item back, not a second one. */
+  file(actor: AuthUser, studyId: string, input: FilingInput, idempotencyKey?: string): Promise<FeedbackView> {
+    return this.idempotency.run(actor.id, idempotencyKey, `feedback:${studyId.toLowerCase()}`, () => this.fileOnce(actor, studyId, input));
+  }
+
+  private async fileOnce(actor: AuthUser, studyId: string, input: FilingInput): Promise<FeedbackView> {
     const problems = filingProblems(input);
     if (problems.length) invalid(problems);
     await this.assertParticipant(actor, studyId);
