@@ -7,6 +7,7 @@ import { IdempotencyKeyEntity } from './idempotency-key.entity';
 
 const KEY = /^[A-Za-z0-9._:-]{1,200}$/;
 const WAIT_FOR_FIRST_MS = 10_000;
+const STALE_AFTER_SECONDS = 300;
 
 /**
  * `Idempotency-Key` for submit-type requests: the first request with a key runs;
@@ -25,6 +26,16 @@ export class IdempotencyService {
         { field: 'Idempotency-Key', message: 'invalid key' },
       ]);
     }
+    // a first request that died mid-way (crash, kill) leaves its key in progress: free it after a while
+    await this.keys
+      .createQueryBuilder()
+      .delete()
+      .where("user_id = :userId AND key = :key AND status = 'in_progress' AND created_at < now() - make_interval(secs => :secs)", {
+        userId,
+        key,
+        secs: STALE_AFTER_SECONDS,
+      })
+      .execute();
     const inserted = await this.keys
       .createQueryBuilder()
       .insert()
