@@ -1,0 +1,3 @@
+export * from './shipment-status';
+export * from './carrier-signature';
+export * from './csv';

@@ -1,0 +1,106 @@
+/**
+ * Shipment lifecycle (DESIGN.md, "Home testing"): a pure transition table.
+ *
+ *   allocated → packed → shipped → delivered → return_requested → returned
+ *   allocated | packed → cancelled        shipped → lost
+ *
+ * Decisions:
+ * - `packed` is optional: `allocated → shipped` is legal (the tracking import moves
+ *   allocated or packed shipments to shipped).
+ * - `cancelled` only before the parcel leaves (from `allocated` or `packed`); the unit
+ *   goes back to stock. Once shipped, the way out is `lost` or the return line.
+ * - `lost` only from `shipped` (only a parcel in the carrier's hands can be lost).
+ * - Forward only, no undo (`packed → allocated`, `lost → shipped`…): the history reads
+ *   forward; a mistake is corrected by cancelling and allocating again.
+ * - `delivered → return_requested` is in the table for every product; whether the
+ *   product `requiresReturn` (or a staff decision allows one) is checked by the service.
+ * - `returned`, `lost` and `cancelled` are terminal. Staying put (from === to) is not a
+ *   transition.
+ */
+export const SHIPMENT_STATUSES = [
+  'allocated',
+  'packed',
+  'shipped',
+  'delivered',
+  'return_requested',
+  'returned',
+  'lost',
+  'cancelled',
+] as const;
+export type ShipmentStatus = (typeof SHIPMENT_STATUSES)[number];
+
+const MOVES: Record<ShipmentStatus, readonly ShipmentStatus[]> = {
+  allocated: ['packed', 'shipped', 'cancelled'],
+  packed: ['shipped', 'cancelled'],
+  shipped: ['delivered', 'lost'],
+  delivered: ['return_requested'],
+  return_requested: ['returned'],
+  returned: [],
+  lost: [],
+  cancelled: [],
+};
+
+export function isShipmentStatus(value: unknown): value is ShipmentStatus {
+  return typeof value === 'string' && (SHIPMENT_STATUSES as readonly string[]).includes(value);
+}
+
+export function canMove(from: ShipmentStatus, to: ShipmentStatus): boolean {
+  return MOVES[from].includes(to);
+}
+
+/** The statuses `from` may move to, in lifecycle order. */
+export function nextStatuses(from: ShipmentStatus): readonly ShipmentStatus[] {
+  return SHIPMENT_STATUSES.filter((to) => canMove(from, to));
+}
+
+export function isTerminal(status: ShipmentStatus): boolean {
+  return MOVES[status].length === 0;
+}
+
+/**
+ * Whether the legal move `from → to` puts the unit back in stock: a cancellation
+ * (always before shipping), or a return of a product that `requiresReturn` (a product
+ * that does not require return is not restocked even if the panellist sends it back:
+ * it has been used). Illegal moves never return stock.
+ */
+export function returnsStock(from: ShipmentStatus, to: ShipmentStatus, requiresReturn: boolean): boolean {
+  if (!canMove(from, to)) return false;
+  if (to === 'cancelled') return true;
+  return to === 'returned' && requiresReturn;
+}
+
+/** `status` of the body of POST /webhooks/carrier. */
+export const CARRIER_EVENT_STATUSES = ['in_transit', 'delivered', 'exception', 'returned'] as const;
+export type CarrierEventStatus = (typeof CARRIER_EVENT_STATUSES)[number];
+
+export function isCarrierEventStatus(value: unknown): value is CarrierEventStatus {
+  return typeof value === 'string' && (CARRIER_EVENT_STATUSES as readonly string[]).includes(value);
+}
+
+/**
+ * The move a carrier event causes on a shipment in `current`, or null (the event is
+ * only recorded). Decisions:
+ * - `in_transit`: `allocated | packed → shipped` (the parcel left without a tracking
+ *   import); already shipped or later: nothing.
+ * - `delivered`: `shipped → delivered` only. A carrier can only deliver what it
+ *   carried: a shipment we still think is allocated/packed gets its tracking number
+ *   from the import first (which ships it), and a `lost` one stays lost until staff
+ *   look at it (no automatic resurrection).
+ * - `returned`: `return_requested → returned` only. A carrier "returned" on a shipped
+ *   or delivered parcel is a return-to-sender/undeliverable notice, not the
+ *   panellist's return of a tested product; staff decide what it means.
+ * - `exception`: never a move (recorded for staff).
+ * Every non-null result is a legal `canMove(current, result)`.
+ */
+export function carrierEventMove(current: ShipmentStatus, event: CarrierEventStatus): ShipmentStatus | null {
+  switch (event) {
+    case 'in_transit':
+      return current === 'allocated' || current === 'packed' ? 'shipped' : null;
+    case 'delivered':
+      return current === 'shipped' ? 'delivered' : null;
+    case 'returned':
+      return current === 'return_requested' ? 'returned' : null;
+    case 'exception':
+      return null;
+  }
+}
