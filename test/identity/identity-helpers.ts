@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import type { Response } from 'supertest';
 import { createTestApp, type TestApp } from '../support/test-app';
 
@@ -38,51 +37,5 @@ export function bearer(token: string): [string, string] {
 
 export type { TestApp };
 
-async function onServer(serverUrl: string, sql: string): Promise<void> {
-  const url = new URL(serverUrl);
-  url.pathname = '/postgres';
-  const admin = new Client({ connectionString: url.toString() });
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
-}
-
-/**
- * The test app for one spec file. With real servers, the test apps of a run share one
- * database and one queue prefix, so one file's outbox rows and mail jobs can be run
- * by another file's app and its mail lands on that app's SMTP listener. Here each app
- * gets a database and a queue prefix of its own (under the run's, so that the global
- * teardown still removes the keys); the database is dropped when the app closes.
- */
-export async function createIdentityTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const server = process.env.LEADPANEL_TEST_SERVER_URL;
-  const runDatabase = process.env.DATABASE_URL;
-  if (!server || !runDatabase) return createTestApp(env);
-  const suffix = randomBytes(3).toString('hex');
-  const url = new URL(runDatabase);
-  const name = `${url.pathname.slice(1)}_${suffix}`;
-  url.pathname = `/${name}`;
-  await onServer(server, `CREATE DATABASE "${name}"`);
-  const drop = () => onServer(server, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  let t: TestApp;
-  try {
-    t = await createTestApp({
-      DATABASE_URL: url.toString(),
-      ...(process.env.QUEUE_PREFIX ? { QUEUE_PREFIX: `${process.env.QUEUE_PREFIX}:${suffix}` } : {}),
-      ...env,
-    });
-  } catch (err) {
-    await drop();
-    throw err;
-  }
-  return {
-    ...t,
-    async close() {
-      await t.close();
-      await drop();
-    },
-  };
-}
+/** Each test app has a database and queue prefix of its own (createTestApp does it): nothing more to set up. */
+export const createIdentityTestApp = (env: Record<string, string> = {}): Promise<TestApp> => createTestApp(env);

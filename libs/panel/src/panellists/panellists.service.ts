@@ -365,21 +365,7 @@ export class PanellistsService implements OnModuleInit, OnApplicationBootstrap {
 
   /** The facts other contexts' rules read (eligibility explain, quota cells); null when erased or unknown. */
   async factsOf(id: string): Promise<PanellistFactsView | null> {
-    const p = await this.panellists.findOne({ where: { id } });
-    if (!p || p.status === 'erased') return null;
-    return {
-      id: p.id,
-      status: p.status,
-      country: p.country,
-      birthYear: p.birthYear,
-      gender: p.gender,
-      tier: p.tier,
-      scoreOverall: p.scoreOverall,
-      interests: p.interests,
-      attributes: p.attributes,
-      locale: p.locale,
-      displayName: p.displayName,
-    };
+    return (await this.factsOfMany([id]))[0] ?? null;
   }
 
   /** Facts of many panellists at once (no PII but the display name and locale). */
