@@ -1,0 +1,59 @@
+/**
+ * Small-cell suppression of cross-tabs (API.md, "Report JSON"; DESIGN.md: cells under
+ * `REPORT_MIN_CELL`, default 5, are suppressed).
+ *
+ * Decisions:
+ * - A row with n < minCell becomes `{value, n, suppressed: true}`: every other figure (mean,
+ *   distribution, …) is dropped, not blanked. The row's `n` is kept because the contract's row
+ *   shape lists it and a reader needs to know why the row is empty; a count of 1–4 can itself
+ *   be revealing, which is why segments are coarse (country, gender, age band, tier) and
+ *   why the figures go.
+ * - Every row carries `suppressed` (false or true), as the contract lists it without `?`.
+ * - A row with n = 0 is suppressed like any other small row.
+ * - Order is kept; rows are never merged or dropped.
+ * - Optional complementary suppression (`complementary: true`, off by default because the
+ *   contract only names the primary rule): when exactly one row is suppressed, the figures of
+ *   the whole question (published elsewhere in the report) minus the visible rows would give
+ *   it back. Then the smallest visible row (first in order on a tie) is suppressed too.
+ * - minCell must be an integer ≥ 1 (1 suppresses only empty rows); anything else throws.
+ */
+export const DEFAULT_MIN_CELL = 5;
+
+export interface CrosstabRowInput<V = string> {
+  value: V;
+  n: number;
+}
+
+export type SuppressedRow<V = string> = { value: V; n: number; suppressed: true };
+export type VisibleRow<R> = R & { suppressed: false };
+export type CrosstabRow<R extends CrosstabRowInput<unknown>> = VisibleRow<R> | SuppressedRow<R['value']>;
+
+export interface SuppressionOptions {
+  minCell?: number;
+  complementary?: boolean;
+}
+
+export function assertMinCell(minCell: number): void {
+  if (!Number.isInteger(minCell) || minCell < 1) throw new RangeError(`minCell must be an integer ≥ 1, got ${minCell}`);
+}
+
+export function isSuppressed(n: number, minCell: number = DEFAULT_MIN_CELL): boolean {
+  assertMinCell(minCell);
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`n must be a non-negative integer, got ${n}`);
+  return n < minCell;
+}
+
+export function suppressRows<R extends CrosstabRowInput<unknown>>(rows: readonly R[], options: SuppressionOptions = {}): CrosstabRow<R>[] {
+  const minCell = options.minCell ?? DEFAULT_MIN_CELL;
+  const hidden = rows.map((row) => isSuppressed(row.n, minCell));
+  if (options.complementary === true && hidden.filter(Boolean).length === 1) {
+    let smallest = -1;
+    rows.forEach((row, i) => {
+      if (!hidden[i] && (smallest === -1 || row.n < rows[smallest].n)) smallest = i;
+    });
+    if (smallest !== -1) hidden[smallest] = true;
+  }
+  return rows.map((row, i): CrosstabRow<R> =>
+    hidden[i] ? { value: row.value, n: row.n, suppressed: true } : { ...row, suppressed: false },
+  );
+}
