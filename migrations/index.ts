@@ -3,6 +3,7 @@ import { PanelAndSurveys1795692994065 } from './1795692994065-PanelAndSurveys';
 import { Studies1795695275475 } from './1795695275475-Studies';
 import { SurveyResponses1795695903273 } from './1795695903273-SurveyResponses';
 import { Feedback1795696249678 } from './1795696249678-Feedback';
+import { HomeTesting1795702405235 } from './1795702405235-HomeTesting';
 // Every migration, oldest first. `npm run migration:generate -- <Name>` adds to this list.
 export const MIGRATIONS: Function[] = [
   Init1795691336213,
@@ -10,4 +11,5 @@ export const MIGRATIONS: Function[] = [
   Studies1795695275475,
   SurveyResponses1795695903273,
   Feedback1795696249678,
+  HomeTesting1795702405235,
 ];

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { HealthController, PlatformModule, type AppConfig } from '@leadpanel/platform';
 import { FeedbackHttpModule, FeedbackModule } from '@leadpanel/feedback';
+import { HomeTestingHttpModule, HomeTestingModule } from '@leadpanel/home-testing';
 import { IdentityHttpModule, IdentityModule } from '@leadpanel/identity';
 import { PanelHttpModule, PanelModule } from '@leadpanel/panel';
 import { StudiesHttpModule, StudiesModule } from '@leadpanel/studies';
@@ -31,6 +32,8 @@ export class ApiModule {
         SurveyResponsesHttpModule,
         FeedbackModule,
         FeedbackHttpModule,
+        HomeTestingModule,
+        HomeTestingHttpModule,
       ],
       controllers: [HealthController],
     };

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule, type AppConfig } from '@leadpanel/platform';
 import { FeedbackModule } from '@leadpanel/feedback';
+import { HomeTestingModule } from '@leadpanel/home-testing';
 import { IdentityModule } from '@leadpanel/identity';
 import { PanelModule } from '@leadpanel/panel';
 import { StudiesModule } from '@leadpanel/studies';
@@ -21,6 +22,7 @@ export class CliModule {
         StudiesModule,
         SurveyResponsesModule,
         FeedbackModule,
+        HomeTestingModule,
       ],
     };
   }

@@ -363,6 +363,28 @@ export class PanellistsService implements OnModuleInit, OnApplicationBootstrap {
     };
   }
 
+  /**
+   * Shipping addresses of panellists (home-testing allocation copies them), with the
+   * display name as the recipient; erased panellists and those without an address are
+   * left out. Personal data: the caller audits the read.
+   */
+  async addressesOf(ids: string[], em?: EntityManager): Promise<Map<string, AddressView & { recipientName: string }>> {
+    if (ids.length === 0) return new Map();
+    const db = em ?? this.dataSource.manager;
+    const out = new Map<string, AddressView & { recipientName: string }>();
+    for (let i = 0; i < ids.length; i += 5000) {
+      const rows = await db
+        .getRepository(PanellistAddressEntity)
+        .createQueryBuilder('a')
+        .innerJoinAndSelect('a.panellist', 'p')
+        .where('a.panellist_id IN (:...ids)', { ids: ids.slice(i, i + 5000) })
+        .andWhere(`p.status <> 'erased'`)
+        .getMany();
+      for (const a of rows) out.set(a.panellistId, { ...toAddress(a)!, recipientName: a.panellist!.displayName });
+    }
+    return out;
+  }
+
   /** The facts other contexts' rules read (eligibility explain, quota cells); null when erased or unknown. */
   async factsOf(id: string): Promise<PanellistFactsView | null> {
     return (await this.factsOfMany([id]))[0] ?? null;

@@ -191,6 +191,15 @@ describe('the real templates', () => {
       expiresOn: '2026-12-10',
       invitationsUrl: 'https://panel.example.com/me/invitations',
     },
+    // libs/home-testing: ShipmentsService.tellShipped (the shipment-sent job)
+    'shipment-sent': {
+      displayName: 'Anna L.',
+      productName: 'Kettle K2',
+      studyTitle: 'Cooking without a kitchen',
+      carrier: 'Colissimo',
+      trackingNumber: '6A12345678901',
+      shipmentsUrl: 'https://panel.example.com/me/shipments',
+    },
     // libs/surveys: AssignmentsService.assign
     'survey-available': {
       displayName: 'Anna L.',
@@ -206,6 +215,23 @@ describe('the real templates', () => {
       studyTitle: 'Cooking without a kitchen',
       dueOn: '2026-12-10',
       assignmentsUrl: 'https://panel.example.com/me/assignments',
+    },
+    // libs/discussions: RoundNotifications.roundOpened (the discussions.round-opened job)
+    'round-opened': {
+      displayName: 'Anna L.',
+      studyTitle: 'Cooking without a kitchen',
+      roundTitle: 'Your first coffee',
+      prompt: 'Tell us how you make your first coffee of the day.',
+      closesAt: '2026-12-10 18:00 UTC',
+      roundUrl: 'https://panel.example.com/me/studies/7d0c/rounds/9a1e',
+    },
+    // libs/discussions: RoundNotifications.remindNonPosters (the discussions.post-first-reminder job)
+    'post-first-reminder': {
+      displayName: 'Anna L.',
+      studyTitle: 'Cooking without a kitchen',
+      roundTitle: 'Your first coffee',
+      closesAt: '2026-12-10 18:00 UTC',
+      roundUrl: 'https://panel.example.com/me/studies/7d0c/rounds/9a1e',
     },
   };
 

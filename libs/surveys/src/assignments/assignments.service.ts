@@ -119,20 +119,57 @@ export class AssignmentsService implements OnModuleInit {
     } else {
       targets = enrolled;
     }
+    const assigned = await this.insertAssignments({ survey, study, targets, dueAt: input.dueAt, now, actorId: actor.id });
+    return { assigned };
+  }
+
+  /**
+   * A product's usage survey for a participant whose sample was delivered (home
+   * testing): no actor, assigned under the shipment's study (a brand's usage survey
+   * serves every study that tests the product). Idempotent: a participant gets a
+   * survey once (unique survey + panellist), so a retried job assigns nothing twice.
+   * Answers 0 when the survey is gone or not published, or the panellist erased.
+   */
+  async assignUsageSurvey(input: { surveyId: string; studyId: string; panellistId: string; dueAt: Date }): Promise<{ assigned: number }> {
+    const survey = await this.surveys.findOne({ where: { id: input.surveyId } });
+    const study = await this.studies.study(input.studyId);
+    if (!survey || survey.status !== 'published' || !study) return { assigned: 0 };
+    const assigned = await this.insertAssignments({
+      survey,
+      study,
+      targets: [input.panellistId],
+      dueAt: input.dueAt,
+      now: this.clock.now(),
+      actorId: null,
+    });
+    return { assigned };
+  }
+
+  /** Inserts the assignments that do not exist yet, with their "survey available" e-mail and reminders, in one transaction. */
+  private async insertAssignments(args: {
+    survey: SurveyEntity;
+    study: { id: string; title: string };
+    targets: string[];
+    dueAt: Date;
+    now: Date;
+    actorId: string | null;
+  }): Promise<number> {
+    const { survey, study, targets, now } = args;
+    if (targets.length === 0) return 0;
     const facts = new Map((await this.panellists.factsOfMany(targets)).map((f) => [f.id, f]));
     const emails = await this.users.emailsByIds(targets);
+    const surveyId = survey.id;
     const assigned = await this.dataSource.transaction(async (em) => {
-      if (targets.length === 0) return 0;
       const res = await em
         .createQueryBuilder()
         .insert()
         .into(AssignmentEntity)
-        .values(targets.map((pid) => ({ surveyId, studyId: study.id, panellistId: pid, dueAt: input.dueAt, status: 'assigned' as const })))
+        .values(targets.map((pid) => ({ surveyId, studyId: study.id, panellistId: pid, dueAt: args.dueAt, status: 'assigned' as const })))
         .orIgnore()
         .returning(['id', 'panellistId']) // property paths: TypeORM drops names it does not know, and returns database names
         .execute();
       const rows = res.raw as Array<{ id: string; panellist_id: string }>;
-      const dueOn = input.dueAt.toISOString().slice(0, 10);
+      const dueOn = args.dueAt.toISOString().slice(0, 10);
       for (const row of rows) {
         const f = facts.get(row.panellist_id);
         const to = emails.get(row.panellist_id);
@@ -154,7 +191,7 @@ export class AssignmentsService implements OnModuleInit {
         });
         await this.outbox.add(
           em,
-          ...reminderSchedule(now, input.dueAt).map(({ n, at }) => ({
+          ...reminderSchedule(now, args.dueAt).map(({ n, at }) => ({
             topic: SURVEY_REMINDER_JOB,
             payload: { assignmentId: row.id, n },
             availableAt: at,
@@ -163,11 +200,21 @@ export class AssignmentsService implements OnModuleInit {
           })),
         );
       }
-      await this.audit.record({ action: 'survey.assigned', targetType: 'survey', targetId: surveyId, data: { assigned: rows.length } }, em);
+      if (rows.length > 0) {
+        await this.audit.record(
+          {
+            action: 'survey.assigned',
+            targetType: 'survey',
+            targetId: surveyId,
+            data: { assigned: rows.length, studyId: study.id, system: args.actorId === null },
+          },
+          em,
+        );
+      }
       return rows.length;
     });
     this.outbox.nudge();
-    return { assigned };
+    return assigned;
   }
 
   /** The reminder job: only to those who have not submitted. */

@@ -1,0 +1,25 @@
+import { Controller, Headers, HttpCode, Post, Req, type RawBodyRequest } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { Public } from '@leadpanel/platform';
+import { CarrierWebhookService, type CarrierWebhookResult } from './carrier-webhook.service';
+
+@ApiTags('home testing')
+@Controller('webhooks')
+export class CarrierWebhookController {
+  constructor(private readonly webhook: CarrierWebhookService) {}
+
+  @Post('carrier')
+  @Public()
+  @HttpCode(200)
+  @ApiHeader({ name: 'X-Leadpanel-Signature', required: true, description: 't=<unix>,v1=<hex hmac_sha256(secret, t + "." + rawBody)>' })
+  @ApiOkResponse({
+    description: '`{eventId, firstDelivery, outcome}`; bad or old signature 401; the same eventId again 200 with no effect',
+  })
+  receive(
+    @Headers('x-leadpanel-signature') signature: string | undefined,
+    @Req() req: RawBodyRequest<Request>,
+  ): Promise<CarrierWebhookResult> {
+    return this.webhook.receive(signature, req.rawBody);
+  }
+}

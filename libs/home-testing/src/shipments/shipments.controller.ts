@@ -1,0 +1,115 @@
+import { Body, Controller, Get, Header, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, PageQueryDto, Roles, type AuthUser } from '@leadpanel/platform';
+import {
+  AcceptNdaDto,
+  AllocateDto,
+  AllocationResultDto,
+  ListShipmentsQueryDto,
+  PickListQueryDto,
+  ShipmentDetailDto,
+  ShipmentPageDto,
+  ShipmentResponseDto,
+  TrackingResultDto,
+  UpdateShipmentDto,
+} from './dto/shipment.dto';
+import { ShipmentsService } from './shipments.service';
+
+@ApiTags('home testing')
+@ApiBearerAuth()
+@Controller()
+export class ShipmentsController {
+  constructor(private readonly shipments: ShipmentsService) {}
+
+  @Post('studies/:id/shipments/allocate')
+  @Roles('researcher')
+  @HttpCode(200)
+  @ApiOkResponse({
+    type: AllocationResultDto,
+    description: 'one shipment per enrolled participant with an address and none yet for the product',
+  })
+  allocate(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AllocateDto): Promise<AllocationResultDto> {
+    return this.shipments.allocate(user, id, dto.productId);
+  }
+
+  @Get('studies/:id/shipments')
+  @Roles('researcher')
+  @ApiOkResponse({ type: ShipmentPageDto })
+  list(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: ListShipmentsQueryDto,
+  ): Promise<ShipmentPageDto> {
+    return this.shipments.list(user, id, query);
+  }
+
+  @Get('studies/:id/shipments/pick-list.csv')
+  @Roles('researcher')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="pick-list.csv"')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'allocated and packed shipments with their address, RFC 4180, formula-safe' })
+  pickList(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Query() query: PickListQueryDto): Promise<string> {
+    return this.shipments.pickList(user, id, query.productId);
+  }
+
+  @Post('studies/:id/shipments/tracking')
+  @Roles('researcher')
+  @HttpCode(200)
+  @ApiConsumes('application/json', 'text/csv')
+  @ApiBody({ description: 'JSON [{shipmentId, carrier, trackingNumber}] or CSV with the header shipmentId,carrier,trackingNumber' })
+  @ApiOkResponse({ type: TrackingResultDto })
+  tracking(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: unknown,
+    @Headers('content-type') contentType: string | undefined,
+  ): Promise<TrackingResultDto> {
+    return this.shipments.importTracking(user, id, body, contentType);
+  }
+
+  @Get('shipments/:id')
+  @Roles('researcher')
+  @ApiOkResponse({ type: ShipmentDetailDto, description: 'with its history, oldest first' })
+  detail(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<ShipmentDetailDto> {
+    return this.shipments.detail(user, id);
+  }
+
+  @Patch('shipments/:id')
+  @Roles('researcher')
+  @ApiOkResponse({ type: ShipmentResponseDto, description: 'legal moves only (409)' })
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateShipmentDto,
+  ): Promise<ShipmentResponseDto> {
+    return this.shipments.update(user, id, dto);
+  }
+
+  @Get('me/shipments')
+  @Roles('panellist')
+  @ApiOkResponse({ type: ShipmentPageDto, description: 'mine only, newest first' })
+  mine(@CurrentUser() user: AuthUser, @Query() query: PageQueryDto): Promise<ShipmentPageDto> {
+    return this.shipments.mine(user, query);
+  }
+
+  @Post('me/shipments/:id/nda')
+  @Roles('panellist')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ShipmentResponseDto, description: 'records time and version; accepting again changes nothing' })
+  acceptNda(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: AcceptNdaDto,
+  ): Promise<ShipmentResponseDto> {
+    return this.shipments.acceptNda(user, id, dto.version);
+  }
+
+  @Post('me/shipments/:id/received')
+  @Roles('panellist')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ShipmentResponseDto, description: 'shipped → delivered; again changes nothing; before shipping 409' })
+  received(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<ShipmentResponseDto> {
+    return this.shipments.received(user, id);
+  }
+}
