@@ -4,6 +4,7 @@ import { Studies1795695275475 } from './1795695275475-Studies';
 import { SurveyResponses1795695903273 } from './1795695903273-SurveyResponses';
 import { Feedback1795696249678 } from './1795696249678-Feedback';
 import { HomeTesting1795702405235 } from './1795702405235-HomeTesting';
+import { Discussions1795702589555 } from './1795702589555-Discussions';
 // Every migration, oldest first. `npm run migration:generate -- <Name>` adds to this list.
 export const MIGRATIONS: Function[] = [
   Init1795691336213,
@@ -12,4 +13,5 @@ export const MIGRATIONS: Function[] = [
   SurveyResponses1795695903273,
   Feedback1795696249678,
   HomeTesting1795702405235,
+  Discussions1795702589555,
 ];

@@ -98,6 +98,7 @@ export interface StudyBody {
   brief: string;
   targetSize: number;
   incentivePoints: number;
+  postPoints?: number;
   criteria: Record<string, unknown>;
   quotas: Array<{ dimension: string; value: string; target: number }>;
 }

@@ -70,6 +70,7 @@ describe('Studies: create, read, update, lifecycle, access', () => {
         brief: body.brief,
         targetSize: 20,
         incentivePoints: 50,
+        postPoints: 0,
         criteria: { countries: ['FR', 'BE'], ageMin: 25, ageMax: 45, interestsAny: ['cooking', 'diy'] },
         quotas: body.quotas,
         status: 'draft',

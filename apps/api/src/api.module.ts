@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { HealthController, PlatformModule, type AppConfig } from '@leadpanel/platform';
+import { DiscussionsHttpModule, DiscussionsModule } from '@leadpanel/discussions';
 import { FeedbackHttpModule, FeedbackModule } from '@leadpanel/feedback';
 import { HomeTestingHttpModule, HomeTestingModule } from '@leadpanel/home-testing';
 import { IdentityHttpModule, IdentityModule } from '@leadpanel/identity';
@@ -32,6 +33,8 @@ export class ApiModule {
         SurveyResponsesHttpModule,
         FeedbackModule,
         FeedbackHttpModule,
+        DiscussionsModule,
+        DiscussionsHttpModule,
         HomeTestingModule,
         HomeTestingHttpModule,
       ],

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule, type AppConfig } from '@leadpanel/platform';
+import { DiscussionsModule } from '@leadpanel/discussions';
 import { FeedbackModule } from '@leadpanel/feedback';
 import { HomeTestingModule } from '@leadpanel/home-testing';
 import { IdentityModule } from '@leadpanel/identity';
@@ -22,6 +23,7 @@ export class WorkerModule {
         StudiesModule,
         SurveyResponsesModule,
         FeedbackModule,
+        DiscussionsModule,
         HomeTestingModule,
       ],
     };

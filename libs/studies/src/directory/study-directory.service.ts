@@ -11,6 +11,7 @@ export interface StudySummary {
   title: string;
   status: StudyStatus;
   incentivePoints: number;
+  postPoints: number;
 }
 
 export function formatPseudonym(n: number): string {
@@ -31,7 +32,9 @@ export class StudyDirectory {
 
   async study(id: string, em?: EntityManager): Promise<StudySummary | null> {
     const s = await (em ? em.getRepository(StudyEntity) : this.studies).findOne({ where: { id } });
-    return s ? { id: s.id, brandId: s.brandId, title: s.title, status: s.status, incentivePoints: s.incentivePoints } : null;
+    return s
+      ? { id: s.id, brandId: s.brandId, title: s.title, status: s.status, incentivePoints: s.incentivePoints, postPoints: s.postPoints }
+      : null;
   }
 
   async isEnrolled(studyId: string, panellistId: string, em?: EntityManager): Promise<boolean> {

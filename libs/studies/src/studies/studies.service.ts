@@ -40,6 +40,7 @@ export interface StudyView {
   brief: string;
   targetSize: number;
   incentivePoints: number;
+  postPoints: number;
   criteria: StudyCriteria;
   quotas: Quota[];
   status: StudyStatus;
@@ -63,6 +64,8 @@ export interface StudyInput {
   brief: string;
   targetSize: number;
   incentivePoints: number;
+  /** discussion points for a participant's first top-level post in a round; 0 when absent */
+  postPoints?: number;
   criteria: StudyCriteria;
   quotas: Quota[];
 }
@@ -75,6 +78,7 @@ export const toStudyView = (s: StudyEntity): StudyView => ({
   brief: s.brief,
   targetSize: s.targetSize,
   incentivePoints: s.incentivePoints,
+  postPoints: s.postPoints,
   criteria: s.criteria,
   quotas: s.quotas,
   status: s.status,
@@ -122,6 +126,7 @@ export class StudiesService {
         brief: input.brief,
         targetSize: input.targetSize,
         incentivePoints: input.incentivePoints,
+        postPoints: input.postPoints ?? 0,
         criteria: normalizeCriteria(input.criteria),
         quotas: input.quotas.map((q) => ({ dimension: q.dimension, value: q.value, target: q.target })),
         status: 'draft',
@@ -185,6 +190,7 @@ export class StudiesService {
           brief: patch.brief ?? s.brief,
           targetSize: patch.targetSize ?? s.targetSize,
           incentivePoints: patch.incentivePoints ?? s.incentivePoints,
+          postPoints: patch.postPoints ?? s.postPoints,
           criteria: normalizeCriteria(criteria) as never,
           quotas: quotas.map((q) => ({ dimension: q.dimension, value: q.value, target: q.target })) as never,
         },

@@ -26,6 +26,10 @@ export class StudyEntity {
   @Column({ name: 'incentive_points', type: 'int' })
   incentivePoints: number;
 
+  /** credited once per discussion round, for a participant's first top-level post in it */
+  @Column({ name: 'post_points', type: 'int', default: 0 })
+  postPoints: number;
+
   @Column({ type: 'jsonb', default: () => "'{}'" })
   criteria: StudyCriteria;
 

@@ -85,6 +85,18 @@ export class CreateStudyDto {
   @Max(100_000)
   incentivePoints: number;
 
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: 10000,
+    default: 0,
+    description: "discussion points for a participant's first top-level post in a round",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  postPoints?: number;
+
   @ApiProperty(CRITERIA_DOC as never)
   @IsObject()
   criteria: StudyCriteria;
@@ -131,6 +143,13 @@ export class UpdateStudyDto {
   @Max(100_000)
   incentivePoints?: number;
 
+  @ApiPropertyOptional({ minimum: 0, maximum: 10000, description: "discussion points for a participant's first top-level post in a round" })
+  @ValidateIf((_o, v) => v !== undefined) // null is not "absent": it is refused
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  postPoints?: number;
+
   @ApiPropertyOptional(CRITERIA_DOC as never)
   @ValidateIf((_o, v) => v !== undefined) // null is not "absent": it is refused
   @IsObject()
@@ -165,6 +184,7 @@ export class StudyResponseDto {
   @ApiProperty({ maxLength: 20000 }) brief: string;
   @ApiProperty() targetSize: number;
   @ApiProperty() incentivePoints: number;
+  @ApiProperty({ minimum: 0, maximum: 10000 }) postPoints: number;
   @ApiProperty(CRITERIA_DOC as never) criteria: StudyCriteria;
   @ApiProperty(QUOTAS_DOC as never) quotas: Quota[];
   @ApiProperty({ enum: STUDY_STATUSES }) status: StudyStatus;

@@ -1,0 +1,120 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { PageQueryDto } from '@leadpanel/platform';
+import { DISCUSSION_LIMITS, IDEA_STATUSES, POST_KINDS, type IdeaStatus, type PostKind } from '../../domain/discussion-rules';
+
+const BODY_DOC = {
+  minLength: 1,
+  maxLength: DISCUSSION_LIMITS.body,
+  description: 'plain text, 1–10,000 characters after trimming; stored and returned exactly as trimmed (never rendered as HTML)',
+};
+
+export class CreatePostDto {
+  @ApiProperty(BODY_DOC)
+  @IsString()
+  @MaxLength(DISCUSSION_LIMITS.rawBody)
+  body: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'reply to this top-level post of the same round' })
+  @IsOptional()
+  @IsUUID('all', { message: 'parentId must be a UUID' })
+  parentId?: string;
+
+  @ApiPropertyOptional({ enum: POST_KINDS, default: 'comment' })
+  @IsOptional()
+  @IsIn(POST_KINDS)
+  kind?: PostKind;
+}
+
+export class UpdatePostDto {
+  @ApiProperty(BODY_DOC)
+  @IsString()
+  @MaxLength(DISCUSSION_LIMITS.rawBody)
+  body: string;
+}
+
+export class ModeratePostDto {
+  @ApiPropertyOptional({ description: 'hidden posts (and the replies under them) vanish for panellists' })
+  @ValidateIf((_o, v) => v !== undefined) // null is not "absent": it is refused
+  @IsBoolean()
+  hidden?: boolean;
+
+  @ApiPropertyOptional({ description: 'top-level posts only' })
+  @ValidateIf((_o, v) => v !== undefined)
+  @IsBoolean()
+  pinned?: boolean;
+
+  @ApiPropertyOptional({ enum: IDEA_STATUSES, description: 'ideas only' })
+  @ValidateIf((_o, v) => v !== undefined)
+  @IsIn(IDEA_STATUSES)
+  ideaStatus?: IdeaStatus;
+}
+
+export class SetCodesDto {
+  @ApiProperty({
+    type: [String],
+    format: 'uuid',
+    maxItems: DISCUSSION_LIMITS.codesPerPost,
+    description: 'codes of the post’s study; replaces its codes ([] clears them)',
+  })
+  @IsArray()
+  @ArrayMaxSize(DISCUSSION_LIMITS.codesPerPost)
+  @IsUUID('all', { each: true })
+  codeIds: string[];
+}
+
+const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class ListPostsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ type: Boolean, description: 'true: pinned posts only; false: unpinned only' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'pinned must be true or false' })
+  pinned?: boolean;
+
+  @ApiPropertyOptional({ enum: POST_KINDS })
+  @IsOptional()
+  @IsIn(POST_KINDS)
+  kind?: PostKind;
+}
+
+export class PostAuthorDto {
+  @ApiProperty({ enum: ['panellist', 'researcher'] }) role: 'panellist' | 'researcher';
+  @ApiPropertyOptional({ example: 'P-07', description: "a panellist's stable pseudonym in the study" }) pseudonym?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'researchers only' }) panellistId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: "researchers only: a researcher author's user id" }) userId?: string;
+}
+
+export class PostCodeDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ maxLength: DISCUSSION_LIMITS.codeName }) name: string;
+}
+
+export class PostResponseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) roundId: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) parentId: string | null;
+  @ApiProperty({ enum: POST_KINDS }) kind: PostKind;
+  @ApiProperty({ maxLength: DISCUSSION_LIMITS.body, description: 'plain text' }) body: string;
+  @ApiProperty({ type: PostAuthorDto }) author: PostAuthorDto;
+  @ApiProperty({ description: 'the reader wrote it' }) mine: boolean;
+  @ApiProperty({ minimum: 0 }) likes: number;
+  @ApiProperty() likedByMe: boolean;
+  @ApiProperty({ minimum: 0, description: 'replies the reader can see' }) replyCount: number;
+  @ApiProperty() pinned: boolean;
+  @ApiPropertyOptional({ description: 'researchers only' }) hidden?: boolean;
+  @ApiPropertyOptional({ enum: IDEA_STATUSES, description: 'ideas only' }) ideaStatus?: IdeaStatus;
+  @ApiPropertyOptional({ type: [PostCodeDto], description: 'researchers only' }) codes?: PostCodeDto[];
+  @ApiProperty({ format: 'date-time' }) createdAt: Date;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) editedAt: Date | null;
+}
+
+export class PostPageDto {
+  @ApiProperty({ type: [PostResponseDto], maxItems: 100 }) items: PostResponseDto[];
+  @ApiProperty({ type: String, nullable: true, maxLength: 500 }) nextCursor: string | null;
+}
+
+export class LikesResponseDto {
+  @ApiProperty({ minimum: 0, description: "the post's likes after this call" }) likes: number;
+}
