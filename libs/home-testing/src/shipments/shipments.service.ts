@@ -485,9 +485,9 @@ export class ShipmentsService implements OnModuleInit {
       throw new HomeTestingError('NDA_NOT_ACCEPTED', 'The participant has not accepted the NDA: the product cannot ship yet');
     }
     const now = this.clock.now();
-    // a carrier's time, unless it is in the future or before the parcel left (a late tracking import)
-    let at = ctx.at && ctx.at.getTime() < now.getTime() ? ctx.at : now;
-    if (s.shippedAt && at.getTime() < s.shippedAt.getTime()) at = s.shippedAt;
+    // the carrier's time unless it is in the future; it may come before shippedAt when the
+    // tracking import was late: the carrier knows when the parcel arrived, we keep its word
+    const at = ctx.at && ctx.at.getTime() < now.getTime() ? ctx.at : now;
     const change: Parameters<ShipmentsRepository['update']>[2] = { status: to };
     if (to === 'shipped') {
       change.shippedAt = at;
