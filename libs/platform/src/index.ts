@@ -34,3 +34,4 @@ export * from './rate-limit/rate-limit';
 export * from './config/load-config-or-exit';
 export * from './idempotency/idempotency.service';
 export * from './idempotency/idempotency-key.entity';
+export * from './csv/csv-writer';

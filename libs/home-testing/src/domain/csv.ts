@@ -1,17 +1,6 @@
 /**
- * CSV out (pick list) and in (tracking numbers), RFC 4180.
- *
- * Writing — decisions:
- * - A cell is quoted when it contains a comma, a double quote, CR or LF; quotes are
- *   doubled. Other cells are written bare. Lines end with CRLF, the last one included.
- * - Formula injection (OWASP "CSV Injection"): a *string* starting with `=`, `+`, `-`,
- *   `@`, TAB or CR gets a leading apostrophe, which spreadsheets show as text and do
- *   not evaluate. This alters the value (`-3` becomes `'-3`, a phone number `+33…`
- *   becomes `'+33…`): the price of never letting panellist-typed text run as a formula.
- * - A genuine number is passed as a `number` and written as is (`-3`), never
- *   neutralised: a finite number cannot be a formula. NaN/Infinity throw (a bug).
- * - `null`/`undefined` are empty cells. No BOM unless asked (`{ bom: true }` helps
- *   Excel read UTF-8 accents).
+ * CSV in (tracking numbers), RFC 4180. Writing (the pick list) is the platform's
+ * formula-safe writer (`csvDocument` in @leadpanel/platform), re-exported here.
  *
  * Reading (`parseTrackingCsv`) — decisions:
  * - Header `shipmentId,carrier,trackingNumber` exactly (cells trimmed); a BOM is
@@ -25,32 +14,7 @@
  *   error (on the first record over the limit), no rows (all or nothing). Per row: missing or empty field, extra field,
  *   field over `maxFieldLength`, bad quoting → one error for that row, the others go on.
  */
-export type CsvValue = string | number | null | undefined;
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]/;
-
-export function csvCell(value: CsvValue): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new RangeError(`cannot write ${value} to CSV`);
-    return String(value);
-  }
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
-  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function csvRow(values: readonly CsvValue[]): string {
-  return values.map(csvCell).join(',');
-}
-
-export function csvDocument(header: readonly string[], rows: readonly (readonly CsvValue[])[], options: { bom?: boolean } = {}): string {
-  const lines = [header, ...rows].map((row, i) => {
-    if (row.length !== header.length) throw new RangeError(`CSV row ${i} has ${row.length} cells, header has ${header.length}`);
-    return `${csvRow(row)}\r\n`;
-  });
-  return (options.bom ? '\uFEFF' : '') + lines.join('');
-}
+export { csvCell, csvDocument, csvRow, type CsvValue } from '@leadpanel/platform';
 
 export const TRACKING_CSV_HEADER = ['shipmentId', 'carrier', 'trackingNumber'] as const;
 export const TRACKING_CSV_LIMITS = { maxRows: 10_000, maxFieldLength: 100 } as const;
