@@ -5,6 +5,7 @@ import { SurveyResponses1795695903273 } from './1795695903273-SurveyResponses';
 import { Feedback1795696249678 } from './1795696249678-Feedback';
 import { HomeTesting1795702405235 } from './1795702405235-HomeTesting';
 import { Discussions1795702589555 } from './1795702589555-Discussions';
+import { Reports1795705360144 } from './1795705360144-Reports';
 // Every migration, oldest first. `npm run migration:generate -- <Name>` adds to this list.
 export const MIGRATIONS: Function[] = [
   Init1795691336213,
@@ -14,4 +15,5 @@ export const MIGRATIONS: Function[] = [
   Feedback1795696249678,
   HomeTesting1795702405235,
   Discussions1795702589555,
+  Reports1795705360144,
 ];

@@ -3,6 +3,7 @@ import { HealthController, PlatformModule, type AppConfig } from '@leadpanel/pla
 import { DiscussionsHttpModule, DiscussionsModule } from '@leadpanel/discussions';
 import { FeedbackHttpModule, FeedbackModule } from '@leadpanel/feedback';
 import { HomeTestingHttpModule, HomeTestingModule } from '@leadpanel/home-testing';
+import { InsightsHttpModule, InsightsModule } from '@leadpanel/insights';
 import { IdentityHttpModule, IdentityModule } from '@leadpanel/identity';
 import { PanelHttpModule, PanelModule } from '@leadpanel/panel';
 import { StudiesHttpModule, StudiesModule } from '@leadpanel/studies';
@@ -37,6 +38,8 @@ export class ApiModule {
         DiscussionsHttpModule,
         HomeTestingModule,
         HomeTestingHttpModule,
+        InsightsModule,
+        InsightsHttpModule,
       ],
       controllers: [HealthController],
     };

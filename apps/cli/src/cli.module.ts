@@ -3,6 +3,7 @@ import { PlatformModule, type AppConfig } from '@leadpanel/platform';
 import { DiscussionsModule } from '@leadpanel/discussions';
 import { FeedbackModule } from '@leadpanel/feedback';
 import { HomeTestingModule } from '@leadpanel/home-testing';
+import { InsightsModule } from '@leadpanel/insights';
 import { IdentityModule } from '@leadpanel/identity';
 import { PanelModule } from '@leadpanel/panel';
 import { StudiesModule } from '@leadpanel/studies';
@@ -25,6 +26,7 @@ export class CliModule {
         FeedbackModule,
         DiscussionsModule,
         HomeTestingModule,
+        InsightsModule,
       ],
     };
   }

@@ -1,1 +1,6 @@
 export * from './domain';
+export * from './insights.module';
+export * from './insights.errors';
+export { ReportsService, REPORT_GENERATE_JOB } from './reports/reports.service';
+export { ReportAggregator } from './aggregation/report-aggregator';
+export type { ReportContent } from './reports/report-content';

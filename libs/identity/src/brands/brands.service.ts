@@ -44,6 +44,11 @@ export class BrandsService {
     return toView(b);
   }
 
+  /** The brand's name, or null when there is no such brand. */
+  async nameOf(id: string): Promise<string | null> {
+    return (await this.brands.findById(id))?.name ?? null;
+  }
+
   async exists(id: string): Promise<boolean> {
     return (await this.brands.findById(id)) !== null;
   }

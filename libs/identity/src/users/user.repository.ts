@@ -49,6 +49,12 @@ export class UserRepository {
     return new Map(rows.map((r) => [r.id, r.email]));
   }
 
+  /** Active brand users of a brand (id and e-mail), for the e-mails a brand receives. */
+  async activeBrandUsers(brandId: string, em?: EntityManager): Promise<Array<{ id: string; email: string }>> {
+    const rows = await this.r(em).find({ where: { brandId, role: 'brand', status: 'active' }, select: { id: true, email: true }, order: { createdAt: 'ASC' } });
+    return rows.map((r) => ({ id: r.id, email: r.email }));
+  }
+
   /** Ids of users of a role whose e-mail contains `fragment` (LIKE wildcards escaped), at most `limit`. */
   async idsByEmailFragment(role: string, fragment: string, limit: number): Promise<string[]> {
     const escaped = fragment.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -134,6 +134,10 @@ export class UsersService {
     return this.users.emailsByIds(ids, em);
   }
 
+  activeBrandUsers(brandId: string, em?: EntityManager): Promise<Array<{ id: string; email: string }>> {
+    return this.users.activeBrandUsers(brandId, em);
+  }
+
   idsByEmailFragment(role: Role, fragment: string, limit = 1000): Promise<string[]> {
     return this.users.idsByEmailFragment(role, fragment, limit);
   }

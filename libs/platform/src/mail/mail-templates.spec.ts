@@ -191,6 +191,12 @@ describe('the real templates', () => {
       expiresOn: '2026-12-10',
       invitationsUrl: 'https://panel.example.com/me/invitations',
     },
+    // libs/insights: ReportsService.publish, to the brand's users
+    'report-ready': {
+      studyTitle: 'Cooking without a kitchen',
+      version: 3,
+      reportUrl: 'https://panel.example.com/brand/reports/5b1e',
+    },
     // libs/home-testing: ShipmentsService.tellShipped (the shipment-sent job)
     'shipment-sent': {
       displayName: 'Anna L.',

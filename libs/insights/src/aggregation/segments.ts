@@ -1,0 +1,113 @@
+/**
+ * The four segments of composition and cross-tabs (API.md "Report JSON": country, gender,
+ * ageBand, tier), as SQL over the panellists table, and how their rows are read back.
+ *
+ * Decisions:
+ * - Every segment value is a non-null string: a panellist without gender or tier (or a
+ *   row whose panellist is missing) is "unknown"; so is an age under the lowest band.
+ *   Erased panellists keep their anonymous facts (country, birth year, gender, tier), so
+ *   they are counted with their own values.
+ * - The age band is computed in SQL from `AGE_BAND_RANGES` of @leadpanel/studies (the
+ *   same edges as quotas and `ageBandOf`): age = reference year − birth year, the
+ *   reference year being the UTC year the report is generated in.
+ * - All four segments come out of one statement with GROUPING SETS; `GROUPING()` tells
+ *   which segment a row belongs to (`segment` is null on the rows of a "total" set).
+ * - Over answer rows (a million for a large survey), the segment values are not carried
+ *   row by row: `segmentCtesSql` computes them once per assignment, numbers the distinct
+ *   combinations (country, gender, age band, tier) — a few hundred at most in practice —
+ *   and maps each assignment to its combination number. The answers are then grouped by
+ *   (question, value, combination), a small result regrouped into the segments.
+ * - Order of values: age bands in band order; other segments by n descending, then value;
+ *   "unknown" last everywhere.
+ */
+import { AGE_BANDS, AGE_BAND_RANGES } from '@leadpanel/studies';
+
+export const SEGMENTS = ['country', 'gender', 'ageBand', 'tier'] as const;
+export type Segment = (typeof SEGMENTS)[number];
+export const UNKNOWN = 'unknown';
+
+/** Column aliases of the segment values inside the aggregation queries. */
+const COLUMN: Readonly<Record<Segment, string>> = {
+  country: 'seg_country',
+  gender: 'seg_gender',
+  ageBand: 'seg_age_band',
+  tier: 'seg_tier',
+};
+
+function int(n: number): string {
+  if (!Number.isInteger(n)) throw new RangeError(`not an integer: ${n}`);
+  return String(n);
+}
+
+/** The age band of `alias.birth_year` in year `yearParam` (a placeholder such as `$4`), never null. */
+export function ageBandSql(alias: string, yearParam: string): string {
+  const age = `(${yearParam}::int - ${alias}.birth_year)`;
+  const cases = AGE_BANDS.map((band) => {
+    const { min, max } = AGE_BAND_RANGES[band];
+    const test = max === null ? `${age} >= ${int(min)}` : `${age} BETWEEN ${int(min)} AND ${int(max)}`;
+    return `WHEN ${test} THEN '${band}'`;
+  });
+  return `CASE ${cases.join(' ')} ELSE '${UNKNOWN}' END`;
+}
+
+/** The four `seg_*` select-list columns for panellist alias `alias` (which may be null from a LEFT JOIN). */
+export function segmentColumnsSql(alias: string, yearParam: string): string {
+  return [
+    `coalesce(${alias}.country::text, '${UNKNOWN}') AS ${COLUMN.country}`,
+    `coalesce(${alias}.gender::text, '${UNKNOWN}') AS ${COLUMN.gender}`,
+    `${ageBandSql(alias, yearParam)} AS ${COLUMN.ageBand}`,
+    `coalesce(${alias}.tier::text, '${UNKNOWN}') AS ${COLUMN.tier}`,
+  ].join(', ');
+}
+
+/** The names of the `seg_*` columns, for a GROUP BY over them. */
+export const SEGMENT_COLUMNS: readonly string[] = SEGMENTS.map((s) => COLUMN[s]);
+
+/**
+ * `GROUPING SETS ((keys…), (keys…, seg_country), …)`: one set per segment, plus the keys
+ * alone when `total` (the figures of the whole question). Keys are column names.
+ */
+export function segmentGroupingSetsSql(keys: readonly string[], total: boolean): string {
+  const sets = SEGMENTS.map((s) => `(${[...keys, COLUMN[s]].join(', ')})`);
+  if (total) sets.unshift(`(${keys.join(', ')})`);
+  return `GROUPING SETS (${sets.join(', ')})`;
+}
+
+/** Select-list columns `segment` (null on total rows) and `segment_value` of a grouping-sets query. */
+export function segmentLabelSql(): string {
+  const label = SEGMENTS.map((s) => `WHEN GROUPING(${COLUMN[s]}) = 0 THEN '${s}'`).join(' ');
+  return `CASE ${label} END AS segment, coalesce(${SEGMENT_COLUMNS.join(', ')}) AS segment_value`;
+}
+
+export function isSegment(value: unknown): value is Segment {
+  return typeof value === 'string' && (SEGMENTS as readonly string[]).includes(value);
+}
+
+/** Values of a segment in report order (see the header). */
+export function orderSegmentValues<T extends { value: string; n: number }>(segment: Segment, rows: readonly T[]): T[] {
+  const unknownLast = (a: T, b: T): number => Number(a.value === UNKNOWN) - Number(b.value === UNKNOWN);
+  const byValue = (a: T, b: T): number => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
+  if (segment === 'ageBand') {
+    const rank = (v: string): number => {
+      const i = (AGE_BANDS as readonly string[]).indexOf(v);
+      return i < 0 ? AGE_BANDS.length : i;
+    };
+    return [...rows].sort((a, b) => unknownLast(a, b) || rank(a.value) - rank(b.value) || byValue(a, b));
+  }
+  return [...rows].sort((a, b) => unknownLast(a, b) || b.n - a.n || byValue(a, b));
+}
+
+/**
+ * CTEs `seg` (assignment id → segment values), `combos` (combo number → segment values,
+ * one row per distinct combination) and `keyed` (assignment id → combo number) over the
+ * survey assignments `a` matching `where` (panellist alias `p`). Append more CTEs after it.
+ */
+export function segmentCtesSql(where: string, yearParam: string): string {
+  const cols = SEGMENT_COLUMNS.join(', ');
+  return `seg AS MATERIALIZED (
+      SELECT a.id, ${segmentColumnsSql('p', yearParam)}
+        FROM survey_assignments a LEFT JOIN panellists p ON p.id = a.panellist_id
+       WHERE ${where}),
+    combos AS MATERIALIZED (SELECT row_number() OVER () AS combo, c.* FROM (SELECT DISTINCT ${cols} FROM seg) c),
+    keyed AS MATERIALIZED (SELECT s.id, c.combo FROM seg s JOIN combos c USING (${cols}))`;
+}

@@ -1,0 +1,15 @@
+import { DomainError } from '@leadpanel/platform';
+
+export type InsightsErrorCode = 'REPORT_NOT_FOUND' | 'REPORT_NOT_READY' | 'STUDY_NOT_FOUND';
+
+const KIND: Record<InsightsErrorCode, DomainError['kind']> = {
+  REPORT_NOT_FOUND: 'not_found',
+  REPORT_NOT_READY: 'conflict',
+  STUDY_NOT_FOUND: 'not_found',
+};
+
+export class InsightsError extends DomainError {
+  constructor(code: InsightsErrorCode, message: string) {
+    super(code, KIND[code], message);
+  }
+}

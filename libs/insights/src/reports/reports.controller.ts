@@ -1,0 +1,94 @@
+import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, PageQueryDto, Public, Roles, type AuthUser } from '@leadpanel/platform';
+import { ReportPageDto, ReportResponseDto, ShareLinkDto, ShareLinkResponseDto } from './dto/report.dto';
+import type { ReportContent } from './report-content';
+import { ReportsService } from './reports.service';
+
+@ApiTags('insights')
+@ApiBearerAuth()
+@Controller()
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Post('studies/:id/reports')
+  @Roles('researcher')
+  @HttpCode(202)
+  @ApiAcceptedResponse({ type: ReportResponseDto, description: 'queued; a job generates it' })
+  request(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<ReportResponseDto> {
+    return this.reports.request(user, id);
+  }
+
+  @Get('studies/:id/reports')
+  @Roles('researcher', 'brand')
+  @ApiOkResponse({ type: ReportPageDto, description: 'brand users: published reports of their own brand only' })
+  list(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Query() query: PageQueryDto): Promise<ReportPageDto> {
+    return this.reports.list(user, id, query);
+  }
+
+  @Get('brand/reports')
+  @Roles('brand')
+  @ApiOkResponse({ type: ReportPageDto, description: 'my brand’s published reports, newest first' })
+  brandReports(@CurrentUser() user: AuthUser, @Query() query: PageQueryDto): Promise<ReportPageDto> {
+    return this.reports.brandReports(user, query);
+  }
+
+  @Get('reports/:id')
+  @Roles('researcher', 'brand')
+  @ApiOkResponse({ type: ReportResponseDto })
+  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<ReportResponseDto> {
+    return this.reports.get(user, id);
+  }
+
+  @Get('reports/:id/report.json')
+  @Roles('researcher', 'brand')
+  @ApiOkResponse({ description: 'the Report JSON of API.md; 409 until ready' })
+  json(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<ReportContent> {
+    return this.reports.content(user, id);
+  }
+
+  @Get('reports/:id/report.html')
+  @Roles('researcher', 'brand')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'self-contained HTML with SVG charts; 409 until ready' })
+  html(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<string> {
+    return this.reports.html(user, id);
+  }
+
+  @Get('reports/:id/data.csv')
+  @Roles('researcher', 'brand')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="report-data.csv"')
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'one row per question × value; 409 until ready' })
+  csv(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<string> {
+    return this.reports.csv(user, id);
+  }
+
+  @Post('reports/:id/publish')
+  @Roles('researcher')
+  @HttpCode(200)
+  @ApiOkResponse({ type: ReportResponseDto, description: 'only when ready (409 otherwise); the brand’s users get an e-mail' })
+  publish(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<ReportResponseDto> {
+    return this.reports.publish(user, id);
+  }
+
+  @Post('reports/:id/share-links')
+  @Roles('researcher')
+  @ApiCreatedResponse({ type: ShareLinkResponseDto })
+  share(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ShareLinkDto): Promise<ShareLinkResponseDto> {
+    return this.reports.shareLink(user, id, dto.expiresInHours);
+  }
+
+  @Get('shared/reports/:token')
+  @Public()
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Header('Cache-Control', 'private, no-store')
+  @Header('Referrer-Policy', 'no-referrer')
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'the report HTML for a valid, unexpired link; 404 otherwise' })
+  shared(@Param('token') token: string): Promise<string> {
+    return this.reports.shared(token);
+  }
+}
