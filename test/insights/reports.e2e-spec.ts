@@ -2,6 +2,7 @@ import { ReportAggregator } from '@leadpanel/insights';
 import { Clock } from '@leadpanel/platform';
 import { cohort, type Cohort } from '../feedback/feedback-helpers';
 import { eventually, settle } from '../home-testing/home-testing-helpers';
+import { assignAll, createStudySurvey } from '../surveys/survey-helpers';
 import { expectProblem } from '../identity/identity-helpers';
 import {
   API,
@@ -11,6 +12,7 @@ import {
   insightsWorld,
   MISSING,
   SETUP_TIMEOUT,
+  answer,
   type InsightsWorld,
   type TestApp,
   type TestUser,
@@ -93,6 +95,30 @@ describe('Insights: report lifecycle, brand access and share links', () => {
 
     const list = await get(w.researcher.token, `/studies/${c.study.id}/reports`);
     expect((list.body as { items: ReportView[] }).items.map((r) => r.version)).toEqual([second.version, first.version]);
+  });
+
+  it('a verbatim holding a <script> tag reaches the HTML as text, never as markup', async () => {
+    const survey = await createStudySurvey(t, w.researcher.token, {
+      studyId: c.study.id,
+      kind: 'general',
+      title: 'First impressions',
+      questions: [{ id: 'why', type: 'text', prompt: 'What did you think?', required: true }],
+    });
+    expect(await assignAll(t, w.researcher.token, survey.id)).toBe(3);
+    const hostile = '<script>alert("kettle")</script> the kettle boils fast and quiet';
+    await answer(t, c.participants[0], survey.id, { why: hostile });
+    await answer(t, c.participants[1], survey.id, { why: 'The kettle boils fast, the lid is stiff' });
+    const r = await finished((await requestReport()).id);
+    expect(r.status).toBe('ready');
+    const json = (await get(w.researcher.token, `/reports/${r.id}/report.json`)).body as {
+      surveys: Array<{ surveyId: string; questions: Array<{ id: string; n: number; quotes?: Array<{ text: string }> }> }>;
+    };
+    const why = json.surveys.find((x) => x.surveyId === survey.id)!.questions.find((q) => q.id === 'why')!;
+    expect(why.n).toBe(2);
+    expect(why.quotes!.map((q) => q.text)).toContain(hostile);
+    const html = (await get(w.researcher.token, `/reports/${r.id}/report.html`)).text;
+    expect(html).toContain('&lt;script&gt;alert(&quot;kettle&quot;)&lt;/script&gt; the kettle boils fast and quiet');
+    expect(html).not.toMatch(/<script/i);
   });
 
   it('a failed generation keeps its error for researchers and leaves no output; it cannot be published', async () => {

@@ -603,3 +603,29 @@ describe('SUS', () => {
     expect(() => summarizeSus([{ value, n: 1 }])).toThrow(RangeError);
   });
 });
+
+describe('the values the insights issue pins', () => {
+  it.each([
+    ['alternating 4 and 2', [4, 2, 4, 2, 4, 2, 4, 2, 4, 2], 75],
+    ['Tullis & Albert’s worked example', [5, 4, 2, 1, 2, 3, 2, 4, 5, 2], 55],
+  ])('SUS of %s is %d', (_what, answers, score) => {
+    expect(susScore(answers)).toBe(score);
+  });
+
+  it('Wilson 4/5 at 95 % is [37.55, 96.38] %', () => {
+    const [low, high] = wilson(4, 5)!;
+    expect(low).toBeCloseTo(37.553, 2);
+    expect(high).toBeCloseTo(96.377, 2);
+  });
+
+  it.each([
+    [84.0, 'A'],
+    [84.1, 'A+'],
+    [74.0, 'B-'],
+    [74.1, 'B'],
+    [51.6, 'F'],
+    [51.7, 'D'],
+  ] as const)('a SUS mean of %d grades %s', (mean, grade) => {
+    expect(susGrade(mean)).toBe(grade);
+  });
+});
