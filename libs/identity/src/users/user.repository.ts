@@ -51,7 +51,11 @@ export class UserRepository {
 
   /** Active brand users of a brand (id and e-mail), for the e-mails a brand receives. */
   async activeBrandUsers(brandId: string, em?: EntityManager): Promise<Array<{ id: string; email: string }>> {
-    const rows = await this.r(em).find({ where: { brandId, role: 'brand', status: 'active' }, select: { id: true, email: true }, order: { createdAt: 'ASC' } });
+    const rows = await this.r(em).find({
+      where: { brandId, role: 'brand', status: 'active' },
+      select: { id: true, email: true },
+      order: { createdAt: 'ASC' },
+    });
     return rows.map((r) => ({ id: r.id, email: r.email }));
   }
 
