@@ -9,6 +9,7 @@ import { PanelModule } from '@leadpanel/panel';
 import { StudiesModule } from '@leadpanel/studies';
 import { SurveysModule } from '@leadpanel/surveys';
 import { SurveyResponsesModule } from '@leadpanel/surveys/responses';
+import { DemoModule } from './demo/demo.module';
 
 /** Every context's services, no HTTP, no job processing: for one-off commands. */
 @Module({})
@@ -27,6 +28,7 @@ export class CliModule {
         DiscussionsModule,
         HomeTestingModule,
         InsightsModule,
+        DemoModule,
       ],
     };
   }

@@ -7,6 +7,8 @@ import { loadConfigOrExit, MigrationRunner, OutboxDispatcher, type AppConfig } f
 import { UsersService } from '@leadpanel/identity';
 import { CliModule } from './cli.module';
 import { addToIndex, migrationSource } from './commands/migration-file';
+import { embeddedDemoSecret } from './demo/demo-secret';
+import { DemoSeeder, formatDemoSummary } from './demo/demo-seeder';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -16,6 +18,9 @@ Commands:
   migration:generate <Name>       write migrations/<time>-<Name>.ts from the entity changes
   create-admin --email E --password P
                                   create an admin account
+  seed-demo                       migrate, then seed the demo (brand Maison Lumière, panel, study,
+                                  report) through the services; prints the logins and URLs.
+                                  Run it again: nothing is duplicated, the summary is printed again
 `;
 
 async function withApp<T>(config: AppConfig, fn: (app: INestApplicationContext) => Promise<T>): Promise<T> {
@@ -94,6 +99,18 @@ async function main(): Promise<number> {
         const user = await app.get(UsersService).createStaff({ email, password, role: 'admin' });
         await app.get(OutboxDispatcher).drain();
         process.stdout.write(`admin ${user.email} created (${user.id})\n`);
+        return 0;
+      });
+    }
+    case 'seed-demo': {
+      // embedded without JWT_SECRET: the demo's kept secret, so the printed share link opens on the next API start
+      const onDisk = config.database.url === null && !config.database.pgliteDir.startsWith('memory://');
+      const secret = onDisk && !process.env.JWT_SECRET ? embeddedDemoSecret(config.database.pgliteDir) : null;
+      const demoConfig: AppConfig = secret ? { ...config, auth: { ...config.auth, jwtSecret: secret } } : config;
+      return withApp(demoConfig, async (app) => {
+        await app.get(MigrationRunner).run();
+        const summary = await app.get(DemoSeeder).seed((line) => process.stdout.write(`  ${line}\n`));
+        process.stdout.write(formatDemoSummary(summary));
         return 0;
       });
     }

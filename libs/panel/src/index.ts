@@ -8,3 +8,6 @@ export * from './data-rights/personal-data.registry';
 export * from './attributes/attributes.service';
 export * from './attributes/attribute-values';
 export * from './panellists/panel-sql';
+export { CampaignsService, type CampaignView, type CreateCampaignInput } from './campaigns/campaigns.service';
+export { RecruitmentService, type ApplicationInput } from './recruitment/recruitment.service';
+export { ReferralsService, type ReferralView } from './referrals/referrals.service';
