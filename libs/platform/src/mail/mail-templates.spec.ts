@@ -1,6 +1,6 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { LOCALES, MailTemplates, textToHtml } from './mail-templates';
 
 const HELLO_EN = 'Hello {{name}}\n---\nHi {{name}},\n\nYour study: {{study}}.\nOpen {{link}} to answer.\n\n— Leadpanel\n';
@@ -248,7 +248,8 @@ describe('the real templates', () => {
         if (['node_modules', 'dist', 'var'].includes(e.name) || e.name.startsWith('.')) continue;
         const p = join(d, e.name);
         if (e.isDirectory()) walk(p);
-        else if (e.name.endsWith('.hbs')) found.push(p);
+        // mail templates are <name>.<locale>.hbs in a templates/ folder (other .hbs files, like the report document, are not mail)
+        else if (/\.[a-z]{2}\.hbs$/.test(e.name) && basename(d) === 'templates') found.push(p);
       }
     };
     for (const top of ['apps', 'libs']) walk(join(root, top));
