@@ -1,9 +1,10 @@
+import { createSecretKey } from 'node:crypto';
 import { join } from 'node:path';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { MailService } from '@leadpanel/platform';
+import { APP_CONFIG, MailService, type AppConfig } from '@leadpanel/platform';
 import { AuthController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthSessionEntity } from './auth/auth-session.entity';
@@ -24,7 +25,16 @@ import { UsersService } from './users/users.service';
 
 /** Users, brands, sessions and tokens: services for every app. */
 @Module({
-  imports: [TypeOrmModule.forFeature([UserEntity, BrandEntity, AuthSessionEntity, RefreshTokenEntity]), JwtModule.register({})],
+  imports: [
+    TypeOrmModule.forFeature([UserEntity, BrandEntity, AuthSessionEntity, RefreshTokenEntity]),
+    // The HS256 secret as a KeyObject, made once: given a string, jsonwebtoken first tries to parse it as a
+    // PEM public key on every verify (a thrown exception), then wraps it in a KeyObject: 15 % of the CPU of
+    // an authenticated request (bench/README.md, workload 2).
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ secret: createSecretKey(Buffer.from(config.auth.jwtSecret)) }),
+    }),
+  ],
   providers: [UserRepository, BrandRepository, SessionRepository, PasswordHasher, TokenService, AuthService, UsersService, BrandsService],
   exports: [AuthService, UsersService, BrandsService, PasswordHasher, UserRepository],
 })

@@ -22,8 +22,8 @@ export class TokenService {
   ) {}
 
   signAccess(claims: AccessClaims): string {
+    // the secret is the module's (identity.module.ts: config.auth.jwtSecret as a KeyObject)
     return this.jwt.sign(claims, {
-      secret: this.config.auth.jwtSecret,
       algorithm: 'HS256',
       expiresIn: this.config.auth.accessTokenTtlSeconds,
     });
@@ -32,7 +32,7 @@ export class TokenService {
   /** Verifies signature, algorithm (HS256 only: no `none`) and expiry; null when any fails. */
   verifyAccess(token: string): AccessClaims | null {
     try {
-      const claims = this.jwt.verify<AccessClaims & { exp: number }>(token, { secret: this.config.auth.jwtSecret, algorithms: ['HS256'] });
+      const claims = this.jwt.verify<AccessClaims & { exp: number }>(token, { algorithms: ['HS256'] });
       // the ids go into queries on uuid columns: a malformed one is an invalid token (401), not bad input (400)
       if (!isUuid(claims.sub) || !isUuid(claims.sid) || typeof claims.role !== 'string') return null;
       return claims;
