@@ -107,6 +107,29 @@ describe('mail through the outbox and the queue (integration)', () => {
     expect(rows.map((r) => [r.id, r.status])).toEqual([[first, 'sent']]);
   });
 
+  it('enqueues many at once: each sent once, ids in order, a taken dedupe key answered with the first e-mail', async () => {
+    const [a, b, c] = [address('many-a'), address('many-b'), address('many-c')];
+    const taken = await enqueue({ locale: 'en', to: a, data: { name: 'Al' }, dedupeKey: `many:${a}` });
+    const ids = await ds.transaction((em) =>
+      mail.enqueueMany(em, [
+        { template: TEMPLATE, locale: 'en', to: a, data: { name: 'Al' }, dedupeKey: `many:${a}` },
+        { template: TEMPLATE, locale: 'fr', to: b, data: { name: 'Bea' }, dedupeKey: `many:${b}` },
+        { template: TEMPLATE, locale: 'en', to: c, data: { name: 'Cy' } },
+      ]),
+    );
+    t.get(OutboxService).nudge();
+    expect(ids).toHaveLength(3);
+    expect(ids[0]).toBe(taken);
+    expect(new Set(ids).size).toBe(3);
+    const [toB] = await t.smtp.waitFor(b);
+    expect(toB.subject).toBe('Bienvenue, Bea');
+    await t.smtp.waitFor(c);
+    await settle();
+    for (const to of [a, b, c]) expect(t.smtp.to(to)).toHaveLength(1);
+    const rows = await ds.getRepository(EmailMessageEntity).find({ where: [{ recipient: a }, { recipient: b }, { recipient: c }] });
+    expect(rows.map((r) => r.id).sort()).toEqual([...ids].sort());
+  });
+
   it('refuses an unknown template or data the template lacks in the request itself', async () => {
     await expect(ds.transaction((em) => mail.enqueue(em, { template: 'nope', locale: 'en', to: address('x'), data: {} }))).rejects.toThrow(
       /unknown mail template nope/,

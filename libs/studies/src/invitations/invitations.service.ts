@@ -10,6 +10,7 @@ import {
   JobRegistry,
   MailService,
   OutboxService,
+  type MailRequest,
   toPage,
   type AppConfig,
   type AuthUser,
@@ -31,6 +32,8 @@ export const REMIND_WAVE_JOB = 'studies.remind-wave';
 /** Candidates drawn in SQL (seeded order) before the quota spread picks the wave from them. */
 const POOL_FACTOR = 5;
 const MIN_POOL = 500;
+/** Invitations per INSERT statement of a wave. */
+const INSERT_CHUNK = 2_000;
 
 export interface InvitationView {
   id: string;
@@ -146,14 +149,15 @@ export class InvitationsService implements OnModuleInit {
       const wave = await em
         .getRepository(WaveEntity)
         .save({ studyId, requested: input.size, invited: 0, seed, expiresAt, createdBy: actor.id });
-      let inserted: Array<{ id: string; panellist_id: string }> = [];
-      if (chosen.length > 0) {
+      const inserted: Array<{ id: string; panellist_id: string }> = [];
+      // in slices: a 10,000-invitation wave in one INSERT would come near PostgreSQL's 65,535 parameters
+      for (let i = 0; i < chosen.length; i += INSERT_CHUNK) {
         const res = await em
           .createQueryBuilder()
           .insert()
           .into(InvitationEntity)
           .values(
-            chosen.map((pid) => ({
+            chosen.slice(i, i + INSERT_CHUNK).map((pid) => ({
               studyId,
               waveId: wave.id,
               panellistId: pid,
@@ -165,7 +169,7 @@ export class InvitationsService implements OnModuleInit {
           .orIgnore()
           .returning(['id', 'panellistId']) // property paths: TypeORM drops names it does not know, and returns database names
           .execute();
-        inserted = res.raw as Array<{ id: string; panellist_id: string }>;
+        inserted.push(...(res.raw as Array<{ id: string; panellist_id: string }>));
       }
       await em.getRepository(WaveEntity).update({ id: wave.id }, { invited: inserted.length });
       const facts = new Map(
@@ -180,11 +184,13 @@ export class InvitationsService implements OnModuleInit {
         inserted.map((r) => r.panellist_id),
         em,
       );
+      // one e-mail per invitation, written in a few statements (MailService.enqueueMany), not two per invitation
+      const mails: MailRequest[] = [];
       for (const row of inserted) {
         const f = facts.get(row.panellist_id);
         const to = emails.get(row.panellist_id);
         if (!f || !to) continue;
-        await this.mail.enqueue(em, {
+        mails.push({
           template: 'study-invitation',
           locale: f.locale,
           to,
@@ -199,6 +205,7 @@ export class InvitationsService implements OnModuleInit {
           dedupeKey: `invitation:${row.id}`,
         });
       }
+      await this.mail.enqueueMany(em, mails);
       await this.outbox.add(em, {
         topic: EXPIRE_WAVE_JOB,
         payload: { waveId: wave.id },
@@ -267,11 +274,12 @@ export class InvitationsService implements OnModuleInit {
     const emails = await this.users.emailsByIds(ids);
     const study = wave.study;
     await this.dataSource.transaction(async (em) => {
+      const mails: MailRequest[] = [];
       for (const inv of open) {
         const f = facts.get(inv.panellistId);
         const to = emails.get(inv.panellistId);
         if (!f || !to || f.status !== 'active') continue;
-        await this.mail.enqueue(em, {
+        mails.push({
           template: 'invitation-reminder',
           locale: f.locale,
           to,
@@ -286,6 +294,7 @@ export class InvitationsService implements OnModuleInit {
           dedupeKey: `invitation-reminder:${inv.id}:${n}`,
         });
       }
+      await this.mail.enqueueMany(em, mails);
       await em
         .getRepository(InvitationEntity)
         .createQueryBuilder()
