@@ -33,6 +33,29 @@ describe('Idempotency-Key (integration)', () => {
     expect(await idem.run(user, 'k-3', 'submit:a', () => Promise.resolve('second try'))).toBe('second try');
   });
 
+  it("a result recorded in the caller's transaction commits with it, and is forgotten when it rolls back", async () => {
+    const user = randomUUID();
+    let runs = 0;
+    const inTx = (fail: boolean) => (record: (em: import('typeorm').EntityManager, r: { n: number }) => Promise<void>) =>
+      t.dataSource.transaction(async (em) => {
+        const result = { n: ++runs };
+        await record(em, result);
+        if (fail) throw new Error('rolled back');
+        return result;
+      });
+    await expect(idem.run(user, 'k-tx', 'submit:a', inTx(true))).rejects.toThrow('rolled back');
+    expect(await idem.run(user, 'k-tx', 'submit:a', inTx(false))).toEqual({ n: 2 });
+    expect(await idem.run(user, 'k-tx', 'submit:a', inTx(false))).toEqual({ n: 2 });
+    expect(runs).toBe(2);
+    const [row] = (await t.dataSource.query(`SELECT status, response FROM idempotency_keys WHERE user_id = $1 AND key = 'k-tx'`, [
+      user,
+    ])) as Array<{
+      status: string;
+      response: unknown;
+    }>;
+    expect(row).toEqual({ status: 'completed', response: { n: 2 } });
+  });
+
   it('frees a key left in progress by a request that died more than five minutes ago', async () => {
     const user = randomUUID();
     await t.dataSource.query(

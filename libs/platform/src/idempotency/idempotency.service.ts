@@ -1,13 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { ConflictError, ValidationError } from '../errors/domain-error';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 
 const KEY = /^[A-Za-z0-9._:-]{1,200}$/;
 const WAIT_FOR_FIRST_MS = 10_000;
 const STALE_AFTER_SECONDS = 300;
+
+/**
+ * Records the result of the first request with a key inside the caller's own transaction
+ * (the one that makes its effect), so that effect and "completed" commit together. Optional:
+ * a result not recorded this way is recorded after `fn` returns.
+ */
+export type RecordResult<T> = (em: EntityManager, result: T) => Promise<void>;
 
 /**
  * `Idempotency-Key` for submit-type requests: the first request with a key runs;
@@ -19,23 +26,44 @@ const STALE_AFTER_SECONDS = 300;
 export class IdempotencyService {
   constructor(@InjectRepository(IdempotencyKeyEntity) private readonly keys: Repository<IdempotencyKeyEntity>) {}
 
-  async run<T>(userId: string, key: string | undefined, scope: string, fn: () => Promise<T>): Promise<T> {
-    if (key === undefined) return fn();
+  async run<T>(userId: string, key: string | undefined, scope: string, fn: (record: RecordResult<T>) => Promise<T>): Promise<T> {
+    if (key === undefined) return fn(() => Promise.resolve());
     if (!KEY.test(key)) {
       throw new ValidationError('Idempotency-Key must be 1–200 letters, digits or . _ : -', [
         { field: 'Idempotency-Key', message: 'invalid key' },
       ]);
     }
-    // a first request that died mid-way (crash, kill) leaves its key in progress: free it after a while
-    await this.keys
-      .createQueryBuilder()
-      .delete()
-      .where("user_id = :userId AND key = :key AND status = 'in_progress' AND created_at < now() - make_interval(secs => :secs)", {
-        userId,
-        key,
-        secs: STALE_AFTER_SECONDS,
-      })
-      .execute();
+    if (!(await this.claim(userId, key, scope))) {
+      // a first request that died mid-way (crash, kill) leaves its key in progress: free it after a while
+      const stale = await this.keys
+        .createQueryBuilder()
+        .delete()
+        .where("user_id = :userId AND key = :key AND status = 'in_progress' AND created_at < now() - make_interval(secs => :secs)", {
+          userId,
+          key,
+          secs: STALE_AFTER_SECONDS,
+        })
+        .execute();
+      if (!stale.affected || !(await this.claim(userId, key, scope))) return this.replay<T>(userId, key, scope);
+    }
+    let recorded = false;
+    const record: RecordResult<T> = async (em, result) => {
+      await em.getRepository(IdempotencyKeyEntity).update({ userId, key }, { status: 'completed', response: result as never });
+      recorded = true;
+    };
+    try {
+      const result = await fn(record);
+      if (!recorded) await this.keys.update({ userId, key }, { status: 'completed', response: result as never });
+      return result;
+    } catch (err) {
+      // a result recorded in a transaction that rolled back left the key in progress: freed here too
+      await this.keys.delete({ userId, key, status: 'in_progress' });
+      throw err;
+    }
+  }
+
+  /** Inserts the key in progress; false when it exists (a retry, or a stale first request). */
+  private async claim(userId: string, key: string, scope: string): Promise<boolean> {
     const inserted = await this.keys
       .createQueryBuilder()
       .insert()
@@ -43,15 +71,7 @@ export class IdempotencyService {
       .orIgnore()
       .returning(['id'])
       .execute();
-    if ((inserted.raw as unknown[]).length === 0) return this.replay<T>(userId, key, scope);
-    try {
-      const result = await fn();
-      await this.keys.update({ userId, key }, { status: 'completed', response: result as never });
-      return result;
-    } catch (err) {
-      await this.keys.delete({ userId, key, status: 'in_progress' });
-      throw err;
-    }
+    return (inserted.raw as unknown[]).length === 1;
   }
 
   private async replay<T>(userId: string, key: string, scope: string): Promise<T> {

@@ -296,13 +296,13 @@ export class AssignmentsService implements OnModuleInit {
     answers: Record<string, unknown> | undefined,
     idempotencyKey: string | undefined,
   ): Promise<SubmitResult> {
-    return this.idempotency.run(user.id, idempotencyKey, `submit:${id}`, async () => {
+    return this.idempotency.run(user.id, idempotencyKey, `submit:${id}`, async (record) => {
       const a = await this.ownAssignment(user, id);
       if (a.status === 'submitted') throw new ConflictError('ALREADY_SUBMITTED', 'The survey was already submitted');
       const def = definitionOf(a.survey!);
-      const study = await this.studies.study(a.studyId);
-      const points = a.survey!.points ?? study?.incentivePoints ?? 0;
-      const result = await this.dataSource.transaction(async (em) => {
+      // the study's incentive only when the survey sets no points of its own
+      const points = a.survey!.points ?? (await this.studies.study(a.studyId))?.incentivePoints ?? 0;
+      return this.dataSource.transaction(async (em) => {
         const locked = await this.lock(em, a.id);
         if (locked.status === 'submitted') throw new ConflictError('ALREADY_SUBMITTED', 'The survey was already submitted');
         const checked = validateAnswers(def, answers ?? {}, 'submit', { saved: await this.savedAnswers(em, a.id, def) });
@@ -320,10 +320,12 @@ export class AssignmentsService implements OnModuleInit {
           .getRepository(AssignmentEntity)
           .update({ id: a.id }, { status: 'submitted', submittedAt: this.clock.now(), pointsCredited });
         await this.outbox.cancelByDedupeKeys(em, [`survey-reminder:${a.id}:1`, `survey-reminder:${a.id}:2`]);
-        return { status: 'submitted' as const, pointsCredited };
+        // in the same transaction: one commit for the submission, the last-active time and the Idempotency-Key's result
+        await this.panellists.touch(user.id, em);
+        const result = { status: 'submitted' as const, pointsCredited };
+        await record(em, result);
+        return result;
       });
-      await this.panellists.touch(user.id);
-      return result;
     });
   }
 
@@ -393,7 +395,8 @@ export class AssignmentsService implements OnModuleInit {
   }
 
   private async ownAssignment(user: AuthUser, id: string): Promise<AssignmentEntity> {
-    const a = await this.assignments.findOne({ where: { id }, relations: { survey: true } });
+    // one statement (findOne with relations adds a SELECT DISTINCT of the ids first)
+    const a = await this.assignments.createQueryBuilder('a').leftJoinAndSelect('a.survey', 's').where('a.id = :id', { id }).getOne();
     if (!a || a.panellistId !== user.id) throw new NotFoundError('Assignment', 'ASSIGNMENT_NOT_FOUND');
     return a;
   }
