@@ -2,7 +2,7 @@
  * Per-survey and per-question figures, with cross-tabs by segment (API.md "Report JSON").
  *
  * SQL strategy, per survey (never one query per question, never the answers in JavaScript):
- * 1. One statement for every closed, numeric and text question. The submitted assignments
+ * 1. One statement per survey, for every question (SUS: see 2). The submitted assignments
  *    are mapped once to a number for their combination of segment values (segments.ts,
  *    `segmentCtesSql`); the answer rows, through the (survey_id, question_id) index or a
  *    scan, are grouped by (question, numeric value, option value, combination) in one hash
@@ -11,11 +11,13 @@
  *    same statement (UNION ALL, hence the same snapshot) counts the distinct respondents
  *    of multi_choice questions, overall and per segment, since a respondent has one row
  *    per chosen option.
- * 2. One statement for SUS questions: each respondent's score in SQL (odd items x − 1, even
- *    items 5 − x, sum × 2.5, over respondents with all 10 items), then the histogram of
- *    scores overall and per segment, the same way.
+ * 2. SUS questions, in the same statement: each respondent's score in SQL (odd items x − 1,
+ *    even items 5 − x, sum × 2.5, over respondents with all 10 items), then the histogram of
+ *    scores overall and per segment, the same way. (Two statements read the panellists table
+ *    twice for the same segment values: on a 1,000,000-panellist panel that was 0.3 s of
+ *    the report; bench/README.md, workload 7.)
  * 3. Text questions: streamed through a cursor (text.ts).
- * Statements 1 and 2 run with the planner settings of report-aggregator.ts (hash, no JIT).
+ * The statement runs with the planner settings of report-aggregator.ts (hash, no JIT).
  * Means, medians, SDs and intervals come from the histograms through the domain's
  * statistics (`summarizeHistogram`, `distribution`, `top2box`, `nps`, `summarizeSus`).
  *
@@ -150,7 +152,7 @@ async function surveysOf(db: Query, studyId: string): Promise<SurveyRow[]> {
 }
 
 interface HistogramRow {
-  part: 'h' | 'r';
+  part: 'h' | 'r' | 's';
   q: string;
   num: string | number | null;
   opt: string | null;
@@ -159,15 +161,22 @@ interface HistogramRow {
   n: number;
 }
 
-/** Statement 1 of the header: histograms (part h) and multi_choice respondents (part r), overall and per segment. */
+/**
+ * Statements 1 and 2 of the header, as one statement (one snapshot, and the respondents'
+ * segment values computed once: that join reads the panellists table, the largest of a
+ * panel): histograms (part h), multi_choice respondents (part r) and SUS score histograms
+ * (part s), overall and per segment.
+ */
 async function histograms(
   ctx: SurveyContext,
   surveyId: string,
   questionIds: string[],
   multiIds: string[],
-): Promise<Map<string, QuestionCounts>> {
-  const out = new Map<string, QuestionCounts>();
-  if (questionIds.length === 0) return out;
+  susIds: string[],
+): Promise<{ counts: Map<string, QuestionCounts>; sus: Map<string, QuestionCounts> }> {
+  const counts = new Map<string, QuestionCounts>();
+  const sus = new Map<string, QuestionCounts>();
+  if (questionIds.length === 0 && susIds.length === 0) return { counts, sus };
   const answers = `x.survey_id = $1 AND x.study_id = $2 AND x.submitted`;
   const rows = await ctx.analytic<HistogramRow>(
     `WITH ${segmentCtesSql(`a.survey_id = $1 AND a.study_id = $2 AND a.status = 'submitted'`, '$5')},
@@ -180,18 +189,31 @@ async function histograms(
        SELECT r.q, k.combo, count(*) AS n
          FROM (SELECT DISTINCT x.question_id AS q, x.assignment_id FROM survey_answers x WHERE ${answers} AND x.question_id = ANY($4::varchar[])) r
          JOIN keyed k ON k.id = r.assignment_id
-        GROUP BY 1, 2)
+        GROUP BY 1, 2),
+     scores AS MATERIALIZED (
+       SELECT x.question_id AS q, x.assignment_id,
+              2.5 * sum(CASE WHEN x.item_index % 2 = 1 THEN x.numeric_value - 1 ELSE 5 - x.numeric_value END) AS score
+         FROM survey_answers x
+        WHERE ${answers} AND x.question_id = ANY($6::varchar[]) AND x.item_index BETWEEN 1 AND 10
+        GROUP BY x.question_id, x.assignment_id
+       HAVING count(*) = 10),
+     shist AS MATERIALIZED (
+       SELECT s.q, s.score, k.combo, count(*) AS n FROM scores s JOIN keyed k ON k.id = s.assignment_id GROUP BY 1, 2, 3)
      SELECT 'h' AS part, q, num, opt, ${segmentLabelSql()}, sum(n)::int AS n
        FROM hist JOIN combos USING (combo)
       GROUP BY ${segmentGroupingSetsSql(['q', 'num', 'opt'], true)}
      UNION ALL
      SELECT 'r' AS part, q, NULL::numeric, NULL::varchar, ${segmentLabelSql()}, sum(n)::int AS n
        FROM resp JOIN combos USING (combo)
-      GROUP BY ${segmentGroupingSetsSql(['q'], true)}`,
-    [surveyId, ctx.studyId, questionIds, multiIds, ctx.referenceYear],
+      GROUP BY ${segmentGroupingSetsSql(['q'], true)}
+     UNION ALL
+     SELECT 's' AS part, q, score, NULL::varchar, ${segmentLabelSql()}, sum(n)::int AS n
+       FROM shist JOIN combos USING (combo)
+      GROUP BY ${segmentGroupingSetsSql(['q', 'score'], true)}`,
+    [surveyId, ctx.studyId, questionIds, multiIds, ctx.referenceYear, susIds],
   );
   for (const r of rows) {
-    const c = child(out, r.q, emptyCounts);
+    const c = child(r.part === 's' ? sus : counts, r.q, emptyCounts);
     const n = count(r.n);
     const segment = isSegment(r.segment) ? r.segment : null;
     const value = r.segment_value ?? '';
@@ -213,46 +235,7 @@ async function histograms(
         n,
       );
   }
-  return out;
-}
-
-/** Statement 2 of the header: SUS score histograms, overall and per segment. */
-async function susHistograms(ctx: SurveyContext, surveyId: string, susIds: string[]): Promise<Map<string, QuestionCounts>> {
-  const out = new Map<string, QuestionCounts>();
-  if (susIds.length === 0) return out;
-  const rows = await ctx.analytic<{ q: string; score: string | number; segment: string | null; segment_value: string | null; n: number }>(
-    `WITH ${segmentCtesSql(`a.survey_id = $1 AND a.study_id = $2 AND a.status = 'submitted'`, '$4')},
-     scores AS MATERIALIZED (
-       SELECT x.question_id AS q, x.assignment_id,
-              2.5 * sum(CASE WHEN x.item_index % 2 = 1 THEN x.numeric_value - 1 ELSE 5 - x.numeric_value END) AS score
-         FROM survey_answers x
-        WHERE x.survey_id = $1 AND x.study_id = $2 AND x.submitted AND x.question_id = ANY($3::varchar[]) AND x.item_index BETWEEN 1 AND 10
-        GROUP BY x.question_id, x.assignment_id
-       HAVING count(*) = 10),
-     hist AS MATERIALIZED (
-       SELECT s.q, s.score, k.combo, count(*) AS n FROM scores s JOIN keyed k ON k.id = s.assignment_id GROUP BY 1, 2, 3)
-     SELECT q, score, ${segmentLabelSql()}, sum(n)::int AS n
-       FROM hist JOIN combos USING (combo)
-      GROUP BY ${segmentGroupingSetsSql(['q', 'score'], true)}`,
-    [surveyId, ctx.studyId, susIds, ctx.referenceYear],
-  );
-  for (const r of rows) {
-    const c = child(out, r.q, emptyCounts);
-    const key = keyOf(r.score, null);
-    const n = count(r.n);
-    if (isSegment(r.segment))
-      addTo(
-        child(
-          child(c.bySegment, r.segment, () => new Map<string, Counts>()),
-          r.segment_value ?? '',
-          () => new Map(),
-        ),
-        key,
-        n,
-      );
-    else addTo(c.total, key, n);
-  }
-  return out;
+  return { counts, sus };
 }
 
 function crosstabsOf(q: Question, counts: QuestionCounts, minCell: number): CrosstabContent[] {
@@ -317,15 +300,11 @@ async function questionReport(ctx: SurveyContext, surveyId: string, q: Question,
 async function surveyReport(ctx: SurveyContext, survey: SurveyRow): Promise<SurveyReport> {
   const questions = survey.questions ?? [];
   const ids = (pred: (q: Question) => boolean) => questions.filter(pred).map((q) => q.id);
-  const counts = await histograms(
+  const { counts, sus: susCounts } = await histograms(
     ctx,
     survey.id,
     ids((q) => q.type !== 'sus'),
     ids((q) => q.type === 'multi_choice'),
-  );
-  const susCounts = await susHistograms(
-    ctx,
-    survey.id,
     ids((q) => q.type === 'sus'),
   );
   const reports: QuestionReport[] = [];
