@@ -3,8 +3,9 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { loadConfigOrExit, MigrationRunner, OutboxDispatcher, type AppConfig } from '@leadpanel/platform';
+import { loadConfig, loadConfigOrExit, MigrationRunner, OutboxDispatcher, type AppConfig } from '@leadpanel/platform';
 import { UsersService } from '@leadpanel/identity';
+import { BENCH_SEED_USAGE, benchSeedCommand } from '../../../bench/cli';
 import { CliModule } from './cli.module';
 import { addToIndex, migrationSource } from './commands/migration-file';
 import { embeddedDemoSecret } from './demo/demo-secret';
@@ -21,7 +22,7 @@ Commands:
   seed-demo                       migrate, then seed the demo (brand Maison Lumière, panel, study,
                                   report) through the services; prints the logins and URLs.
                                   Run it again: nothing is duplicated, the summary is printed again
-`;
+${BENCH_SEED_USAGE}`;
 
 async function withApp<T>(config: AppConfig, fn: (app: INestApplicationContext) => Promise<T>): Promise<T> {
   const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger: ['error', 'warn'], abortOnError: false });
@@ -34,6 +35,21 @@ async function withApp<T>(config: AppConfig, fn: (app: INestApplicationContext) 
 
 async function main(): Promise<number> {
   const [command, ...rest] = process.argv.slice(2);
+  if (command === 'bench-seed') {
+    // the bench database, not DATABASE_URL's: migrated here, then seeded in SQL (bench/seed.ts)
+    return benchSeedCommand(rest, async (databaseUrl, jwtSecret) => {
+      const env = { NODE_ENV: 'production', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, JWT_SECRET: jwtSecret };
+      const benchConfig = loadConfig(env);
+      await withApp(
+        {
+          ...benchConfig,
+          database: { ...benchConfig.database, migrateOnStart: false },
+          queue: { ...benchConfig.queue, dispatchOutbox: false },
+        },
+        (app) => app.get(MigrationRunner).run(),
+      );
+    });
+  }
   const base = loadConfigOrExit();
   // commands decide themselves whether to migrate; the dispatcher is not started here
   const config: AppConfig = {
