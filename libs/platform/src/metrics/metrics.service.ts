@@ -41,7 +41,7 @@ export class MetricsService {
     });
     new Gauge({
       name: 'leadpanel_outbox_pending',
-      help: 'Outbox messages not yet handed to the queue',
+      help: 'Outbox messages whose job has not run yet (due, delayed, or held by the queue)',
       registers: [this.registry],
       async collect() {
         try {

@@ -9,6 +9,7 @@ interface ClaimedRow {
   id: string;
   topic: string;
   payload: Record<string, unknown>;
+  dispatch_attempts: number;
 }
 
 const LEASE_SECONDS = 120;
@@ -17,9 +18,12 @@ const BATCH = 50;
 /**
  * Moves due outbox rows to the queue. Rows are claimed with a lease by one
  * statement (FOR UPDATE SKIP LOCKED), so any number of API and worker processes
- * can dispatch side by side; a row is marked dispatched only after the queue
- * accepted it. The job id is the outbox id: a row dispatched twice (crash between
- * add and mark) is still run once.
+ * can dispatch side by side. A row is marked dispatched once its job has run: the
+ * in-process queue runs it within `add`; with BullMQ the worker marks it, and until
+ * then the row stays pending under its lease. When the lease runs out the row is
+ * handed over again: the job id is the outbox id, so a job the queue still holds is
+ * not run twice, while a job Redis lost (a restart without persistence) is added
+ * anew. A Redis that comes back empty is noticed at once and the leases released.
  */
 @Injectable()
 export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -29,6 +33,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
   private again = false;
   private stopped = true;
   private lastFailureLog = 0;
+  private lastLossCheck = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -82,6 +87,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
     do {
       this.again = false;
       try {
+        await this.recoverLostJobs();
         while (!this.stopped && (await this.dispatchBatch()) === BATCH) {
           /* keep going while full batches come back */
         }
@@ -95,6 +101,18 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
     } while (this.again && !this.stopped);
   }
 
+  /** At most once a second: if the queue lost what it held, every message it held is handed over again now. */
+  private async recoverLostJobs(): Promise<void> {
+    if (this.queue.kind !== 'bullmq' || Date.now() - this.lastLossCheck < 1000) return;
+    this.lastLossCheck = Date.now();
+    if (!(await this.queue.lostJobs())) return;
+    const released = (await this.dataSource.query(
+      `UPDATE outbox_messages SET lease_until = NULL WHERE status = 'pending' AND lease_until > now() RETURNING id`,
+    )) as [unknown[], number] | unknown[];
+    const n = Array.isArray(released[0]) ? released[0].length : released.length;
+    this.logger.warn(`the queue lost its jobs (Redis restarted empty?): ${n} message(s) it held are dispatched again`);
+  }
+
   private async dispatchBatch(): Promise<number> {
     const rows = (await this.dataSource.query(
       `UPDATE outbox_messages o
@@ -105,16 +123,20 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
                         ORDER BY available_at
                         LIMIT $1
                         FOR UPDATE SKIP LOCKED)
-      RETURNING o.id, o.topic, o.payload`,
+      RETURNING o.id, o.topic, o.payload, o.dispatch_attempts`,
       [BATCH, LEASE_SECONDS],
     )) as [ClaimedRow[], number] | ClaimedRow[];
     const claimed: ClaimedRow[] = Array.isArray(rows[0]) ? (rows[0] as ClaimedRow[]) : (rows as ClaimedRow[]);
     if (claimed.length === 0) return 0;
+    const added: string[] = [];
     const dispatched: string[] = [];
     const results = await Promise.allSettled(
       claimed.map(async (row) => {
         await this.queue.add(row.topic, row.payload, { jobId: row.id });
-        dispatched.push(row.id);
+        added.push(row.id);
+        // in-process: run by now; BullMQ: the worker marks it, unless the queue had already run it (handed over again)
+        const done = this.queue.kind === 'in-process' || (row.dispatch_attempts > 1 && (await this.queue.reconcile(row.id)) === 'done');
+        if (done) dispatched.push(row.id);
       }),
     );
     const failures = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -126,7 +148,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
     }
     if (failures.length > 0) {
       const message = String((failures[0].reason as Error)?.message ?? failures[0].reason);
-      const failedIds = claimed.map((r) => r.id).filter((id) => !dispatched.includes(id));
+      const failedIds = claimed.map((r) => r.id).filter((id) => !added.includes(id));
       // release the lease soon so the rows are retried once the queue is back
       await this.dataSource.query(
         `UPDATE outbox_messages SET last_error = $2, lease_until = now() + interval '1 second' WHERE id = ANY($1::uuid[])`,

@@ -8,6 +8,7 @@ import { OutboxMessageEntity } from './outbox-message.entity';
 import { type OutboxMessageInput, OutboxService } from './outbox.service';
 
 const TOPIC = 'test.outbox.count';
+const FAILING = 'test.outbox.failing';
 
 /** Long enough for a wrongly dispatched message to have been run (queue, worker, retries). */
 const SETTLE_MS = 600;
@@ -51,6 +52,10 @@ describe('outbox (integration)', () => {
       runs.set(payload.key, [...runsOf(payload.key), Date.now()]);
       return Promise.resolve();
     });
+    t.get(JobRegistry).register<{ key: string }>(FAILING, (payload) => {
+      runs.set(payload.key, [...runsOf(payload.key), Date.now()]);
+      return Promise.reject(new Error(`failing on purpose (${payload.key})`));
+    });
   });
 
   afterAll(async () => {
@@ -92,6 +97,24 @@ describe('outbox (integration)', () => {
     await settle();
     expect((await row(id)).dispatchAttempts).toBe(2);
     expect(runsOf(key)).toHaveLength(1);
+  });
+
+  it('marks a message whose job failed for good as dispatched, with the error; one whose outcome got lost is tried once more', async () => {
+    const key = uniqueKey('failing');
+    const [id] = await commit({ topic: FAILING, payload: { key } });
+    await eventually('the job runs out of attempts', async () => (await row(id)).status === 'dispatched', 10_000);
+    expect(runsOf(key)).toHaveLength(3);
+    const bull = t.config.queue.redisUrl !== null;
+    // the worker records the last error (the in-process queue keeps it in the log)
+    if (bull) expect((await row(id)).lastError).toMatch(/failing on purpose/);
+
+    // as if the worker could not record that (database down): the row is pending again, its lease run out
+    await ds.query(`UPDATE outbox_messages SET status = 'pending', lease_until = NULL WHERE id = $1`, [id]);
+    await eventually('the row is settled again', async () => (await row(id)).status === 'dispatched', 10_000);
+    await settle();
+    // BullMQ holds the failed job: one more attempt, which records its outcome; in-process: done already
+    expect(runsOf(key)).toHaveLength(bull ? 4 : 3);
+    expect((await row(id)).dispatchAttempts).toBe(2);
   });
 
   it('does not run a message before its availableAt, and runs it once it is due', async () => {

@@ -73,6 +73,19 @@ export class OutboxService {
     return res.affected ?? 0;
   }
 
+  /**
+   * A worker ran the message's job to its end (done, or failed for good with `error`): it is
+   * dispatched. Until then a message handed to BullMQ stays pending under its lease, so that the
+   * dispatcher hands it over again should Redis lose it. Not an outbox id (no such row): nothing.
+   */
+  async markDone(id: string, error: string | null): Promise<void> {
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return;
+    await this.repo.query(
+      `UPDATE outbox_messages SET status = 'dispatched', dispatched_at = now(), lease_until = NULL, last_error = $2 WHERE id = $1 AND status = 'pending'`,
+      [id, error === null ? null : error.slice(0, 1000)],
+    );
+  }
+
   async pendingCount(): Promise<number> {
     return this.repo.count({ where: { status: 'pending' } });
   }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Queue, type DefaultJobOptions } from 'bullmq';
 import { AddJobOptions, JOB_QUEUE_NAME, QueueCounts } from './job';
@@ -18,6 +19,8 @@ export interface BullProducerOptions {
 export class BullJobQueue extends JobQueue implements OnApplicationShutdown {
   readonly kind = 'bullmq' as const;
   private readonly queue: Queue;
+  private readonly markerKey: string;
+  private markerSet = false;
 
   constructor(opts: BullProducerOptions) {
     super();
@@ -28,6 +31,7 @@ export class BullJobQueue extends JobQueue implements OnApplicationShutdown {
     });
     // connection errors surface as failed adds and pings; without a listener they would be thrown
     this.queue.on('error', () => undefined);
+    this.markerKey = `${opts.prefix}:leadpanel:alive:${randomUUID()}`;
   }
 
   async add(name: string, payload: unknown, opts: AddJobOptions): Promise<void> {
@@ -49,6 +53,32 @@ export class BullJobQueue extends JobQueue implements OnApplicationShutdown {
     } catch {
       return false;
     }
+  }
+
+  async reconcile(jobId: string): Promise<'done' | 'queued'> {
+    const state = await this.queue.getJobState(jobId);
+    if (state === 'completed') return 'done';
+    if (state === 'failed') {
+      // failed for good, but the worker could not record it (database down) or never ran its last
+      // attempt (stalled too often): one more attempt, which records its outcome
+      const job = await this.queue.getJob(jobId);
+      await job?.retry('failed');
+    }
+    return 'queued';
+  }
+
+  /**
+   * A marker key of this process lives as long as Redis keeps its data (refreshed at every call,
+   * it expires only after the process is gone). Redis without persistence comes back from a
+   * restart empty, every waiting, delayed and retrying job gone: the marker is gone too.
+   */
+  async lostJobs(): Promise<boolean> {
+    const client = await this.queue.getBackend().client;
+    const present = (await client.get(this.markerKey)) !== null;
+    await client.set(this.markerKey, String(Date.now()), { EX: 3600 });
+    const lost = this.markerSet && !present;
+    this.markerSet = true;
+    return lost;
   }
 
   async onApplicationShutdown(): Promise<void> {

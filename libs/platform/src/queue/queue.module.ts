@@ -2,7 +2,7 @@ import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { BullJobQueue } from './bull-job-queue';
-import { BullJobsWorker } from './bull-jobs.worker';
+import { bullJobsWorker } from './bull-jobs.worker';
 import { InProcessJobQueue } from './in-process-job-queue';
 import { JOB_QUEUE_NAME } from './job';
 import { JobQueue } from './job-queue';
@@ -49,7 +49,7 @@ export class QueueModule {
         ...base,
         { provide: BullJobQueue, useFactory: () => new BullJobQueue({ url, prefix: config.queue.prefix, defaultJobOptions }) },
         { provide: JobQueue, useExisting: BullJobQueue },
-        ...(config.queue.runWorkers ? [BullJobsWorker] : []),
+        ...(config.queue.runWorkers ? [bullJobsWorker(config)] : []),
       ],
       exports: [JobRegistry, JobQueue, BullJobQueue, RETRY_POLICY],
     };
