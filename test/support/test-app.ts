@@ -52,7 +52,16 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const own: Record<string, string> = {};
   if (store?.databaseUrl) own.DATABASE_URL = store.databaseUrl;
   if (store?.queuePrefix) own.QUEUE_PREFIX = store.queuePrefix;
-  const config = loadConfig({ ...process.env, SMTP_URL: smtp.url, RUN_WORKERS: 'true', ...own, ...env });
+  // every test request comes from one loopback address, and test files join dozens of panellists:
+  // the per-address limit on applications is lifted unless a test (or the environment) sets it
+  const config = loadConfig({
+    PUBLIC_FORM_RATE_LIMIT_PER_MINUTE: '100000',
+    ...process.env,
+    SMTP_URL: smtp.url,
+    RUN_WORKERS: 'true',
+    ...own,
+    ...env,
+  });
   assertTestDatabase(config);
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
     bufferLogs: true,

@@ -32,10 +32,22 @@ describe('loadConfig', () => {
       migrateOnStart: true,
       poolSize: 10,
     });
-    expect(c.queue).toEqual({ redisUrl: null, prefix: 'leadpanel', runWorkers: true, concurrency: 5, dispatchOutbox: true });
+    expect(c.queue).toEqual({
+      redisUrl: null,
+      prefix: 'leadpanel',
+      runWorkers: true,
+      concurrency: 5,
+      dispatchOutbox: true,
+      lockMs: 30_000,
+    });
     expect(c.mail).toEqual({ smtpUrl: null, from: 'Leadpanel <no-reply@localhost>', mailDir: resolve('./var/mail') });
     expect(c.auth.jwtSecret.length).toBeGreaterThanOrEqual(32);
-    expect(c.auth).toMatchObject({ accessTokenTtlSeconds: 900, refreshTokenTtlDays: 30, loginRateLimitPerMinute: 10 });
+    expect(c.auth).toMatchObject({
+      accessTokenTtlSeconds: 900,
+      refreshTokenTtlDays: 30,
+      loginRateLimitPerMinute: 10,
+      publicFormRateLimitPerMinute: 30,
+    });
     expect(c.bootstrapAdmin).toBeNull();
     expect(c.panel.maxInvites30d).toBe(4);
     expect(c.reports.minCell).toBe(5);
@@ -73,17 +85,26 @@ describe('loadConfig', () => {
       REPORT_MIN_CELL: '10',
       DB_MIGRATE_ON_START: 'false',
       LOG_LEVEL: 'debug',
+      QUEUE_LOCK_MS: '5000',
     });
     expect(c.env).toBe('production');
     expect(c.http.port).toBe(8080);
+    expect(c.http.docsEnabled).toBe(false);
     expect(c.database).toMatchObject({ url: PG, migrateOnStart: false });
-    expect(c.queue).toMatchObject({ redisUrl: 'rediss://cache:6380', runWorkers: false });
+    expect(c.queue).toMatchObject({ redisUrl: 'rediss://cache:6380', runWorkers: false, lockMs: 5000 });
     expect(c.mail.smtpUrl).toBe('smtps://user:pw@mail.example.com');
     expect(c.auth.jwtSecret).toBe(SECRET);
     expect(c.bootstrapAdmin).toEqual({ email: 'admin@example.com', password: 'a-long-password' });
     expect(c.panel.maxInvites30d).toBe(6);
     expect(c.reports.minCell).toBe(10);
     expect(c.log.level).toBe('debug');
+  });
+
+  it('serves the API docs in production only when API_DOCS_ENABLED says so', () => {
+    const prod = { NODE_ENV: 'production', DATABASE_URL: PG, JWT_SECRET: SECRET };
+    expect(loadConfig({ ...prod, API_DOCS_ENABLED: 'true' }).http.docsEnabled).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'test' }).http.docsEnabled).toBe(true);
+    expect(loadConfig({ API_DOCS_ENABLED: 'false' }).http.docsEnabled).toBe(false);
   });
 
   it.each<[string, Record<string, string>, string]>([
@@ -114,6 +135,8 @@ describe('loadConfig', () => {
     ['a contact cap of zero', { PANEL_MAX_INVITES_30D: '0' }, 'PANEL_MAX_INVITES_30D'],
     ['a contact cap that is a fraction', { PANEL_MAX_INVITES_30D: '2.5' }, 'PANEL_MAX_INVITES_30D'],
     ['a suppression threshold of zero', { REPORT_MIN_CELL: '0' }, 'REPORT_MIN_CELL'],
+    ['a queue lock under a second', { QUEUE_LOCK_MS: '500' }, 'QUEUE_LOCK_MS'],
+    ['a queue lock that is not a number', { QUEUE_LOCK_MS: '30s' }, 'QUEUE_LOCK_MS'],
     ['an unknown log level', { LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     ['an unknown NODE_ENV', { NODE_ENV: 'staging' }, 'NODE_ENV'],
     ['a CORS origin that is not a URL', { CORS_ORIGINS: 'https://ok.example.com, nope' }, 'CORS_ORIGINS'],

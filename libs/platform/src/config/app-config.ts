@@ -8,9 +8,15 @@ import { resolve } from 'node:path';
 export interface AppConfig {
   http: { port: number; publicBaseUrl: string; corsOrigins: string[]; docsEnabled: boolean; trustProxy: boolean };
   database: { url: string | null; replicaUrl: string | null; pgliteDir: string; migrateOnStart: boolean; poolSize: number };
-  queue: { redisUrl: string | null; prefix: string; runWorkers: boolean; concurrency: number; dispatchOutbox: boolean };
+  queue: { redisUrl: string | null; prefix: string; runWorkers: boolean; concurrency: number; dispatchOutbox: boolean; lockMs: number };
   mail: { smtpUrl: string | null; from: string; mailDir: string };
-  auth: { jwtSecret: string; accessTokenTtlSeconds: number; refreshTokenTtlDays: number; loginRateLimitPerMinute: number };
+  auth: {
+    jwtSecret: string;
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlDays: number;
+    loginRateLimitPerMinute: number;
+    publicFormRateLimitPerMinute: number;
+  };
   bootstrapAdmin: { email: string; password: string } | null;
   panel: { maxInvites30d: number };
   reports: { minCell: number };
@@ -134,7 +140,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       port,
       publicBaseUrl,
       corsOrigins,
-      docsEnabled: bool(env, 'API_DOCS_ENABLED', true),
+      // the OpenAPI UI and document map every route: off in production unless asked for
+      docsEnabled: bool(env, 'API_DOCS_ENABLED', nodeEnv !== 'production'),
       trustProxy: bool(env, 'TRUST_PROXY', false),
     },
     database: {
@@ -151,6 +158,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       runWorkers: redisUrl === null || embedded ? true : bool(env, 'RUN_WORKERS', false),
       concurrency: int(env, 'WORKER_CONCURRENCY', 5, 1, 100),
       dispatchOutbox: bool(env, 'OUTBOX_DISPATCH', true),
+      // BullMQ's job lock: a crashed worker's job is taken up again within about twice this
+      lockMs: int(env, 'QUEUE_LOCK_MS', 30_000, 1_000, 600_000),
     },
     mail: {
       smtpUrl: url(env, 'SMTP_URL', ['smtp', 'smtps']),
@@ -162,6 +171,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       accessTokenTtlSeconds: int(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86400),
       refreshTokenTtlDays: int(env, 'REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
       loginRateLimitPerMinute: int(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 10, 1, 10000),
+      publicFormRateLimitPerMinute: int(env, 'PUBLIC_FORM_RATE_LIMIT_PER_MINUTE', 30, 1, 100000),
     },
     bootstrapAdmin: adminEmail && adminPassword ? { email: adminEmail.toLowerCase(), password: adminPassword } : null,
     panel: { maxInvites30d: int(env, 'PANEL_MAX_INVITES_30D', 4, 1, 1000) },

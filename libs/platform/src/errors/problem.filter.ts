@@ -116,6 +116,19 @@ export class ProblemFilter implements ExceptionFilter {
       res.end();
       return;
     }
+    if (problem.status === 429) standardRetryAfter(res);
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
   }
+}
+
+/**
+ * A named throttler sends `Retry-After-<name>`; clients (RFC 9110) read `Retry-After`, so
+ * a 429 carries that too, with the longest wait of the throttlers that refused.
+ */
+function standardRetryAfter(res: Response): void {
+  const waits = Object.entries(res.getHeaders())
+    .filter(([name]) => /^retry-after-/i.test(name))
+    .map(([, value]) => Number(value))
+    .filter((n) => Number.isFinite(n));
+  if (waits.length > 0 && !res.getHeader('Retry-After')) res.setHeader('Retry-After', String(Math.max(...waits)));
 }

@@ -1,17 +1,30 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import type { AppConfig } from '../config/app-config';
 import { ProblemFilter } from '../errors/problem.filter';
 import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import { MetricsService } from '../metrics/metrics.service';
+import { buildOpenApiDocument, DOCS_JSON_PATH, DOCS_PATH } from './openapi';
 import { requestIdMiddleware } from './request-context';
 import { createValidationPipe } from './validation';
 
 export const API_PREFIX = 'api/v1';
 export const BODY_LIMIT = '1mb';
+
+/** `/api/v1` in front of every route but the operations ones (the OpenAPI paths depend on it). */
+export function setApiPrefix(app: INestApplication): void {
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'health', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+      { path: 'metrics', method: RequestMethod.GET },
+    ],
+  });
+}
 
 /** Everything main.ts and the e2e tests both need: one composition of the HTTP app. */
 export function configureApp(app: INestApplication, config: AppConfig): void {
@@ -22,18 +35,23 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   express.set('query parser', 'extended');
   express.use(requestIdMiddleware);
   express.use(httpMetricsMiddleware(app.get(MetricsService)));
-  express.use(
+  // Everything is JSON or self-contained HTML (reports: one inline <style>, no script), so no
+  // inline script may run; only the Swagger UI under /api/docs needs inline scripts.
+  const headers = (scriptSrc: string[]) =>
     helmet({
-      // Swagger UI needs inline scripts and styles; everything else is JSON or self-contained HTML.
       contentSecurityPolicy: {
         directives: {
           defaultSrc: ["'self'"],
-          scriptSrc: ["'self'", "'unsafe-inline'"],
+          scriptSrc,
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", 'data:'],
         },
       },
-    }),
+    });
+  const strictHeaders = headers(["'self'"]);
+  const docsHeaders = headers(["'self'", "'unsafe-inline'"]);
+  express.use((req: Request, res: Response, next: NextFunction) =>
+    (req.path === `/${DOCS_PATH}` || req.path.startsWith(`/${DOCS_PATH}/`) ? docsHeaders : strictHeaders)(req, res, next),
   );
   express.useBodyParser('json', { limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] });
   express.useBodyParser('text', { limit: BODY_LIMIT, type: ['text/csv', 'text/plain'] });
@@ -41,27 +59,12 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   if (config.http.corsOrigins.length > 0) {
     express.enableCors({ origin: config.http.corsOrigins, credentials: false, exposedHeaders: ['X-Request-Id'] });
   }
-  express.setGlobalPrefix(API_PREFIX, {
-    exclude: [
-      { path: 'health', method: RequestMethod.GET },
-      { path: 'health/ready', method: RequestMethod.GET },
-      { path: 'metrics', method: RequestMethod.GET },
-    ],
-  });
+  setApiPrefix(app);
   express.useGlobalPipes(createValidationPipe());
   express.useGlobalFilters(new ProblemFilter());
   express.enableShutdownHooks();
 
   if (config.http.docsEnabled) {
-    const document = SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('Leadpanel API')
-        .setDescription('Lead-user research panel manager. Errors are application/problem+json (RFC 9457).')
-        .setVersion('1')
-        .addBearerAuth()
-        .build(),
-    );
-    SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+    SwaggerModule.setup(DOCS_PATH, app, buildOpenApiDocument(app), { jsonDocumentUrl: DOCS_JSON_PATH });
   }
 }

@@ -1,10 +1,13 @@
-import { Global, Injectable, Module } from '@nestjs/common';
+import { applyDecorators, Global, Injectable, Module, UseGuards } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import { ThrottlerGuard, ThrottlerModule, type ThrottlerRequest } from '@nestjs/throttler';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
 
 export const LOGIN_THROTTLER = 'login';
 export const PUBLIC_FORM_THROTTLER = 'public-form';
+/** OpenAPI extension naming the throttler of a rate-limited operation (its headers carry the name). */
+export const X_RATE_LIMIT = 'x-rate-limit';
 
 /**
  * Named rate limits, each applied only where a route opts in with its guard.
@@ -19,7 +22,7 @@ export const PUBLIC_FORM_THROTTLER = 'public-form';
       useFactory: (config: AppConfig) => ({
         throttlers: [
           { name: LOGIN_THROTTLER, ttl: 60_000, limit: config.auth.loginRateLimitPerMinute },
-          { name: PUBLIC_FORM_THROTTLER, ttl: 60_000, limit: config.auth.loginRateLimitPerMinute * 3 },
+          { name: PUBLIC_FORM_THROTTLER, ttl: 60_000, limit: config.auth.publicFormRateLimitPerMinute },
         ],
       }),
     }),
@@ -50,8 +53,25 @@ export class LoginRateLimitGuard extends NamedThrottlerGuard {
   protected readonly throttlerName = LOGIN_THROTTLER;
 }
 
-/** Public forms that send e-mail (applications, referrals). */
+/**
+ * Forms that create accounts or send e-mail to an address the caller chooses (applications,
+ * referrals): counted per signed-in user, else per client address, whatever e-mail the body
+ * names. Keyed on the body's e-mail as login is, a new address per request would never be limited.
+ */
 @Injectable()
 export class PublicFormRateLimitGuard extends NamedThrottlerGuard {
   protected readonly throttlerName = PUBLIC_FORM_THROTTLER;
+
+  protected override getTracker(req: Record<string, any>): Promise<string> {
+    const user = req.user as { id?: unknown } | undefined;
+    return Promise.resolve(typeof user?.id === 'string' ? `user|${user.id}` : `ip|${String(req.ip)}`);
+  }
 }
+
+/** Rate-limits a route with the login throttler and says so in the OpenAPI document (429, headers). */
+export const LoginRateLimit = (): MethodDecorator & ClassDecorator =>
+  applyDecorators(UseGuards(LoginRateLimitGuard), ApiExtension(X_RATE_LIMIT, LOGIN_THROTTLER));
+
+/** Rate-limits a public form that sends e-mail, and says so in the OpenAPI document. */
+export const PublicFormRateLimit = (): MethodDecorator & ClassDecorator =>
+  applyDecorators(UseGuards(PublicFormRateLimitGuard), ApiExtension(X_RATE_LIMIT, PUBLIC_FORM_THROTTLER));
