@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, PageQueryDto, Roles, type AuthUser } from '@leadpanel/platform';
+import { CurrentUser, UuidParam, PageQueryDto, Roles, type AuthUser } from '@leadpanel/platform';
 import {
   CreatePostDto,
   LikesResponseDto,
@@ -24,7 +24,7 @@ export class PostsController {
   @Get('rounds/:id/posts')
   @Roles('researcher', 'panellist')
   @ApiOkResponse({ type: PostPageDto, description: `top-level posts in discussion order; ${GATE}` })
-  list(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Query() query: ListPostsQueryDto): Promise<PostPageDto> {
+  list(@CurrentUser() user: AuthUser, @UuidParam() id: string, @Query() query: ListPostsQueryDto): Promise<PostPageDto> {
     return this.posts.list(user, id, query);
   }
 
@@ -33,7 +33,7 @@ export class PostsController {
   @ApiCreatedResponse({ type: PostResponseDto, description: 'participants only while the round is open (409 ROUND_NOT_OPEN)' })
   create(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @Body() dto: CreatePostDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
   ): Promise<PostResponseDto> {
@@ -43,21 +43,21 @@ export class PostsController {
   @Get('posts/:id')
   @Roles('researcher', 'panellist')
   @ApiOkResponse({ type: PostResponseDto, description: GATE })
-  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<PostResponseDto> {
+  get(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<PostResponseDto> {
     return this.posts.get(user, id);
   }
 
   @Get('posts/:id/replies')
   @Roles('researcher', 'panellist')
   @ApiOkResponse({ type: PostPageDto, description: `oldest first; ${GATE}` })
-  replies(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Query() query: PageQueryDto): Promise<PostPageDto> {
+  replies(@CurrentUser() user: AuthUser, @UuidParam() id: string, @Query() query: PageQueryDto): Promise<PostPageDto> {
     return this.posts.replies(user, id, query);
   }
 
   @Patch('posts/:id')
   @Roles('researcher', 'panellist')
   @ApiOkResponse({ type: PostResponseDto, description: 'the author, within 15 minutes of writing it (409 EDIT_WINDOW_CLOSED)' })
-  edit(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdatePostDto): Promise<PostResponseDto> {
+  edit(@CurrentUser() user: AuthUser, @UuidParam() id: string, @Body() dto: UpdatePostDto): Promise<PostResponseDto> {
     return this.posts.edit(user, id, dto.body);
   }
 
@@ -65,7 +65,7 @@ export class PostsController {
   @Roles('panellist', 'researcher')
   @HttpCode(200)
   @ApiOkResponse({ type: LikesResponseDto, description: 'idempotent: one like per user' })
-  like(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<LikesResponseDto> {
+  like(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<LikesResponseDto> {
     return this.posts.like(user, id, true);
   }
 
@@ -73,21 +73,21 @@ export class PostsController {
   @Roles('panellist', 'researcher')
   @HttpCode(200)
   @ApiOkResponse({ type: LikesResponseDto, description: 'idempotent' })
-  unlike(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<LikesResponseDto> {
+  unlike(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<LikesResponseDto> {
     return this.posts.like(user, id, false);
   }
 
   @Patch('posts/:id/moderation')
   @Roles('researcher')
   @ApiOkResponse({ type: PostResponseDto, description: 'at least one field; audited' })
-  moderate(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ModeratePostDto): Promise<PostResponseDto> {
+  moderate(@CurrentUser() user: AuthUser, @UuidParam() id: string, @Body() dto: ModeratePostDto): Promise<PostResponseDto> {
     return this.posts.moderate(user, id, dto);
   }
 
   @Put('posts/:id/codes')
   @Roles('researcher')
   @ApiOkResponse({ type: PostResponseDto, description: 'replaces the codes of the post' })
-  setCodes(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SetCodesDto): Promise<PostResponseDto> {
+  setCodes(@CurrentUser() user: AuthUser, @UuidParam() id: string, @Body() dto: SetCodesDto): Promise<PostResponseDto> {
     return this.posts.setCodes(user, id, dto.codeIds);
   }
 }

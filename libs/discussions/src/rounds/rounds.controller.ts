@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, PageQueryDto, Roles, type AuthUser } from '@leadpanel/platform';
+import { CurrentUser, UuidParam, PageQueryDto, Roles, type AuthUser } from '@leadpanel/platform';
 import { CreateRoundDto, RoundPageDto, RoundResponseDto } from './dto/round.dto';
 import { RoundsService } from './rounds.service';
 
@@ -13,21 +13,21 @@ export class RoundsController {
   @Post('studies/:id/rounds')
   @Roles('researcher')
   @ApiCreatedResponse({ type: RoundResponseDto, description: 'opensAt < closesAt (400 otherwise); 409 in a closed study' })
-  create(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateRoundDto): Promise<RoundResponseDto> {
+  create(@CurrentUser() user: AuthUser, @UuidParam() id: string, @Body() dto: CreateRoundDto): Promise<RoundResponseDto> {
     return this.rounds.create(user, id, dto);
   }
 
   @Get('studies/:id/rounds')
   @Roles('researcher', 'panellist')
   @ApiOkResponse({ type: RoundPageDto, description: 'in the order they open; enrolled participants only (403 NOT_A_PARTICIPANT)' })
-  list(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Query() query: PageQueryDto): Promise<RoundPageDto> {
+  list(@CurrentUser() user: AuthUser, @UuidParam() id: string, @Query() query: PageQueryDto): Promise<RoundPageDto> {
     return this.rounds.list(user, id, query);
   }
 
   @Get('rounds/:id')
   @Roles('researcher', 'panellist')
   @ApiOkResponse({ type: RoundResponseDto })
-  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<RoundResponseDto> {
+  get(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<RoundResponseDto> {
     return this.rounds.get(user, id);
   }
 }

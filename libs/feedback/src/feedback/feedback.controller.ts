@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type AuthUser } from '@leadpanel/platform';
+import { CurrentUser, UuidParam, Roles, type AuthUser } from '@leadpanel/platform';
 import { CreateFeedbackDto } from './dto/create-feedback.dto';
 import { FeedbackPageDto, FeedbackResponseDto, MeTooResponseDto } from './dto/feedback.response.dto';
 import { ListFeedbackQueryDto } from './dto/list-feedback.query.dto';
@@ -18,7 +18,7 @@ export class FeedbackController {
   @ApiCreatedResponse({ type: FeedbackResponseDto, description: 'enrolled participants only (403 NOT_A_PARTICIPANT otherwise)' })
   file(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @Body() dto: CreateFeedbackDto,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
   ): Promise<FeedbackResponseDto> {
@@ -28,11 +28,7 @@ export class FeedbackController {
   @Get('studies/:id/feedback')
   @Roles('researcher')
   @ApiOkResponse({ type: FeedbackPageDto })
-  list(
-    @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Query() query: ListFeedbackQueryDto,
-  ): Promise<FeedbackPageDto> {
+  list(@CurrentUser() user: AuthUser, @UuidParam() id: string, @Query() query: ListFeedbackQueryDto): Promise<FeedbackPageDto> {
     return this.feedback.list(user, id, query);
   }
 
@@ -40,18 +36,14 @@ export class FeedbackController {
   @Roles('panellist')
   @HttpCode(200)
   @ApiOkResponse({ type: MeTooResponseDto, description: 'idempotent: one per participant' })
-  meToo(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<MeTooResponseDto> {
+  meToo(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<MeTooResponseDto> {
     return this.feedback.meToo(user, id);
   }
 
   @Patch('feedback/:id')
   @Roles('researcher')
   @ApiOkResponse({ type: FeedbackResponseDto, description: 'the item with its notes; illegal move 409' })
-  triage(
-    @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: TriageFeedbackDto,
-  ): Promise<FeedbackResponseDto> {
+  triage(@CurrentUser() user: AuthUser, @UuidParam() id: string, @Body() dto: TriageFeedbackDto): Promise<FeedbackResponseDto> {
     return this.feedback.triage(user, id, dto);
   }
 }

@@ -1,8 +1,9 @@
 import { Controller, Headers, HttpCode, Post, Req, type RawBodyRequest } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { Public } from '@leadpanel/platform';
+import { CARRIER_SIGNATURE_SCHEME, Public } from '@leadpanel/platform';
 import { CarrierWebhookService, type CarrierWebhookResult } from './carrier-webhook.service';
+import { MAX_SIGNATURE_HEADER_LENGTH } from '../domain';
 
 @ApiTags('home testing')
 @Controller('webhooks')
@@ -11,8 +12,14 @@ export class CarrierWebhookController {
 
   @Post('carrier')
   @Public()
+  @ApiSecurity(CARRIER_SIGNATURE_SCHEME)
   @HttpCode(200)
-  @ApiHeader({ name: 'X-Leadpanel-Signature', required: true, description: 't=<unix>,v1=<hex hmac_sha256(secret, t + "." + rawBody)>' })
+  @ApiHeader({
+    name: 'X-Leadpanel-Signature',
+    required: true,
+    description: 't=<unix>,v1=<hex hmac_sha256(secret, t + "." + rawBody)>',
+    schema: { type: 'string', maxLength: MAX_SIGNATURE_HEADER_LENGTH },
+  })
   @ApiOkResponse({
     description: '`{eventId, firstDelivery, outcome}`; bad or old signature 401; the same eventId again 200 with no effect',
   })

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type AuthUser } from '@leadpanel/platform';
+import { CurrentUser, UuidParam, Roles, type AuthUser } from '@leadpanel/platform';
 import {
   CreateProductDto,
   ListProductsQueryDto,
@@ -35,7 +35,7 @@ export class ProductsController {
   @Get(':id')
   @Roles('researcher', 'brand')
   @ApiOkResponse({ type: ProductResponseDto })
-  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<ProductResponseDto> {
+  get(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<ProductResponseDto> {
     return this.products.get(user, id);
   }
 
@@ -44,7 +44,7 @@ export class ProductsController {
   @ApiCreatedResponse({ type: StockMovementResponseDto, description: 'with unitsInStock after it; 409 when the stock would go below zero' })
   move(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @Body() dto: StockMovementDto,
   ): Promise<StockMovementResponseDto & { unitsInStock: number }> {
     return this.products.move(user, id, dto);
@@ -53,11 +53,7 @@ export class ProductsController {
   @Get(':id/stock-movements')
   @Roles('researcher', 'brand')
   @ApiOkResponse({ type: StockMovementPageDto, description: 'newest first' })
-  movements(
-    @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Query() query: ListProductsQueryDto,
-  ): Promise<StockMovementPageDto> {
+  movements(@CurrentUser() user: AuthUser, @UuidParam() id: string, @Query() query: ListProductsQueryDto): Promise<StockMovementPageDto> {
     return this.products.movements(user, id, query);
   }
 }

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Header, Headers, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, Headers, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, PageQueryDto, Roles, type AuthUser } from '@leadpanel/platform';
+import { CurrentUser, UuidParam, PageQueryDto, Roles, type AuthUser } from '@leadpanel/platform';
 import {
   AcceptNdaDto,
   AllocateDto,
@@ -10,6 +10,7 @@ import {
   ShipmentDetailDto,
   ShipmentPageDto,
   ShipmentResponseDto,
+  TRACKING_LIMITS,
   TrackingResultDto,
   UpdateShipmentDto,
 } from './dto/shipment.dto';
@@ -28,18 +29,14 @@ export class ShipmentsController {
     type: AllocationResultDto,
     description: 'one shipment per enrolled participant with an address and none yet for the product',
   })
-  allocate(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AllocateDto): Promise<AllocationResultDto> {
+  allocate(@CurrentUser() user: AuthUser, @UuidParam() id: string, @Body() dto: AllocateDto): Promise<AllocationResultDto> {
     return this.shipments.allocate(user, id, dto.productId);
   }
 
   @Get('studies/:id/shipments')
   @Roles('researcher')
   @ApiOkResponse({ type: ShipmentPageDto })
-  list(
-    @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Query() query: ListShipmentsQueryDto,
-  ): Promise<ShipmentPageDto> {
+  list(@CurrentUser() user: AuthUser, @UuidParam() id: string, @Query() query: ListShipmentsQueryDto): Promise<ShipmentPageDto> {
     return this.shipments.list(user, id, query);
   }
 
@@ -49,7 +46,7 @@ export class ShipmentsController {
   @Header('Content-Disposition', 'attachment; filename="pick-list.csv"')
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'allocated and packed shipments with their address, RFC 4180, formula-safe' })
-  pickList(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Query() query: PickListQueryDto): Promise<string> {
+  pickList(@CurrentUser() user: AuthUser, @UuidParam() id: string, @Query() query: PickListQueryDto): Promise<string> {
     return this.shipments.pickList(user, id, query.productId);
   }
 
@@ -57,11 +54,31 @@ export class ShipmentsController {
   @Roles('researcher')
   @HttpCode(200)
   @ApiConsumes('application/json', 'text/csv')
-  @ApiBody({ description: 'JSON [{shipmentId, carrier, trackingNumber}] or CSV with the header shipmentId,carrier,trackingNumber' })
+  @ApiBody({
+    description:
+      'JSON [{shipmentId, carrier, trackingNumber}] or CSV with the header shipmentId,carrier,trackingNumber (at most 10,000 rows)',
+    schema: {
+      oneOf: [
+        {
+          type: 'array',
+          maxItems: 10_000,
+          items: {
+            type: 'object',
+            properties: {
+              shipmentId: { type: 'string', format: 'uuid', maxLength: 36 },
+              carrier: { type: 'string', maxLength: TRACKING_LIMITS.carrier },
+              trackingNumber: { type: 'string', maxLength: TRACKING_LIMITS.trackingNumber },
+            },
+          },
+        },
+        { type: 'string', maxLength: 1_048_576, description: 'text/csv' },
+      ],
+    },
+  })
   @ApiOkResponse({ type: TrackingResultDto })
   tracking(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @Body() body: unknown,
     @Headers('content-type') contentType: string | undefined,
   ): Promise<TrackingResultDto> {
@@ -71,18 +88,14 @@ export class ShipmentsController {
   @Get('shipments/:id')
   @Roles('researcher')
   @ApiOkResponse({ type: ShipmentDetailDto, description: 'with its history, oldest first' })
-  detail(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<ShipmentDetailDto> {
+  detail(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<ShipmentDetailDto> {
     return this.shipments.detail(user, id);
   }
 
   @Patch('shipments/:id')
   @Roles('researcher')
   @ApiOkResponse({ type: ShipmentResponseDto, description: 'legal moves only (409)' })
-  update(
-    @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: UpdateShipmentDto,
-  ): Promise<ShipmentResponseDto> {
+  update(@CurrentUser() user: AuthUser, @UuidParam() id: string, @Body() dto: UpdateShipmentDto): Promise<ShipmentResponseDto> {
     return this.shipments.update(user, id, dto);
   }
 
@@ -97,11 +110,7 @@ export class ShipmentsController {
   @Roles('panellist')
   @HttpCode(200)
   @ApiOkResponse({ type: ShipmentResponseDto, description: 'records time and version; accepting again changes nothing' })
-  acceptNda(
-    @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: AcceptNdaDto,
-  ): Promise<ShipmentResponseDto> {
+  acceptNda(@CurrentUser() user: AuthUser, @UuidParam() id: string, @Body() dto: AcceptNdaDto): Promise<ShipmentResponseDto> {
     return this.shipments.acceptNda(user, id, dto.version);
   }
 
@@ -109,7 +118,7 @@ export class ShipmentsController {
   @Roles('panellist')
   @HttpCode(200)
   @ApiOkResponse({ type: ShipmentResponseDto, description: 'shipped → delivered; again changes nothing; before shipping 409' })
-  received(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<ShipmentResponseDto> {
+  received(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<ShipmentResponseDto> {
     return this.shipments.received(user, id);
   }
 }

@@ -618,10 +618,12 @@ export class ShipmentsService implements OnModuleInit {
       const carrier = str('carrier');
       const trackingNumber = str('trackingNumber');
       const extra = Object.keys(o).filter((k) => !['shipmentId', 'carrier', 'trackingNumber'].includes(k));
+      // what is echoed back is cut to the documented bounds (a row may hold a string of any length)
       if (!shipmentId || !carrier || !trackingNumber) {
-        errors.push({ row, ...(shipmentId ? { shipmentId } : {}), reason: 'missing_field' });
+        errors.push({ row, ...(shipmentId ? { shipmentId: shipmentId.slice(0, 100) } : {}), reason: 'missing_field' });
       } else if (extra.length > 0) {
-        errors.push({ row, shipmentId, reason: `unknown_field: ${extra.slice(0, 3).join(', ')}` });
+        const names = extra.slice(0, 3).map((k) => k.slice(0, 50));
+        errors.push({ row, shipmentId: shipmentId.slice(0, 100), reason: `unknown_field: ${names.join(', ')}` });
       } else if (
         carrier.length > TRACKING_LIMITS.carrier ||
         trackingNumber.length > TRACKING_LIMITS.trackingNumber ||

@@ -1,6 +1,13 @@
-import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
-import { CurrentUser, LoginRateLimitGuard, Public, type AuthUser } from '@leadpanel/platform';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { Authenticated, CurrentUser, LoginRateLimit, Public, type AuthUser } from '@leadpanel/platform';
 import { AuthService } from './auth.service';
 import { LoginDto, MeDto, RefreshDto, TokenPairDto } from './dto/auth.dto';
 
@@ -12,9 +19,10 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @UseGuards(LoginRateLimitGuard)
+  @LoginRateLimit()
   @ApiOkResponse({ type: TokenPairDto })
   @ApiTooManyRequestsResponse({ description: 'too many attempts for this address and e-mail' })
+  @ApiUnauthorizedResponse({ description: 'wrong e-mail or password' })
   login(@Body() dto: LoginDto): Promise<TokenPairDto> {
     return this.auth.login(dto.email, dto.password);
   }
@@ -23,11 +31,13 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: TokenPairDto })
+  @ApiUnauthorizedResponse({ description: 'unknown, expired or reused refresh token (reuse revokes the whole session)' })
   refresh(@Body() dto: RefreshDto): Promise<TokenPairDto> {
     return this.auth.refresh(dto.refreshToken);
   }
 
   @Post('logout')
+  @Authenticated()
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiNoContentResponse()
@@ -36,6 +46,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @Authenticated()
   @ApiBearerAuth()
   @ApiOkResponse({ type: MeDto })
   me(@CurrentUser() user: AuthUser): MeDto {

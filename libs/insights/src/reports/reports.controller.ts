@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, PageQueryDto, Public, Roles, type AuthUser } from '@leadpanel/platform';
-import { ReportPageDto, ReportResponseDto, ShareLinkDto, ShareLinkResponseDto } from './dto/report.dto';
+import { BoundedParam, CurrentUser, UuidParam, PageQueryDto, Public, Roles, type AuthUser } from '@leadpanel/platform';
+import { ReportPageDto, ReportResponseDto, SHARE_TOKEN_PARAM, ShareLinkDto, ShareLinkResponseDto } from './dto/report.dto';
 import type { ReportContent } from './report-content';
 import { ReportsService } from './reports.service';
 
@@ -15,14 +15,14 @@ export class ReportsController {
   @Roles('researcher')
   @HttpCode(202)
   @ApiAcceptedResponse({ type: ReportResponseDto, description: 'queued; a job generates it' })
-  request(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<ReportResponseDto> {
+  request(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<ReportResponseDto> {
     return this.reports.request(user, id);
   }
 
   @Get('studies/:id/reports')
   @Roles('researcher', 'brand')
   @ApiOkResponse({ type: ReportPageDto, description: 'brand users: published reports of their own brand only' })
-  list(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Query() query: PageQueryDto): Promise<ReportPageDto> {
+  list(@CurrentUser() user: AuthUser, @UuidParam() id: string, @Query() query: PageQueryDto): Promise<ReportPageDto> {
     return this.reports.list(user, id, query);
   }
 
@@ -36,14 +36,14 @@ export class ReportsController {
   @Get('reports/:id')
   @Roles('researcher', 'brand')
   @ApiOkResponse({ type: ReportResponseDto })
-  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<ReportResponseDto> {
+  get(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<ReportResponseDto> {
     return this.reports.get(user, id);
   }
 
   @Get('reports/:id/report.json')
   @Roles('researcher', 'brand')
   @ApiOkResponse({ description: 'the Report JSON of API.md; 409 until ready' })
-  json(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<ReportContent> {
+  json(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<ReportContent> {
     return this.reports.content(user, id);
   }
 
@@ -52,7 +52,7 @@ export class ReportsController {
   @Header('Content-Type', 'text/html; charset=utf-8')
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'self-contained HTML with SVG charts; 409 until ready' })
-  html(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<string> {
+  html(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<string> {
     return this.reports.html(user, id);
   }
 
@@ -62,7 +62,7 @@ export class ReportsController {
   @Header('Content-Disposition', 'attachment; filename="report-data.csv"')
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'one row per question × value; 409 until ready' })
-  csv(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<string> {
+  csv(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<string> {
     return this.reports.csv(user, id);
   }
 
@@ -70,14 +70,14 @@ export class ReportsController {
   @Roles('researcher')
   @HttpCode(200)
   @ApiOkResponse({ type: ReportResponseDto, description: 'only when ready (409 otherwise); the brand’s users get an e-mail' })
-  publish(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<ReportResponseDto> {
+  publish(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<ReportResponseDto> {
     return this.reports.publish(user, id);
   }
 
   @Post('reports/:id/share-links')
   @Roles('researcher')
   @ApiCreatedResponse({ type: ShareLinkResponseDto })
-  share(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: ShareLinkDto): Promise<ShareLinkResponseDto> {
+  share(@CurrentUser() user: AuthUser, @UuidParam() id: string, @Body() dto: ShareLinkDto): Promise<ShareLinkResponseDto> {
     return this.reports.shareLink(user, id, dto.expiresInHours);
   }
 
@@ -88,7 +88,7 @@ export class ReportsController {
   @Header('Referrer-Policy', 'no-referrer')
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'the report HTML for a valid, unexpired link; 404 otherwise' })
-  shared(@Param('token') token: string): Promise<string> {
+  shared(@BoundedParam('token', SHARE_TOKEN_PARAM) token: string): Promise<string> {
     return this.reports.shared(token);
   }
 }

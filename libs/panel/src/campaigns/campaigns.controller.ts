@@ -1,8 +1,8 @@
-import { Body, Controller, Get, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Public, Roles, type AuthUser } from '@leadpanel/platform';
+import { BoundedParam, CurrentUser, Public, Roles, type AuthUser } from '@leadpanel/platform';
 import { CampaignsService } from './campaigns.service';
-import { CampaignResponseDto, CreateCampaignDto, PublicCampaignDto } from './dto/campaign.dto';
+import { CAMPAIGN_SLUG_PARAM, CampaignResponseDto, CreateCampaignDto, PublicCampaignDto } from './dto/campaign.dto';
 
 @ApiTags('panel')
 @Controller()
@@ -20,7 +20,7 @@ export class CampaignsController {
   @Get('public/recruitment/:slug')
   @Public()
   @ApiOkResponse({ type: PublicCampaignDto })
-  publicPage(@Param('slug') slug: string): Promise<PublicCampaignDto> {
-    return this.campaigns.publicPage(slug.slice(0, 60));
+  publicPage(@BoundedParam('slug', CAMPAIGN_SLUG_PARAM) slug: string): Promise<PublicCampaignDto> {
+    return this.campaigns.publicPage(slug);
   }
 }

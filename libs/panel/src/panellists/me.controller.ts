@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put, UseGuards } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, PublicFormRateLimitGuard, Roles, type AuthUser } from '@leadpanel/platform';
+import { CurrentUser, PublicFormRateLimit, Roles, type AuthUser } from '@leadpanel/platform';
 import { DataRightsService } from '../data-rights/data-rights.service';
 import { PointsService } from '../points/points.service';
 import { CreateReferralDto, ReferralResponseDto } from '../referrals/dto/referral.dto';
@@ -39,7 +39,7 @@ export class MeController {
   }
 
   @Post('referrals')
-  @UseGuards(PublicFormRateLimitGuard)
+  @PublicFormRateLimit()
   @ApiCreatedResponse({ type: ReferralResponseDto })
   refer(@CurrentUser() user: AuthUser, @Body() dto: CreateReferralDto): Promise<ReferralResponseDto> {
     return this.referrals.nominate(user, dto);

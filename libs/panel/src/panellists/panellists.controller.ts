@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Query } from '@nestjs/common';
+import { Body, Controller, Get, Patch, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type AuthUser } from '@leadpanel/platform';
+import { CurrentUser, UuidParam, Roles, type AuthUser } from '@leadpanel/platform';
 import { ChangeStatusDto, ListPanellistsQueryDto, PanellistPageDto } from './dto/panellist.dto';
 import { PanellistsService } from './panellists.service';
 
@@ -21,17 +21,13 @@ export class PanellistsController {
   @ApiOkResponse({
     description: 'profile, score breakdown by dimension, referral chain, participation, status history (the read is audited)',
   })
-  detail(@Param('id', ParseUUIDPipe) id: string): Promise<Record<string, unknown>> {
+  detail(@UuidParam() id: string): Promise<Record<string, unknown>> {
     return this.panellists.detail(id);
   }
 
   @Patch(':id/status')
   @ApiOkResponse({ description: 'the panellist after the change' })
-  changeStatus(
-    @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: ChangeStatusDto,
-  ): Promise<Record<string, unknown>> {
+  changeStatus(@CurrentUser() user: AuthUser, @UuidParam() id: string, @Body() dto: ChangeStatusDto): Promise<Record<string, unknown>> {
     return this.panellists.changeStatus(user, id, dto.status, dto.reason);
   }
 }

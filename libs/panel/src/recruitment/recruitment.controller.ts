@@ -1,7 +1,8 @@
-import { Body, Controller, HttpCode, Param, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { Public, PublicFormRateLimitGuard } from '@leadpanel/platform';
+import { BoundedParam, Public, PublicFormRateLimit } from '@leadpanel/platform';
+import { CAMPAIGN_SLUG_PARAM } from '../campaigns/dto/campaign.dto';
 import { ApplicationDto, ApplicationResultDto, ConfirmEmailDto, ConfirmResultDto } from './dto/application.dto';
 import { RecruitmentService } from './recruitment.service';
 
@@ -12,11 +13,15 @@ export class RecruitmentController {
   constructor(private readonly recruitment: RecruitmentService) {}
 
   @Post('recruitment/:slug/applications')
-  @UseGuards(PublicFormRateLimitGuard)
+  @PublicFormRateLimit()
   @ApiCreatedResponse({ type: ApplicationResultDto })
   @ApiConflictResponse({ description: 'an account with this e-mail exists' })
-  apply(@Param('slug') slug: string, @Body() dto: ApplicationDto, @Req() req: Request): Promise<ApplicationResultDto> {
-    return this.recruitment.apply(slug.slice(0, 60), dto, req.ip);
+  apply(
+    @BoundedParam('slug', CAMPAIGN_SLUG_PARAM) slug: string,
+    @Body() dto: ApplicationDto,
+    @Req() req: Request,
+  ): Promise<ApplicationResultDto> {
+    return this.recruitment.apply(slug, dto, req.ip);
   }
 
   @Post('confirm-email')

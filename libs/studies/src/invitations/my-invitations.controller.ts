@@ -1,6 +1,6 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, PageQueryDto, Roles, type AuthUser } from '@leadpanel/platform';
+import { CurrentUser, UuidParam, PageQueryDto, Roles, type AuthUser } from '@leadpanel/platform';
 import { InvitationsService } from './invitations.service';
 
 @ApiTags('me')
@@ -19,14 +19,14 @@ export class MyInvitationsController {
   @Post('invitations/:id/accept')
   @HttpCode(200)
   @ApiOkResponse({ description: '{status: "accepted" | "waitlisted"}' })
-  accept(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  accept(@CurrentUser() user: AuthUser, @UuidParam() id: string) {
     return this.invitations.accept(user, id);
   }
 
   @Post('invitations/:id/decline')
   @HttpCode(200)
   @ApiOkResponse({ description: '{status: "declined"}' })
-  decline(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  decline(@CurrentUser() user: AuthUser, @UuidParam() id: string) {
     return this.invitations.decline(user, id);
   }
 

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, PageQueryDto, Roles, type AuthUser } from '@leadpanel/platform';
+import { CurrentUser, UuidParam, PageQueryDto, Roles, type AuthUser } from '@leadpanel/platform';
 import { ListInvitationsQueryDto, CreateWaveDto } from '../invitations/dto/invitation.dto';
 import { InvitationsService } from '../invitations/invitations.service';
 import { CreateStudyDto, ListStudiesQueryDto, StudyPageDto, StudyResponseDto, TransitionDto, UpdateStudyDto } from './dto/study.dto';
@@ -32,14 +32,14 @@ export class StudiesController {
   @Get(':id')
   @Roles('researcher', 'brand')
   @ApiOkResponse({ type: StudyResponseDto })
-  get(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<StudyResponseDto> {
+  get(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<StudyResponseDto> {
     return this.studies.get(user, id);
   }
 
   @Patch(':id')
   @Roles('researcher')
   @ApiOkResponse({ type: StudyResponseDto })
-  update(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateStudyDto): Promise<StudyResponseDto> {
+  update(@CurrentUser() user: AuthUser, @UuidParam() id: string, @Body() dto: UpdateStudyDto): Promise<StudyResponseDto> {
     return this.studies.update(user, id, dto);
   }
 
@@ -47,7 +47,7 @@ export class StudiesController {
   @Roles('researcher')
   @HttpCode(200)
   @ApiOkResponse({ type: StudyResponseDto })
-  transition(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: TransitionDto): Promise<StudyResponseDto> {
+  transition(@CurrentUser() user: AuthUser, @UuidParam() id: string, @Body() dto: TransitionDto): Promise<StudyResponseDto> {
     return this.studies.transition(user, id, dto.to);
   }
 
@@ -55,35 +55,35 @@ export class StudiesController {
   @Roles('researcher')
   @HttpCode(200)
   @ApiOkResponse({ description: '{eligible, cells:[{dimension, value, eligible, target, enrolled}]}' })
-  preview(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  preview(@CurrentUser() user: AuthUser, @UuidParam() id: string) {
     return this.studies.preview(user, id);
   }
 
   @Get(':id/eligibility/explain/:panellistId')
   @Roles('researcher')
   @ApiOkResponse({ description: '{eligible, reasons:[{rule, passed, detail}]}' })
-  explain(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Param('panellistId', ParseUUIDPipe) panellistId: string) {
+  explain(@CurrentUser() user: AuthUser, @UuidParam() id: string, @UuidParam('panellistId') panellistId: string) {
     return this.studies.explain(user, id, panellistId);
   }
 
   @Post(':id/waves')
   @Roles('researcher')
   @ApiCreatedResponse({ description: '{waveId, invited, cells:[...]}' })
-  wave(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateWaveDto) {
+  wave(@CurrentUser() user: AuthUser, @UuidParam() id: string, @Body() dto: CreateWaveDto) {
     return this.invitations.createWave(user, id, dto);
   }
 
   @Get(':id/invitations')
   @Roles('researcher')
   @ApiOkResponse({ description: 'page of invitations (no PII)' })
-  invitationsOf(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Query() query: ListInvitationsQueryDto) {
+  invitationsOf(@CurrentUser() user: AuthUser, @UuidParam() id: string, @Query() query: ListInvitationsQueryDto) {
     return this.invitations.listForStudy(user, id, query);
   }
 
   @Get(':id/participants')
   @Roles('researcher')
   @ApiOkResponse({ description: 'page of participants (no PII)' })
-  participants(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Query() query: PageQueryDto) {
+  participants(@CurrentUser() user: AuthUser, @UuidParam() id: string, @Query() query: PageQueryDto) {
     return this.invitations.participantsOf(user, id, query);
   }
 }

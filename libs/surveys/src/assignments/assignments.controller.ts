@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, PageQueryDto, Roles, type AuthUser } from '@leadpanel/platform';
+import { CurrentUser, UuidParam, PageQueryDto, Roles, type AuthUser } from '@leadpanel/platform';
 import { AssignmentsService } from './assignments.service';
 import { CreateAssignmentsDto, SaveAnswersDto, SubmitDto, SubmitResultDto } from './dto/assignment.dto';
 
@@ -13,14 +13,14 @@ export class AssignmentsController {
   @Post('surveys/:id/assignments')
   @Roles('researcher')
   @ApiCreatedResponse({ description: '{assigned}' })
-  assign(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: CreateAssignmentsDto) {
+  assign(@CurrentUser() user: AuthUser, @UuidParam() id: string, @Body() dto: CreateAssignmentsDto) {
     return this.assignments.assign(user, id, dto);
   }
 
   @Get('surveys/:id/responses')
   @Roles('researcher')
   @ApiOkResponse({ description: 'page of pseudonymised responses' })
-  responses(@Param('id', ParseUUIDPipe) id: string, @Query() query: PageQueryDto) {
+  responses(@UuidParam() id: string, @Query() query: PageQueryDto) {
     return this.assignments.responses(id, query);
   }
 
@@ -34,25 +34,30 @@ export class AssignmentsController {
   @Get('me/assignments/:id')
   @Roles('panellist')
   @ApiOkResponse({ description: 'the survey and my saved answers' })
-  one(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string) {
+  one(@CurrentUser() user: AuthUser, @UuidParam() id: string) {
     return this.assignments.mineOne(user, id);
   }
 
   @Put('me/assignments/:id/answers')
   @Roles('panellist')
   @ApiOkResponse({ description: 'the survey and my saved answers' })
-  save(@CurrentUser() user: AuthUser, @Param('id', ParseUUIDPipe) id: string, @Body() dto: SaveAnswersDto) {
+  save(@CurrentUser() user: AuthUser, @UuidParam() id: string, @Body() dto: SaveAnswersDto) {
     return this.assignments.save(user, id, dto.answers);
   }
 
   @Post('me/assignments/:id/submit')
   @Roles('panellist')
   @HttpCode(200)
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'a retry with the same key returns the first result' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'a retry with the same key returns the first result',
+    schema: { type: 'string', maxLength: 200, pattern: '^[A-Za-z0-9._:-]{1,200}$' },
+  })
   @ApiOkResponse({ type: SubmitResultDto })
   submit(
     @CurrentUser() user: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @Body() dto: SubmitDto,
     @Headers('idempotency-key') key: string | undefined,
   ): Promise<SubmitResultDto> {

@@ -67,6 +67,20 @@ export const OPTION_LABEL_MAX_LENGTH = 500;
 export const DEFAULT_TEXT_MAX_LENGTH = 5000;
 export const TEXT_MAX_LENGTH_LIMIT = 10000;
 
+/**
+ * Answers by question id, before the definition checks them one by one: at most one per question,
+ * a value or an array of values (multi_choice: up to MAX_OPTIONS; sus: 10), text up to the limit.
+ */
+export const ANSWERS_JSON_BOUNDS = {
+  maxDepth: 2,
+  maxKeys: MAX_QUESTIONS,
+  maxNodes: 1 + MAX_QUESTIONS * (1 + MAX_OPTIONS),
+  maxStringLength: TEXT_MAX_LENGTH_LIMIT,
+} as const;
+
+/** One question of a definition, before validateDefinition checks it: options of {value, label}, showIf. */
+export const QUESTION_JSON_BOUNDS = { maxDepth: 3, maxKeys: 20, maxNodes: 500, maxStringLength: PROMPT_MAX_LENGTH } as const;
+
 /** rating and nps answers are integers 0..10. */
 export const ZERO_TO_TEN = { min: 0, max: 10 } as const;
 

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type AuthUser } from '@leadpanel/platform';
+import { CurrentUser, UuidParam, Roles, type AuthUser } from '@leadpanel/platform';
 import { CreateSurveyDto, SurveyResponseDto, UpdateSurveyDto } from './dto/survey.dto';
 import { SurveysService } from './surveys.service';
 
@@ -19,20 +19,20 @@ export class SurveysController {
 
   @Patch(':id')
   @ApiOkResponse({ type: SurveyResponseDto })
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateSurveyDto): Promise<SurveyResponseDto> {
+  update(@UuidParam() id: string, @Body() dto: UpdateSurveyDto): Promise<SurveyResponseDto> {
     return this.surveys.update(id, dto);
   }
 
   @Post(':id/publish')
   @HttpCode(200)
   @ApiOkResponse({ type: SurveyResponseDto })
-  publish(@Param('id', ParseUUIDPipe) id: string): Promise<SurveyResponseDto> {
+  publish(@UuidParam() id: string): Promise<SurveyResponseDto> {
     return this.surveys.publish(id);
   }
 
   @Get(':id')
   @ApiOkResponse({ type: SurveyResponseDto })
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<SurveyResponseDto> {
+  get(@UuidParam() id: string): Promise<SurveyResponseDto> {
     return this.surveys.get(id);
   }
 }

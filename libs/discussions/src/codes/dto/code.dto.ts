@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { COUNT_DOC } from '@leadpanel/platform';
 import { DISCUSSION_LIMITS } from '../../domain/discussion-rules';
 
 export class CreateCodeDto {
@@ -16,13 +17,13 @@ export class CreateCodeDto {
 }
 
 export class CodeResponseDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid' }) studyId: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36 }) id: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36 }) studyId: string;
   @ApiProperty({ maxLength: DISCUSSION_LIMITS.codeName }) name: string;
   @ApiProperty({ maxLength: DISCUSSION_LIMITS.codeDescription, nullable: true, type: String }) description: string | null;
-  @ApiProperty({ minimum: 0, description: 'posts carrying the code, hidden posts included' }) count: number;
-  @ApiProperty({ minimum: 0, description: 'of those, posts hidden from participants' }) hiddenCount: number;
-  @ApiProperty({ format: 'date-time' }) createdAt: Date;
+  @ApiProperty({ ...COUNT_DOC, description: 'posts carrying the code, hidden posts included' }) count: number;
+  @ApiProperty({ ...COUNT_DOC, description: 'of those, posts hidden from participants' }) hiddenCount: number;
+  @ApiProperty({ format: 'date-time', maxLength: 40 }) createdAt: Date;
 }
 
 export class CodePageDto {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
-import { PageQueryDto } from '@leadpanel/platform';
+import { COUNT_DOC, PageQueryDto, uuidArrayDoc } from '@leadpanel/platform';
 import { DISCUSSION_LIMITS, IDEA_STATUSES, POST_KINDS, type IdeaStatus, type PostKind } from '../../domain/discussion-rules';
 
 const BODY_DOC = {
@@ -16,9 +16,10 @@ export class CreatePostDto {
   @MaxLength(DISCUSSION_LIMITS.rawBody)
   body: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'reply to this top-level post of the same round' })
+  @ApiPropertyOptional({ format: 'uuid', maxLength: 36, description: 'reply to this top-level post of the same round' })
   @IsOptional()
   @IsUUID('all', { message: 'parentId must be a UUID' })
+  @MaxLength(36)
   parentId?: string;
 
   @ApiPropertyOptional({ enum: POST_KINDS, default: 'comment' })
@@ -53,9 +54,7 @@ export class ModeratePostDto {
 
 export class SetCodesDto {
   @ApiProperty({
-    type: [String],
-    format: 'uuid',
-    maxItems: DISCUSSION_LIMITS.codesPerPost,
+    ...uuidArrayDoc(DISCUSSION_LIMITS.codesPerPost),
     description: 'codes of the post’s study; replaces its codes ([] clears them)',
   })
   @IsArray()
@@ -81,33 +80,34 @@ export class ListPostsQueryDto extends PageQueryDto {
 
 export class PostAuthorDto {
   @ApiProperty({ enum: ['panellist', 'researcher'] }) role: 'panellist' | 'researcher';
-  @ApiPropertyOptional({ example: 'P-07', description: "a panellist's stable pseudonym in the study" }) pseudonym?: string;
-  @ApiPropertyOptional({ format: 'uuid', description: 'researchers only' }) panellistId?: string;
-  @ApiPropertyOptional({ format: 'uuid', description: "researchers only: a researcher author's user id" }) userId?: string;
+  @ApiPropertyOptional({ maxLength: 20, example: 'P-07', description: "a panellist's stable pseudonym in the study" }) pseudonym?: string;
+  @ApiPropertyOptional({ format: 'uuid', maxLength: 36, description: 'researchers only' }) panellistId?: string;
+  @ApiPropertyOptional({ format: 'uuid', maxLength: 36, description: "researchers only: a researcher author's user id" }) userId?: string;
 }
 
 export class PostCodeDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36 }) id: string;
   @ApiProperty({ maxLength: DISCUSSION_LIMITS.codeName }) name: string;
 }
 
 export class PostResponseDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid' }) roundId: string;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String }) parentId: string | null;
+  @ApiProperty({ format: 'uuid', maxLength: 36 }) id: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36 }) roundId: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36, nullable: true, type: String }) parentId: string | null;
   @ApiProperty({ enum: POST_KINDS }) kind: PostKind;
   @ApiProperty({ maxLength: DISCUSSION_LIMITS.body, description: 'plain text' }) body: string;
   @ApiProperty({ type: PostAuthorDto }) author: PostAuthorDto;
   @ApiProperty({ description: 'the reader wrote it' }) mine: boolean;
-  @ApiProperty({ minimum: 0 }) likes: number;
+  @ApiProperty(COUNT_DOC) likes: number;
   @ApiProperty() likedByMe: boolean;
-  @ApiProperty({ minimum: 0, description: 'replies the reader can see' }) replyCount: number;
+  @ApiProperty({ ...COUNT_DOC, description: 'replies the reader can see' }) replyCount: number;
   @ApiProperty() pinned: boolean;
   @ApiPropertyOptional({ description: 'researchers only' }) hidden?: boolean;
   @ApiPropertyOptional({ enum: IDEA_STATUSES, description: 'ideas only' }) ideaStatus?: IdeaStatus;
-  @ApiPropertyOptional({ type: [PostCodeDto], description: 'researchers only' }) codes?: PostCodeDto[];
-  @ApiProperty({ format: 'date-time' }) createdAt: Date;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String }) editedAt: Date | null;
+  @ApiPropertyOptional({ type: [PostCodeDto], maxItems: DISCUSSION_LIMITS.codesPerPost, description: 'researchers only' })
+  codes?: PostCodeDto[];
+  @ApiProperty({ format: 'date-time', maxLength: 40 }) createdAt: Date;
+  @ApiProperty({ format: 'date-time', maxLength: 40, nullable: true, type: String }) editedAt: Date | null;
 }
 
 export class PostPageDto {
@@ -116,5 +116,5 @@ export class PostPageDto {
 }
 
 export class LikesResponseDto {
-  @ApiProperty({ minimum: 0, description: "the post's likes after this call" }) likes: number;
+  @ApiProperty({ ...COUNT_DOC, description: "the post's likes after this call" }) likes: number;
 }

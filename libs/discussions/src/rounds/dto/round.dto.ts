@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsDate, IsIn, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsString, MaxLength } from 'class-validator';
+import { IsDateTime } from '@leadpanel/platform';
 import { DISCUSSION_LIMITS, ROUND_MODES, type RoundMode, type RoundState } from '../../domain/discussion-rules';
 
 export class CreateRoundDto {
@@ -18,14 +18,16 @@ export class CreateRoundDto {
   @MaxLength(DISCUSSION_LIMITS.prompt * 2)
   prompt: string;
 
-  @ApiProperty({ format: 'date-time', description: 'participants may post from this moment' })
-  @Type(() => Date)
-  @IsDate({ message: 'opensAt must be an ISO 8601 date-time' })
+  @ApiProperty({ format: 'date-time', maxLength: 40, description: 'participants may post from this moment' })
+  @IsDateTime()
   opensAt: Date;
 
-  @ApiProperty({ format: 'date-time', description: 'after opensAt, and in the future; participants may post until this moment (excluded)' })
-  @Type(() => Date)
-  @IsDate({ message: 'closesAt must be an ISO 8601 date-time' })
+  @ApiProperty({
+    format: 'date-time',
+    maxLength: 40,
+    description: 'after opensAt, and in the future; participants may post until this moment (excluded)',
+  })
+  @IsDateTime()
   closesAt: Date;
 
   @ApiProperty({ enum: ROUND_MODES, description: 'post_first: a participant reads the others only after a top-level post of their own' })
@@ -34,16 +36,16 @@ export class CreateRoundDto {
 }
 
 export class RoundResponseDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid' }) studyId: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36 }) id: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36 }) studyId: string;
   @ApiProperty({ maxLength: DISCUSSION_LIMITS.title }) title: string;
   @ApiProperty({ maxLength: DISCUSSION_LIMITS.prompt }) prompt: string;
   @ApiProperty({ enum: ROUND_MODES }) mode: RoundMode;
-  @ApiProperty({ format: 'date-time' }) opensAt: Date;
-  @ApiProperty({ format: 'date-time' }) closesAt: Date;
+  @ApiProperty({ format: 'date-time', maxLength: 40 }) opensAt: Date;
+  @ApiProperty({ format: 'date-time', maxLength: 40 }) closesAt: Date;
   @ApiProperty({ enum: ['scheduled', 'open', 'closed'] }) state: RoundState;
   @ApiPropertyOptional({ description: 'panellists only: whether they have a top-level post in this round' }) hasPosted?: boolean;
-  @ApiProperty({ format: 'date-time' }) createdAt: Date;
+  @ApiProperty({ format: 'date-time', maxLength: 40 }) createdAt: Date;
 }
 
 export class RoundPageDto {

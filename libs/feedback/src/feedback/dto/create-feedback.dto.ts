@@ -30,8 +30,13 @@ export class CreateFeedbackDto {
   @MaxLength(FEEDBACK_LIMITS.body)
   body: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'the product tested, if any (not checked: products are another context)' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    maxLength: 36,
+    description: 'the product tested, if any (not checked: products are another context)',
+  })
   @IsOptional()
   @IsUUID()
+  @MaxLength(36)
   productId?: string;
 }

@@ -14,9 +14,10 @@ export class TriageFeedbackDto {
   @IsIn(FEEDBACK_STATUSES)
   status: FeedbackStatus;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'required with status duplicate: another item of the same study' })
+  @ApiPropertyOptional({ format: 'uuid', maxLength: 36, description: 'required with status duplicate: another item of the same study' })
   @IsOptional()
   @IsUUID()
+  @MaxLength(36)
   duplicateOfId?: string;
 
   @ApiPropertyOptional({ minLength: 1, maxLength: FEEDBACK_LIMITS.note, description: 'a researcher note, kept in the item history' })

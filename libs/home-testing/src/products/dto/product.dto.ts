@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, NotEquals } from 'class-validator';
-import { PageQueryDto } from '@leadpanel/platform';
+import { INT32_MAX, PageQueryDto } from '@leadpanel/platform';
 import { STOCK_MOVEMENT_KINDS, type StockMovementKind } from '../stock-movement.entity';
 
 export const PRODUCT_LIMITS = {
@@ -15,8 +15,9 @@ export const PRODUCT_LIMITS = {
 } as const;
 
 export class CreateProductDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   @IsUUID()
+  @MaxLength(36)
   brandId: string;
 
   @ApiProperty({ maxLength: PRODUCT_LIMITS.sku, description: 'unique per brand, case-insensitively; letters, digits, . _ - /' })
@@ -74,14 +75,20 @@ export class CreateProductDto {
   @Max(PRODUCT_LIMITS.usageDays)
   usageDays: number;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'a published survey of kind usage, of this brand' })
+  @ApiPropertyOptional({ format: 'uuid', maxLength: 36, description: 'a published survey of kind usage, of this brand' })
   @IsOptional()
   @IsUUID()
+  @MaxLength(36)
   usageSurveyId?: string;
 }
 
 export class StockMovementDto {
-  @ApiProperty({ description: 'units in (positive) or out (negative); never zero; stock never goes below 0 (409)' })
+  @ApiProperty({
+    type: 'integer',
+    minimum: -PRODUCT_LIMITS.stock,
+    maximum: PRODUCT_LIMITS.stock,
+    description: 'units in (positive) or out (negative); never zero; stock never goes below 0 (409)',
+  })
   @IsInt()
   @NotEquals(0)
   @Min(-PRODUCT_LIMITS.stock)
@@ -97,48 +104,49 @@ export class StockMovementDto {
 }
 
 export class ListProductsQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'researchers: one brand; brand users always see their own' })
+  @ApiPropertyOptional({ format: 'uuid', maxLength: 36, description: 'researchers: one brand; brand users always see their own' })
   @IsOptional()
   @IsUUID()
+  @MaxLength(36)
   brandId?: string;
 }
 
 export class ProductResponseDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid' }) brandId: string;
-  @ApiProperty() sku: string;
-  @ApiProperty() name: string;
-  @ApiProperty({ type: String, nullable: true }) description: string | null;
-  @ApiProperty({ minimum: 0 }) unitsInStock: number;
+  @ApiProperty({ format: 'uuid', maxLength: 36 }) id: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36 }) brandId: string;
+  @ApiProperty({ maxLength: PRODUCT_LIMITS.sku }) sku: string;
+  @ApiProperty({ maxLength: PRODUCT_LIMITS.name }) name: string;
+  @ApiProperty({ type: String, nullable: true, maxLength: PRODUCT_LIMITS.description }) description: string | null;
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: INT32_MAX }) unitsInStock: number;
   @ApiProperty() requiresReturn: boolean;
   @ApiProperty() ndaRequired: boolean;
-  @ApiProperty({ type: String, nullable: true }) ndaVersion: string | null;
-  @ApiProperty({ type: String, nullable: true }) ndaTerms: string | null;
-  @ApiProperty({ minimum: 0 }) usageDays: number;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) usageSurveyId: string | null;
-  @ApiProperty({ format: 'date-time' }) createdAt: Date;
-  @ApiProperty({ format: 'date-time' }) updatedAt: Date;
+  @ApiProperty({ type: String, nullable: true, maxLength: PRODUCT_LIMITS.ndaVersion }) ndaVersion: string | null;
+  @ApiProperty({ type: String, nullable: true, maxLength: PRODUCT_LIMITS.ndaTerms }) ndaTerms: string | null;
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: PRODUCT_LIMITS.usageDays }) usageDays: number;
+  @ApiProperty({ type: String, format: 'uuid', maxLength: 36, nullable: true }) usageSurveyId: string | null;
+  @ApiProperty({ format: 'date-time', maxLength: 40 }) createdAt: Date;
+  @ApiProperty({ format: 'date-time', maxLength: 40 }) updatedAt: Date;
 }
 
 export class ProductPageDto {
-  @ApiProperty({ type: [ProductResponseDto] }) items: ProductResponseDto[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+  @ApiProperty({ type: [ProductResponseDto], maxItems: 100 }) items: ProductResponseDto[];
+  @ApiProperty({ type: String, nullable: true, maxLength: 500 }) nextCursor: string | null;
 }
 
 export class StockMovementResponseDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid' }) productId: string;
-  @ApiProperty() delta: number;
-  @ApiProperty({ minimum: 0, description: 'units in stock after this movement' }) stockAfter: number;
+  @ApiProperty({ format: 'uuid', maxLength: 36 }) id: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36 }) productId: string;
+  @ApiProperty({ type: 'integer', minimum: -INT32_MAX, maximum: INT32_MAX }) delta: number;
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: INT32_MAX, description: 'units in stock after this movement' }) stockAfter: number;
   @ApiProperty({ enum: STOCK_MOVEMENT_KINDS }) kind: StockMovementKind;
-  @ApiProperty() reason: string;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) studyId: string | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) shipmentId: string | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) actorUserId: string | null;
-  @ApiProperty({ format: 'date-time' }) createdAt: Date;
+  @ApiProperty({ maxLength: PRODUCT_LIMITS.reason }) reason: string;
+  @ApiProperty({ type: String, format: 'uuid', maxLength: 36, nullable: true }) studyId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', maxLength: 36, nullable: true }) shipmentId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', maxLength: 36, nullable: true }) actorUserId: string | null;
+  @ApiProperty({ format: 'date-time', maxLength: 40 }) createdAt: Date;
 }
 
 export class StockMovementPageDto {
-  @ApiProperty({ type: [StockMovementResponseDto] }) items: StockMovementResponseDto[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+  @ApiProperty({ type: [StockMovementResponseDto], maxItems: 100 }) items: StockMovementResponseDto[];
+  @ApiProperty({ type: String, nullable: true, maxLength: 500 }) nextCursor: string | null;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { PageQueryDto } from '@leadpanel/platform';
+import { COUNT_DOC, PageQueryDto, uuidArrayDoc } from '@leadpanel/platform';
+import { PRODUCT_LIMITS } from '../../products/dto/product.dto';
 import { SHIPMENT_STATUSES, type ShipmentStatus } from '../../domain';
 import { SHIPMENT_EVENT_SOURCES, type ShipmentEventSource } from '../shipment-event.entity';
 
@@ -9,17 +10,18 @@ export const TRACKING_LIMITS = { carrier: 100, trackingNumber: 100, note: 1000 }
 export const TRACKING_NUMBER_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 ._\-/]*[A-Za-z0-9]$|^[A-Za-z0-9]$/;
 
 export class AllocateDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   @IsUUID()
+  @MaxLength(36)
   productId: string;
 }
 
 export class AllocationResultDto {
-  @ApiProperty({ minimum: 0, description: 'shipments created now' }) allocated: number;
-  @ApiProperty({ minimum: 0, description: 'participants with an address left without a unit: stock ran out' }) shortfall: number;
-  @ApiProperty({ minimum: 0, description: 'participants without a shipment who have no address yet' }) missingAddress: number;
-  @ApiProperty({ type: [String], description: 'who to ask for an address' }) missingAddressPanellistIds: string[];
-  @ApiProperty({ minimum: 0, description: 'units left after this allocation' }) unitsInStock: number;
+  @ApiProperty({ ...COUNT_DOC, description: 'shipments created now' }) allocated: number;
+  @ApiProperty({ ...COUNT_DOC, description: 'participants with an address left without a unit: stock ran out' }) shortfall: number;
+  @ApiProperty({ ...COUNT_DOC, description: 'participants without a shipment who have no address yet' }) missingAddress: number;
+  @ApiProperty({ ...uuidArrayDoc(100_000), description: 'who to ask for an address' }) missingAddressPanellistIds: string[];
+  @ApiProperty({ ...COUNT_DOC, description: 'units left after this allocation' }) unitsInStock: number;
 }
 
 export class ListShipmentsQueryDto extends PageQueryDto {
@@ -30,9 +32,10 @@ export class ListShipmentsQueryDto extends PageQueryDto {
 }
 
 export class PickListQueryDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'one product only' })
+  @ApiPropertyOptional({ format: 'uuid', maxLength: 36, description: 'one product only' })
   @IsOptional()
   @IsUUID()
+  @MaxLength(36)
   productId?: string;
 }
 
@@ -66,7 +69,7 @@ export class UpdateShipmentDto {
 }
 
 export class AcceptNdaDto {
-  @ApiPropertyOptional({ description: 'the NDA version read; 409 when the product’s NDA has another version' })
+  @ApiPropertyOptional({ maxLength: 50, description: 'the NDA version read; 409 when the product’s NDA has another version' })
   @ValidateIf((_o, v) => v !== undefined) // null is not "absent": it is refused
   @IsString()
   @MaxLength(50)
@@ -74,72 +77,80 @@ export class AcceptNdaDto {
 }
 
 export class AddressCopyDto {
-  @ApiProperty() recipientName: string;
-  @ApiProperty() line1: string;
-  @ApiProperty({ type: String, nullable: true }) line2: string | null;
-  @ApiProperty() postalCode: string;
-  @ApiProperty() city: string;
-  @ApiProperty() country: string;
-  @ApiProperty({ type: String, nullable: true }) phone: string | null;
+  @ApiProperty({ maxLength: 200 }) recipientName: string;
+  @ApiProperty({ maxLength: 200 }) line1: string;
+  @ApiProperty({ type: String, nullable: true, maxLength: 200 }) line2: string | null;
+  @ApiProperty({ maxLength: 20 }) postalCode: string;
+  @ApiProperty({ maxLength: 100 }) city: string;
+  @ApiProperty({ maxLength: 2 }) country: string;
+  @ApiProperty({ type: String, nullable: true, maxLength: 30 }) phone: string | null;
 }
 
 export class ShipmentProductDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() sku: string;
-  @ApiProperty() name: string;
-  @ApiProperty({ type: String, nullable: true }) description: string | null;
+  @ApiProperty({ format: 'uuid', maxLength: 36 }) id: string;
+  @ApiProperty({ maxLength: PRODUCT_LIMITS.sku }) sku: string;
+  @ApiProperty({ maxLength: PRODUCT_LIMITS.name }) name: string;
+  @ApiProperty({ type: String, nullable: true, maxLength: PRODUCT_LIMITS.description }) description: string | null;
   @ApiProperty() requiresReturn: boolean;
   @ApiProperty() ndaRequired: boolean;
-  @ApiProperty({ type: String, nullable: true }) ndaVersion: string | null;
-  @ApiProperty({ type: String, nullable: true }) ndaTerms: string | null;
-  @ApiProperty() usageDays: number;
+  @ApiProperty({ type: String, nullable: true, maxLength: PRODUCT_LIMITS.ndaVersion }) ndaVersion: string | null;
+  @ApiProperty({ type: String, nullable: true, maxLength: PRODUCT_LIMITS.ndaTerms }) ndaTerms: string | null;
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: PRODUCT_LIMITS.usageDays }) usageDays: number;
 }
 
 export class ShipmentResponseDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid' }) studyId: string;
-  @ApiProperty({ format: 'uuid' }) panellistId: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36 }) id: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36 }) studyId: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36 }) panellistId: string;
   @ApiProperty({ type: ShipmentProductDto }) product: ShipmentProductDto;
   @ApiProperty({ enum: SHIPMENT_STATUSES }) status: ShipmentStatus;
   @ApiProperty({ type: AddressCopyDto, description: 'copied at allocation' }) address: AddressCopyDto;
-  @ApiProperty({ type: String, nullable: true }) carrier: string | null;
-  @ApiProperty({ type: String, nullable: true }) trackingNumber: string | null;
+  @ApiProperty({ type: String, nullable: true, maxLength: TRACKING_LIMITS.carrier }) carrier: string | null;
+  @ApiProperty({ type: String, nullable: true, maxLength: TRACKING_LIMITS.trackingNumber }) trackingNumber: string | null;
   @ApiProperty({ description: 'false while an NDA product waits for the participant’s acceptance' }) readyToShip: boolean;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) ndaAcceptedAt: Date | null;
-  @ApiProperty({ type: String, nullable: true }) ndaVersion: string | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) shippedAt: Date | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) deliveredAt: Date | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) returnedAt: Date | null;
-  @ApiProperty({ format: 'date-time' }) createdAt: Date;
-  @ApiProperty({ format: 'date-time' }) updatedAt: Date;
+  @ApiProperty({ type: String, format: 'date-time', maxLength: 40, nullable: true }) ndaAcceptedAt: Date | null;
+  @ApiProperty({ type: String, nullable: true, maxLength: PRODUCT_LIMITS.ndaVersion }) ndaVersion: string | null;
+  @ApiProperty({ type: String, format: 'date-time', maxLength: 40, nullable: true }) shippedAt: Date | null;
+  @ApiProperty({ type: String, format: 'date-time', maxLength: 40, nullable: true }) deliveredAt: Date | null;
+  @ApiProperty({ type: String, format: 'date-time', maxLength: 40, nullable: true }) returnedAt: Date | null;
+  @ApiProperty({ format: 'date-time', maxLength: 40 }) createdAt: Date;
+  @ApiProperty({ format: 'date-time', maxLength: 40 }) updatedAt: Date;
 }
 
 export class ShipmentEventDto {
   @ApiProperty({ enum: SHIPMENT_STATUSES, nullable: true }) from: ShipmentStatus | null;
   @ApiProperty({ enum: SHIPMENT_STATUSES }) to: ShipmentStatus;
   @ApiProperty({ enum: SHIPMENT_EVENT_SOURCES }) source: ShipmentEventSource;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) actorUserId: string | null;
-  @ApiProperty({ type: String, nullable: true }) note: string | null;
-  @ApiProperty({ type: String, nullable: true }) carrierEventId: string | null;
-  @ApiProperty({ format: 'date-time' }) at: Date;
+  @ApiProperty({ type: String, format: 'uuid', maxLength: 36, nullable: true }) actorUserId: string | null;
+  @ApiProperty({ type: String, nullable: true, maxLength: TRACKING_LIMITS.note }) note: string | null;
+  @ApiProperty({ type: String, nullable: true, maxLength: 200 }) carrierEventId: string | null;
+  @ApiProperty({ format: 'date-time', maxLength: 40 }) at: Date;
 }
 
 export class ShipmentDetailDto extends ShipmentResponseDto {
-  @ApiProperty({ type: [ShipmentEventDto], description: 'oldest first' }) events: ShipmentEventDto[];
+  @ApiProperty({ type: [ShipmentEventDto], maxItems: 1000, description: 'oldest first' }) events: ShipmentEventDto[];
 }
 
 export class ShipmentPageDto {
-  @ApiProperty({ type: [ShipmentResponseDto] }) items: ShipmentResponseDto[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+  @ApiProperty({ type: [ShipmentResponseDto], maxItems: 100 }) items: ShipmentResponseDto[];
+  @ApiProperty({ type: String, nullable: true, maxLength: 500 }) nextCursor: string | null;
 }
 
 export class TrackingErrorDto {
-  @ApiProperty({ description: 'JSON: 1-based position in the array; CSV: record number, the header being 1' }) row: number;
-  @ApiPropertyOptional({ format: 'uuid' }) shipmentId?: string;
-  @ApiProperty() reason: string;
+  @ApiProperty({
+    type: 'integer',
+    minimum: 1,
+    maximum: 10_001,
+    description: 'JSON: 1-based position in the array; CSV: record number, the header being 1',
+  })
+  row: number;
+  @ApiPropertyOptional({ maxLength: 100, description: "the row's shipmentId as sent (cut to 100 characters): not always a UUID" })
+  shipmentId?: string;
+  @ApiProperty({ maxLength: 200, description: 'missing_field, unknown_field: <names>, field_too_long, bad_shipment_id, …' })
+  reason: string;
 }
 
 export class TrackingResultDto {
-  @ApiProperty({ minimum: 0 }) updated: number;
-  @ApiProperty({ type: [TrackingErrorDto] }) errors: TrackingErrorDto[];
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 10_000 }) updated: number;
+  @ApiProperty({ type: [TrackingErrorDto], maxItems: 10_001 }) errors: TrackingErrorDto[];
 }

@@ -25,7 +25,7 @@ export class RefreshDto {
 }
 
 export class TokenUserDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36 }) id: string;
   @ApiProperty({ maxLength: 320 }) email: string;
   @ApiProperty({ enum: ['admin', 'researcher', 'brand', 'panellist'] }) role: Role;
 }
@@ -34,14 +34,14 @@ export class TokenPairDto {
   @ApiProperty({ maxLength: 2000 }) accessToken: string;
   @ApiProperty({ maxLength: 200 }) refreshToken: string;
   @ApiProperty({ enum: ['Bearer'] }) tokenType: 'Bearer';
-  @ApiProperty({ description: 'access token lifetime in seconds' }) expiresIn: number;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 86_400, description: 'access token lifetime in seconds' }) expiresIn: number;
   @ApiProperty({ type: TokenUserDto }) user: TokenUserDto;
 }
 
 export class MeDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36 }) id: string;
   @ApiProperty({ maxLength: 320 }) email: string;
   @ApiProperty({ enum: ['admin', 'researcher', 'brand', 'panellist'] }) role: Role;
-  @ApiPropertyOptional({ format: 'uuid' }) brandId?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) panellistId?: string;
+  @ApiPropertyOptional({ format: 'uuid', maxLength: 36 }) brandId?: string;
+  @ApiPropertyOptional({ format: 'uuid', maxLength: 36 }) panellistId?: string;
 }

@@ -17,10 +17,10 @@ export class CreateBrandDto {
 }
 
 export class BrandResponseDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36 }) id: string;
   @ApiProperty({ maxLength: 200 }) name: string;
   @ApiProperty({ maxLength: 60 }) slug: string;
-  @ApiProperty({ format: 'date-time' }) createdAt: Date;
+  @ApiProperty({ format: 'date-time', maxLength: 40 }) createdAt: Date;
 }
 
 export class BrandPageDto {

@@ -22,17 +22,18 @@ export class CreateUserDto {
   @IsIn(STAFF_ROLES)
   role: (typeof STAFF_ROLES)[number];
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'required when role is brand' })
+  @ApiPropertyOptional({ format: 'uuid', maxLength: 36, description: 'required when role is brand' })
   @IsOptional()
   @IsUUID()
+  @MaxLength(36)
   brandId?: string;
 }
 
 export class UserResponseDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36 }) id: string;
   @ApiProperty({ maxLength: 320 }) email: string;
   @ApiProperty({ enum: ['admin', 'researcher', 'brand', 'panellist'] }) role: Role;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) brandId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', maxLength: 36, nullable: true }) brandId: string | null;
   @ApiProperty({ enum: ['active', 'disabled', 'erased'] }) status: string;
-  @ApiProperty({ format: 'date-time' }) createdAt: Date;
+  @ApiProperty({ format: 'date-time', maxLength: 40 }) createdAt: Date;
 }

@@ -1,8 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
+import { INT32_MAX } from '@leadpanel/platform';
 import { REPORT_STATUSES, type ReportStatus } from '../report.entity';
 
 export const MAX_SHARE_HOURS = 24 * 30;
+
+/** a share token in a path (`<payload>.<mac>`, base64url): anything longer or of another shape is no link (404) */
+export const SHARE_TOKEN_PARAM = {
+  maxLength: 300,
+  pattern: /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/,
+  what: 'Report',
+  code: 'REPORT_NOT_FOUND',
+} as const;
 
 export class ShareLinkDto {
   @ApiProperty({ minimum: 1, maximum: MAX_SHARE_HOURS, description: 'the link stops working after this many hours' })
@@ -13,22 +22,23 @@ export class ShareLinkDto {
 }
 
 export class ShareLinkResponseDto {
-  @ApiProperty({ description: 'serves the report HTML without login until it expires' }) url: string;
-  @ApiProperty({ format: 'date-time' }) expiresAt: Date;
+  @ApiProperty({ maxLength: 2000, description: 'serves the report HTML without login until it expires' }) url: string;
+  @ApiProperty({ format: 'date-time', maxLength: 40 }) expiresAt: Date;
 }
 
 export class ReportResponseDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid' }) studyId: string;
-  @ApiProperty({ minimum: 1 }) version: number;
+  @ApiProperty({ format: 'uuid', maxLength: 36 }) id: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36 }) studyId: string;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: INT32_MAX }) version: number;
   @ApiProperty({ enum: REPORT_STATUSES }) status: ReportStatus;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'researchers only: why generation failed' }) error?: string | null;
-  @ApiProperty({ format: 'date-time' }) createdAt: Date;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) generatedAt: Date | null;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) publishedAt: Date | null;
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 2000, description: 'researchers only: why generation failed' }) error?:
+    string | null;
+  @ApiProperty({ format: 'date-time', maxLength: 40 }) createdAt: Date;
+  @ApiProperty({ type: String, format: 'date-time', maxLength: 40, nullable: true }) generatedAt: Date | null;
+  @ApiProperty({ type: String, format: 'date-time', maxLength: 40, nullable: true }) publishedAt: Date | null;
 }
 
 export class ReportPageDto {
-  @ApiProperty({ type: [ReportResponseDto] }) items: ReportResponseDto[];
-  @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
+  @ApiProperty({ type: [ReportResponseDto], maxItems: 100 }) items: ReportResponseDto[];
+  @ApiProperty({ type: String, nullable: true, maxLength: 500 }) nextCursor: string | null;
 }

@@ -1,6 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNumber, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsBoundedJson, MaxDecimalPlaces } from '@leadpanel/platform';
 import { QuestionDoc } from '@leadpanel/surveys';
+
+/** a campaign slug in a path: anything longer or of another shape names no campaign (404) */
+export const CAMPAIGN_SLUG_PARAM = {
+  maxLength: 60,
+  pattern: /^[a-z0-9]+(-[a-z0-9]+)*$/,
+  what: 'Recruitment campaign',
+  code: 'CAMPAIGN_NOT_FOUND',
+} as const;
 
 export class CreateCampaignDto {
   @ApiProperty({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', minLength: 2, maxLength: 60 })
@@ -20,8 +29,9 @@ export class CreateCampaignDto {
   @MaxLength(10_000)
   description: string;
 
-  @ApiProperty({ format: 'uuid', description: 'a published survey of kind screener' })
+  @ApiProperty({ format: 'uuid', maxLength: 36, description: 'a published survey of kind screener' })
   @IsUUID()
+  @MaxLength(36)
   screenerSurveyId: string;
 
   @ApiProperty({
@@ -29,7 +39,8 @@ export class CreateCampaignDto {
     maximum: 100,
     description: 'lead-user score (0–100, one decimal like the scores) from which an applicant becomes active',
   })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 1 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @MaxDecimalPlaces(1)
   @Min(0)
   @Max(100)
   acceptScore: number;
@@ -42,22 +53,23 @@ export class CreateCampaignDto {
   })
   @IsOptional()
   @IsObject()
+  @IsBoundedJson({ maxDepth: 1, maxKeys: 20, maxNodes: 21, maxStringLength: 100 })
   weights?: Record<string, number>;
 }
 
 export class CampaignResponseDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36 }) id: string;
   @ApiProperty({ maxLength: 60 }) slug: string;
   @ApiProperty({ maxLength: 200 }) title: string;
   @ApiProperty({ maxLength: 10000 }) description: string;
-  @ApiProperty({ format: 'uuid' }) screenerSurveyId: string;
-  @ApiProperty() acceptScore: number;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } }) weights: Record<string, number>;
-  @ApiProperty({ format: 'date-time' }) createdAt: Date;
+  @ApiProperty({ format: 'uuid', maxLength: 36 }) screenerSurveyId: string;
+  @ApiProperty({ minimum: 0, maximum: 100 }) acceptScore: number;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number', minimum: 0, maximum: 10 } }) weights: Record<string, number>;
+  @ApiProperty({ format: 'date-time', maxLength: 40 }) createdAt: Date;
 }
 
 export class PublicScreenerDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36 }) id: string;
   @ApiProperty({ maxLength: 200 }) title: string;
   @ApiProperty({ type: [QuestionDoc], maxItems: 200 }) questions: QuestionDoc[];
 }

@@ -16,7 +16,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { PageQueryDto } from '@leadpanel/platform';
+import { IsBoundedJson, PageQueryDto } from '@leadpanel/platform';
 import { PANELLIST_STATUSES, type PanellistStatus } from '../panellist-status';
 
 export class ListPanellistsQueryDto extends PageQueryDto {
@@ -28,6 +28,7 @@ export class ListPanellistsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'ISO 3166-1 alpha-2', maxLength: 2 })
   @IsOptional()
   @IsISO31661Alpha2()
+  @MaxLength(2)
   country?: string;
 
   @ApiPropertyOptional({ enum: ['lead_user', 'emerging', 'mainstream'] })
@@ -78,7 +79,12 @@ export class UpdateProfileDto {
   @IsIn(['en', 'fr'])
   locale?: 'en' | 'fr';
 
-  @ApiPropertyOptional({ type: [String], maxItems: 50, description: 'tags, lower-cased' })
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'string', minLength: 1, maxLength: 50 },
+    maxItems: 50,
+    description: 'tags, lower-cased',
+  })
   @ValidateIf((_o, v) => v !== undefined) // null is not "absent": it is refused
   @IsArray()
   @ArrayMaxSize(50)
@@ -93,6 +99,7 @@ export class UpdateProfileDto {
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'custom attributes by key; null removes one' })
   @ValidateIf((_o, v) => v !== undefined) // null is not "absent": it is refused
   @IsObject()
+  @IsBoundedJson({ maxDepth: 2, maxKeys: 100, maxNodes: 100 * 101 + 1, maxStringLength: 1000 })
   attributes?: Record<string, unknown>;
 }
 
@@ -123,19 +130,21 @@ export class AddressDto {
 
   @ApiProperty({ description: 'ISO 3166-1 alpha-2', maxLength: 2 })
   @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code' })
+  @MaxLength(2)
   country: string;
 
   @ApiPropertyOptional({ maxLength: 30 })
   @IsOptional()
   @IsString()
+  @MaxLength(30)
   @Matches(/^\+?[0-9 ().-]{4,30}$/, { message: 'phone must be a phone number' })
   phone?: string;
 }
 
 export class ScoreDto {
-  @ApiProperty({ type: Number, nullable: true }) overall: number | null;
+  @ApiProperty({ type: Number, nullable: true, minimum: 0, maximum: 100 }) overall: number | null;
   @ApiProperty({ enum: ['lead_user', 'emerging', 'mainstream'], nullable: true }) tier: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } }) dimensions: Record<string, number>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number', minimum: 0, maximum: 100 } }) dimensions: Record<string, number>;
 }
 
 export class AddressResponseDto {
@@ -148,30 +157,30 @@ export class AddressResponseDto {
 }
 
 export class ProfileDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36 }) id: string;
   @ApiProperty({ maxLength: 320 }) email: string;
   @ApiProperty({ enum: PANELLIST_STATUSES }) status: PanellistStatus;
   @ApiProperty({ maxLength: 100 }) displayName: string;
   @ApiProperty({ maxLength: 2 }) country: string;
   @ApiProperty({ enum: ['en', 'fr'] }) locale: 'en' | 'fr';
-  @ApiProperty() birthYear: number;
+  @ApiProperty({ type: 'integer', minimum: 1900, maximum: 2100 }) birthYear: number;
   @ApiProperty({ type: String, nullable: true, maxLength: 30 }) gender: string | null;
-  @ApiProperty({ type: [String], maxItems: 50 }) interests: string[];
+  @ApiProperty({ type: 'array', items: { type: 'string', maxLength: 50 }, maxItems: 50 }) interests: string[];
   @ApiProperty({ type: 'object', additionalProperties: true }) attributes: Record<string, unknown>;
   @ApiProperty({ type: ScoreDto }) score: ScoreDto;
   @ApiProperty({ type: AddressResponseDto, nullable: true }) address: AddressResponseDto | null;
-  @ApiProperty({ format: 'date-time' }) createdAt: Date;
+  @ApiProperty({ format: 'date-time', maxLength: 40 }) createdAt: Date;
 }
 
 export class PanellistSummaryDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36 }) id: string;
   @ApiProperty({ maxLength: 320 }) email: string;
   @ApiProperty({ maxLength: 100 }) displayName: string;
   @ApiProperty({ enum: PANELLIST_STATUSES }) status: PanellistStatus;
   @ApiProperty({ maxLength: 2 }) country: string;
-  @ApiProperty({ type: Number, nullable: true }) score: number | null;
+  @ApiProperty({ type: Number, nullable: true, minimum: 0, maximum: 100 }) score: number | null;
   @ApiProperty({ enum: ['lead_user', 'emerging', 'mainstream'], nullable: true }) tier: string | null;
-  @ApiProperty({ format: 'date-time' }) createdAt: Date;
+  @ApiProperty({ format: 'date-time', maxLength: 40 }) createdAt: Date;
 }
 
 export class PanellistPageDto {

@@ -17,6 +17,8 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsBoundedJson } from '@leadpanel/platform';
+import { ANSWERS_JSON_BOUNDS } from '@leadpanel/surveys';
 
 export const GENDERS = ['female', 'male', 'non_binary', 'other', 'prefer_not_to_say'] as const;
 export const LOCALES = ['en', 'fr'] as const;
@@ -58,13 +60,14 @@ export class ApplicationDto {
 
   @ApiProperty({ description: 'ISO 3166-1 alpha-2', example: 'FR', minLength: 2, maxLength: 2 })
   @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code' })
+  @MaxLength(2)
   country: string;
 
   @ApiProperty({ enum: LOCALES })
   @IsIn(LOCALES)
   locale: (typeof LOCALES)[number];
 
-  @ApiProperty({ minimum: 1900, description: 'applicants must be 18 or older' })
+  @ApiProperty({ type: 'integer', minimum: 1900, maximum: 2100, description: 'applicants must be 18 or older' })
   @IsInt()
   @Min(1900)
   @Max(2100)
@@ -83,17 +86,19 @@ export class ApplicationDto {
 
   @ApiProperty({ description: 'screener answers by question id', type: 'object', additionalProperties: true })
   @IsObject()
+  @IsBoundedJson(ANSWERS_JSON_BOUNDS)
   answers: Record<string, unknown>;
 
   @ApiPropertyOptional({ maxLength: 32 })
   @IsOptional()
   @IsString()
+  @MaxLength(32)
   @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'referralCode is not a referral code' })
   referralCode?: string;
 }
 
 export class ApplicationResultDto {
-  @ApiProperty({ format: 'uuid' }) panellistId: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36 }) panellistId: string;
   @ApiProperty({ enum: ['pending_confirmation'] }) status: 'pending_confirmation';
 }
 
@@ -107,7 +112,11 @@ export class ConfirmEmailDto {
 
 export class ConfirmResultDto {
   @ApiProperty({ enum: ['active', 'waitlisted'] }) status: 'active' | 'waitlisted';
-  @ApiProperty({ type: Number, nullable: true, description: 'overall lead-user score 0–100' }) score: number | null;
+  @ApiProperty({ type: Number, nullable: true, minimum: 0, maximum: 100, description: 'overall lead-user score 0–100' }) score:
+    number | null;
   @ApiProperty({ enum: ['lead_user', 'emerging', 'mainstream'], nullable: true }) tier: string | null;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'number' } }) dimensions?: Record<string, number>;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'number', minimum: 0, maximum: 100 } }) dimensions?: Record<
+    string,
+    number
+  >;
 }

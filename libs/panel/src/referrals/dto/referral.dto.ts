@@ -23,11 +23,11 @@ export class CreateReferralDto {
 }
 
 export class ReferralResponseDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36 }) id: string;
   @ApiProperty({ maxLength: 32 }) code: string;
   @ApiProperty({ maxLength: 100 }) nomineeName: string;
   @ApiProperty({ maxLength: 320 }) nomineeEmail: string;
   @ApiProperty({ maxLength: 60 }) campaignSlug: string;
   @ApiProperty({ maxLength: 500 }) joinUrl: string;
-  @ApiProperty({ format: 'date-time' }) createdAt: Date;
+  @ApiProperty({ format: 'date-time', maxLength: 40 }) createdAt: Date;
 }

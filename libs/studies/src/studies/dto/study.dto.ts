@@ -14,8 +14,13 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { PageQueryDto } from '@leadpanel/platform';
+import { IsBoundedJson, PageQueryDto } from '@leadpanel/platform';
 import { STUDY_STATUSES, type Quota, type StudyCriteria, type StudyStatus } from '../../domain';
+
+/** criteria before validateCriteria checks them: lists of countries, genders, tiers, interests, and attribute rules */
+const CRITERIA_JSON_BOUNDS = { maxDepth: 4, maxKeys: 20, maxNodes: 10_000, maxStringLength: 500 } as const;
+/** one quota before validateQuotas checks it: {dimension, value, target} */
+const QUOTA_JSON_BOUNDS = { maxDepth: 1, maxKeys: 10, maxNodes: 11, maxStringLength: 500 } as const;
 
 const CRITERIA_DOC = {
   type: 'object',
@@ -46,14 +51,15 @@ const QUOTAS_DOC = {
     properties: {
       dimension: { type: 'string', maxLength: 80, description: 'country | gender | ageBand | tier | attribute:<key>' },
       value: { type: 'string', maxLength: 100 },
-      target: { type: 'integer', minimum: 1 },
+      target: { type: 'integer', minimum: 1, maximum: 100_000 },
     },
   },
 } as const;
 
 export class CreateStudyDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiProperty({ format: 'uuid', maxLength: 36 })
   @IsUUID()
+  @MaxLength(36)
   brandId: string;
 
   @ApiProperty({ maxLength: 200 })
@@ -99,12 +105,14 @@ export class CreateStudyDto {
 
   @ApiProperty(CRITERIA_DOC as never)
   @IsObject()
+  @IsBoundedJson(CRITERIA_JSON_BOUNDS)
   criteria: StudyCriteria;
 
   @ApiProperty(QUOTAS_DOC as never)
   @IsArray()
   @ArrayMaxSize(500)
   @IsObject({ each: true })
+  @IsBoundedJson(QUOTA_JSON_BOUNDS, { each: true })
   quotas: Quota[];
 }
 
@@ -153,6 +161,7 @@ export class UpdateStudyDto {
   @ApiPropertyOptional(CRITERIA_DOC as never)
   @ValidateIf((_o, v) => v !== undefined) // null is not "absent": it is refused
   @IsObject()
+  @IsBoundedJson(CRITERIA_JSON_BOUNDS)
   criteria?: StudyCriteria;
 
   @ApiPropertyOptional(QUOTAS_DOC as never)
@@ -160,6 +169,7 @@ export class UpdateStudyDto {
   @IsArray()
   @ArrayMaxSize(500)
   @IsObject({ each: true })
+  @IsBoundedJson(QUOTA_JSON_BOUNDS, { each: true })
   quotas?: Quota[];
 }
 
@@ -177,19 +187,19 @@ export class ListStudiesQueryDto extends PageQueryDto {
 }
 
 export class StudyResponseDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid' }) brandId: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36 }) id: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36 }) brandId: string;
   @ApiProperty({ maxLength: 200 }) title: string;
   @ApiProperty({ maxLength: 200 }) theme: string;
   @ApiProperty({ maxLength: 20000 }) brief: string;
-  @ApiProperty() targetSize: number;
-  @ApiProperty() incentivePoints: number;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 100_000 }) targetSize: number;
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100_000 }) incentivePoints: number;
   @ApiProperty({ minimum: 0, maximum: 10000 }) postPoints: number;
   @ApiProperty(CRITERIA_DOC as never) criteria: StudyCriteria;
   @ApiProperty(QUOTAS_DOC as never) quotas: Quota[];
   @ApiProperty({ enum: STUDY_STATUSES }) status: StudyStatus;
-  @ApiProperty({ format: 'date-time' }) createdAt: Date;
-  @ApiProperty({ format: 'date-time' }) updatedAt: Date;
+  @ApiProperty({ format: 'date-time', maxLength: 40 }) createdAt: Date;
+  @ApiProperty({ format: 'date-time', maxLength: 40 }) updatedAt: Date;
 }
 
 export class StudyPageDto {

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDate, IsIn, IsObject, IsOptional, IsUUID } from 'class-validator';
+import { IsBoundedJson, IsDateTime, uuidArrayDoc } from '@leadpanel/platform';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsOptional, IsUUID } from 'class-validator';
+import { ANSWERS_JSON_BOUNDS } from '../../definitions';
 
 export class CreateAssignmentsDto {
   @ApiPropertyOptional({ enum: ['all_participants'] })
@@ -8,7 +9,7 @@ export class CreateAssignmentsDto {
   @IsIn(['all_participants'])
   audience?: 'all_participants';
 
-  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 10000 })
+  @ApiPropertyOptional(uuidArrayDoc(10_000))
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
@@ -16,15 +17,15 @@ export class CreateAssignmentsDto {
   @IsUUID('all', { each: true })
   panellistIds?: string[];
 
-  @ApiProperty({ format: 'date-time' })
-  @Type(() => Date)
-  @IsDate({ message: 'dueAt must be an ISO 8601 date-time' })
+  @ApiProperty({ format: 'date-time', maxLength: 40 })
+  @IsDateTime()
   dueAt: Date;
 }
 
 export class SaveAnswersDto {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'answers by question id; null clears one' })
   @IsObject()
+  @IsBoundedJson(ANSWERS_JSON_BOUNDS)
   answers: Record<string, unknown>;
 }
 
@@ -32,10 +33,11 @@ export class SubmitDto {
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'last answers, merged over the saved ones' })
   @IsOptional()
   @IsObject()
+  @IsBoundedJson(ANSWERS_JSON_BOUNDS)
   answers?: Record<string, unknown>;
 }
 
 export class SubmitResultDto {
   @ApiProperty({ enum: ['submitted'] }) status: 'submitted';
-  @ApiProperty() pointsCredited: number;
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100_000 }) pointsCredited: number;
 }

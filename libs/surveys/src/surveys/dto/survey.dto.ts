@@ -13,7 +13,17 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { MAX_QUESTIONS, QUESTION_TYPES, SURVEY_KINDS, TITLE_MAX_LENGTH, type Question, type SurveyKind } from '../../definitions';
+import { IsBoundedJson } from '@leadpanel/platform';
+import {
+  MAX_QUESTIONS,
+  QUESTION_JSON_BOUNDS,
+  TEXT_MAX_LENGTH_LIMIT,
+  QUESTION_TYPES,
+  SURVEY_KINDS,
+  TITLE_MAX_LENGTH,
+  type Question,
+  type SurveyKind,
+} from '../../definitions';
 
 /** The question shape, for the OpenAPI document; the rules are checked as a whole by validateDefinition. */
 export class QuestionDoc {
@@ -28,9 +38,9 @@ export class QuestionDoc {
   options?: Array<{ value: string; label: string }>;
   @ApiPropertyOptional() required?: boolean;
   @ApiPropertyOptional({ enum: [5, 7], description: 'likert only' }) scale?: number;
-  @ApiPropertyOptional({ description: 'number only' }) min?: number;
-  @ApiPropertyOptional({ description: 'number only' }) max?: number;
-  @ApiPropertyOptional({ description: 'text only', maximum: 10000 }) maxLength?: number;
+  @ApiPropertyOptional({ minimum: -1e9, maximum: 1e9, description: 'number only' }) min?: number;
+  @ApiPropertyOptional({ minimum: -1e9, maximum: 1e9, description: 'number only' }) max?: number;
+  @ApiPropertyOptional({ type: 'integer', description: 'text only', minimum: 1, maximum: TEXT_MAX_LENGTH_LIMIT }) maxLength?: number;
   @ApiPropertyOptional({ enum: ['ahead_of_trend', 'expected_benefit', 'own_solutions', 'expertise', 'opinion_leadership'] })
   dimension?: string;
   @ApiPropertyOptional() reverse?: boolean;
@@ -38,16 +48,22 @@ export class QuestionDoc {
     type: 'object',
     properties: {
       questionId: { type: 'string', maxLength: 64 },
-      equals: { oneOf: [{ type: 'string', maxLength: 100 }, { type: 'number' }] },
+      equals: {
+        oneOf: [
+          { type: 'string', maxLength: 100 },
+          { type: 'number', minimum: -1e9, maximum: 1e9 },
+        ],
+      },
     },
   })
   showIf?: { questionId: string; equals: string | number };
 }
 
 export class CreateSurveyDto {
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', maxLength: 36 })
   @IsOptional()
   @IsUUID()
+  @MaxLength(36)
   studyId?: string;
 
   @ApiProperty({ enum: SURVEY_KINDS })
@@ -70,6 +86,7 @@ export class CreateSurveyDto {
   @IsArray()
   @ArrayMaxSize(MAX_QUESTIONS)
   @IsObject({ each: true })
+  @IsBoundedJson(QUESTION_JSON_BOUNDS, { each: true })
   questions: Question[];
 }
 
@@ -77,9 +94,10 @@ export class CreateSurveyDto {
 const present = (_dto: object, value: unknown): boolean => value !== undefined;
 
 export class UpdateSurveyDto {
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ format: 'uuid', maxLength: 36, nullable: true })
   @IsOptional()
   @IsUUID()
+  @MaxLength(36)
   studyId?: string;
 
   @ApiPropertyOptional({ enum: SURVEY_KINDS })
@@ -105,18 +123,19 @@ export class UpdateSurveyDto {
   @IsArray()
   @ArrayMaxSize(MAX_QUESTIONS)
   @IsObject({ each: true })
+  @IsBoundedJson(QUESTION_JSON_BOUNDS, { each: true })
   questions?: Question[];
 }
 
 export class SurveyResponseDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) studyId: string | null;
+  @ApiProperty({ format: 'uuid', maxLength: 36 }) id: string;
+  @ApiProperty({ type: String, format: 'uuid', maxLength: 36, nullable: true }) studyId: string | null;
   @ApiProperty({ enum: SURVEY_KINDS }) kind: SurveyKind;
   @ApiProperty({ maxLength: TITLE_MAX_LENGTH }) title: string;
-  @ApiProperty({ type: Number, nullable: true }) points: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, minimum: 0, maximum: 100_000 }) points: number | null;
   @ApiProperty({ enum: ['draft', 'published'] }) status: 'draft' | 'published';
   @ApiProperty({ type: [QuestionDoc], maxItems: MAX_QUESTIONS }) questions: Question[];
-  @ApiProperty({ format: 'date-time' }) createdAt: Date;
-  @ApiProperty({ format: 'date-time' }) updatedAt: Date;
-  @ApiProperty({ type: String, format: 'date-time', nullable: true }) publishedAt: Date | null;
+  @ApiProperty({ format: 'date-time', maxLength: 40 }) createdAt: Date;
+  @ApiProperty({ format: 'date-time', maxLength: 40 }) updatedAt: Date;
+  @ApiProperty({ type: String, format: 'date-time', maxLength: 40, nullable: true }) publishedAt: Date | null;
 }
