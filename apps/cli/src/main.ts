@@ -1,11 +1,20 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { loadConfig, loadConfigOrExit, MigrationRunner, OutboxDispatcher, type AppConfig } from '@leadpanel/platform';
+import {
+  buildOpenApiDocument,
+  loadConfig,
+  loadConfigOrExit,
+  MigrationRunner,
+  OutboxDispatcher,
+  setApiPrefix,
+  type AppConfig,
+} from '@leadpanel/platform';
 import { UsersService } from '@leadpanel/identity';
 import { BENCH_SEED_USAGE, benchSeedCommand } from '../../../bench/cli';
+import { ApiModule } from '../../api/src/api.module';
 import { CliModule } from './cli.module';
 import { addToIndex, migrationSource } from './commands/migration-file';
 import { embeddedDemoSecret } from './demo/demo-secret';
@@ -22,6 +31,8 @@ Commands:
   seed-demo                       migrate, then seed the demo (brand Maison Lumière, panel, study,
                                   report) through the services; prints the logins and URLs.
                                   Run it again: nothing is duplicated, the summary is printed again
+  openapi [file]                  write the API's OpenAPI document (what GET /api/docs-json serves) to
+                                  the file, or to standard output; needs no database or server
 ${BENCH_SEED_USAGE}`;
 
 async function withApp<T>(config: AppConfig, fn: (app: INestApplicationContext) => Promise<T>): Promise<T> {
@@ -117,6 +128,23 @@ async function main(): Promise<number> {
         process.stdout.write(`admin ${user.email} created (${user.id})\n`);
         return 0;
       });
+    }
+    case 'openapi': {
+      // preview: the module graph and the controllers' metadata, no provider is instantiated
+      // (no database, no queue), which is all the document is built from
+      const app = await NestFactory.create(ApiModule.forRoot(config), { preview: true, logger: ['error'], abortOnError: false });
+      try {
+        setApiPrefix(app);
+        const json = `${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`;
+        if (rest[0]) {
+          mkdirSync(dirname(resolve(rest[0])), { recursive: true });
+          writeFileSync(rest[0], json);
+          process.stdout.write(`wrote ${rest[0]}\n`);
+        } else process.stdout.write(json);
+        return 0;
+      } finally {
+        await app.close();
+      }
     }
     case 'seed-demo': {
       // embedded without JWT_SECRET: the demo's kept secret, so the printed share link opens on the next API start
