@@ -13,11 +13,20 @@ export interface ReceivedMail {
 
 /**
  * A real SMTP server on a loopback port: the application's SMTP path is what is
- * tested. `refuse(true)` answers every message with a 550, as a failing relay does.
+ * tested. `messages` holds what was accepted (answered 250) only. `refuse(true)`
+ * answers every message with a 550, as a failing relay does; `hold(true)` leaves
+ * the answer to DATA pending until `hold(false)`, as a slow relay does: a message
+ * whose sender hung up meanwhile was never accepted, and is not counted.
  */
 export class SmtpListener {
   readonly messages: ReceivedMail[] = [];
   private refusing = false;
+  private holding = false;
+  private released: Promise<void> = Promise.resolve();
+  private release: () => void = () => undefined;
+  private readonly closedSessions = new Set<string>();
+  /** messages whose DATA arrived while holding (accepted or not) */
+  heldCount = 0;
   private server: SMTPServer;
   port = 0;
 
@@ -26,14 +35,21 @@ export class SmtpListener {
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
-      onData: (stream, _session, callback) => {
+      onClose: (session) => {
+        this.closedSessions.add(session.id);
+      },
+      onData: (stream, session, callback) => {
         if (this.refusing) {
           stream.resume();
           stream.on('end', () => callback(Object.assign(new Error('mailbox unavailable'), { responseCode: 550 })));
           return;
         }
+        const held = this.holding ? (this.heldCount++, this.released) : Promise.resolve();
         simpleParser(stream)
-          .then((mail: ParsedMail) => {
+          .then(async (mail: ParsedMail) => {
+            await held;
+            // the sender hung up before the 250: not delivered
+            if (this.closedSessions.has(session.id)) return;
             const to = Array.isArray(mail.to) ? mail.to.flatMap((a) => a.value) : (mail.to?.value ?? []);
             this.messages.push({
               to: to.map((a) => (a.address ?? '').toLowerCase()),
@@ -65,6 +81,21 @@ export class SmtpListener {
     this.refusing = on;
   }
 
+  hold(on: boolean): void {
+    if (on && !this.holding) this.released = new Promise((resolve) => (this.release = resolve));
+    if (!on) this.release();
+    this.holding = on;
+  }
+
+  /** Waits until `count` messages are held unanswered (default 1). */
+  async waitForHeld(count = 1, timeoutMs = 15_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.heldCount < count) {
+      if (Date.now() > deadline) throw new Error(`expected ${count} held message(s) within ${timeoutMs} ms, got ${this.heldCount}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
   to(address: string): ReceivedMail[] {
     return this.messages.filter((m) => m.to.includes(address.toLowerCase()));
   }
@@ -81,6 +112,7 @@ export class SmtpListener {
   }
 
   close(): Promise<void> {
+    this.hold(false);
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 }

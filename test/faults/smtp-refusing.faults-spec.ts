@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import { SmtpListener } from '../support/smtp';
+import { createUser, loginAdmin, metric, newEmail } from './support/actions';
+import {
+  ADMIN,
+  createDatabase,
+  removeQueueKeys,
+  services,
+  sleep,
+  startStack,
+  stopAll,
+  until,
+  type LeadpanelProcess,
+  type Stack,
+  type TestDatabase,
+} from './support/servers';
+
+/**
+ * The relay refuses mail (550). The worker retries with backoff (3 attempts in tests), then
+ * records the e-mail as failed with the relay's answer. There is no endpoint that lists failed
+ * e-mails: an operator sees them in the queue metric (failed jobs), in the worker's log, and
+ * in the database (email_messages.status, last_error).
+ */
+describe('SMTP relay refusing mail', () => {
+  const processes: LeadpanelProcess[] = [];
+  const prefix = `lp-faults-${randomBytes(3).toString('hex')}`;
+  let db: TestDatabase | undefined;
+  let smtp: SmtpListener | undefined;
+  let stack: Stack;
+  let worker: LeadpanelProcess;
+
+  beforeAll(async () => {
+    const { databaseUrl, redisUrl } = services();
+    db = await createDatabase(databaseUrl, 'smtp');
+    smtp = await SmtpListener.start();
+    stack = await startStack(processes, { DATABASE_URL: db.url, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, SMTP_URL: smtp.url });
+    worker = await stack.startWorker('worker');
+    await smtp.waitFor(ADMIN.email); // the admin's account e-mail, created at the API's first start
+  }, 120_000);
+
+  afterAll(async () => {
+    await stopAll(processes);
+    await smtp?.close();
+    await db?.drop().catch(() => undefined);
+    await removeQueueKeys(services().redisUrl, prefix).catch(() => undefined);
+  }, 60_000);
+
+  it('retries, then records the e-mail as failed, visible in the metrics, the log and the database; nothing arrives', async () => {
+    const s = smtp!;
+    const admin = await loginAdmin(stack);
+    expect(await metric(stack, 'leadpanel_queue_jobs{state="failed"}')).toBe(0);
+
+    s.refuse(true);
+    const email = newEmail('refused');
+    expect((await createUser(stack, admin, email)).status).toBe(201);
+
+    const failed = await until(
+      'the e-mail is recorded as failed',
+      async () => {
+        const [r] = await db!.query<{ id: string; status: string; attempts: number; last_error: string; sent_at: Date | null }>(
+          `SELECT id, status, attempts, last_error, sent_at FROM email_messages WHERE recipient = $1`,
+          [email],
+        );
+        return r?.status === 'failed' ? r : undefined;
+      },
+      30_000,
+    );
+    expect(failed).toMatchObject({ attempts: 3, sent_at: null });
+    expect(failed.last_error).toMatch(/550|mailbox unavailable/);
+    const [outbox] = await db!.query<{ status: string; last_error: string }>(
+      `SELECT status, last_error FROM outbox_messages WHERE payload ->> 'emailId' = $1`,
+      [failed.id],
+    );
+    expect(outbox.status).toBe('dispatched');
+    expect(outbox.last_error).toMatch(/550|mailbox unavailable/);
+
+    await until('the failed job shows in the metrics', async () =>
+      (await metric(stack, 'leadpanel_queue_jobs{state="failed"}')) === 1 ? true : undefined,
+    );
+    expect(worker.output).toMatch(/job mail\.send \([0-9a-f-]{36}\) attempt 3 failed: [^\n]*(550|mailbox unavailable)/);
+
+    // the relay accepts again: a failed e-mail stays failed (it is not sent late), a new one goes out
+    s.refuse(false);
+    const later = newEmail('later');
+    expect((await createUser(stack, admin, later)).status).toBe(201);
+    await s.waitFor(later);
+    await sleep(1_500);
+    expect(s.to(email)).toEqual([]);
+    expect(await db!.query(`SELECT status, attempts FROM email_messages WHERE id = $1`, [failed.id])).toEqual([
+      { status: 'failed', attempts: 3 },
+    ]);
+    expect(worker.alive && stack.api.alive).toBe(true);
+  });
+});
