@@ -7,6 +7,7 @@ export * from './http/request-context';
 export * from './http/configure-app';
 export * from './http/openapi';
 export * from './http/validation';
+export * from './database/bulk-insert';
 export * from './database/database.module';
 export * from './database/embedded-postgres';
 export * from './database/migration-runner';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, Raw, Repository } from 'typeorm';
 import type { Role } from '@leadpanel/platform';
 import { UserEntity } from './user.entity';
 
@@ -45,7 +45,11 @@ export class UserRepository {
 
   async emailsByIds(ids: string[], em?: EntityManager): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
-    const rows = await this.r(em).find({ where: { id: In(ids) }, select: { id: true, email: true } });
+    // one array parameter, not one per id (a wave looks up 10,000)
+    const rows = await this.r(em).find({
+      where: { id: Raw((col) => `${col} = ANY(CAST(:ids AS uuid[]))`, { ids }) },
+      select: { id: true, email: true },
+    });
     return new Map(rows.map((r) => [r.id, r.email]));
   }
 

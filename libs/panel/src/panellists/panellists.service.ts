@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, In, Repository } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, Raw, Repository } from 'typeorm';
 import {
   APP_CONFIG,
   applyKeyset,
@@ -393,7 +393,10 @@ export class PanellistsService implements OnModuleInit, OnApplicationBootstrap {
   /** Facts of many panellists at once (no PII but the display name and locale). */
   async factsOfMany(ids: string[], em?: EntityManager): Promise<PanellistFactsView[]> {
     if (ids.length === 0) return [];
-    const rows = await (em ? em.getRepository(PanellistEntity) : this.panellists).find({ where: { id: In(ids) } });
+    // one array parameter, not one per id (a wave looks up 10,000)
+    const rows = await (em ? em.getRepository(PanellistEntity) : this.panellists).find({
+      where: { id: Raw((col) => `${col} = ANY(CAST(:ids AS uuid[]))`, { ids }) },
+    });
     return rows
       .filter((p) => p.status !== 'erased')
       .map((p) => ({

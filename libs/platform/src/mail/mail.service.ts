@@ -4,6 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository, UpdateQueryBuilder } from 'typeorm';
 import { APP_CONFIG } from '../config/config.module';
 import type { AppConfig } from '../config/app-config';
+import { bulkInsert } from '../database/bulk-insert';
 import { OutboxMessageEntity } from '../outbox/outbox-message.entity';
 import { OutboxService } from '../outbox/outbox.service';
 import { JobContext } from '../queue/job';
@@ -13,8 +14,17 @@ import { Locale, MailTemplates } from './mail-templates';
 import { MailTransport } from './mail-transport';
 
 export const MAIL_SEND_JOB = 'mail.send';
-/** Rows per statement in `enqueueMany` (7 parameters a row: far under PostgreSQL's 65,535). */
-const ENQUEUE_CHUNK = 1_000;
+/** E-mails per statement in `enqueueMany` (one JSON parameter a statement: bulk-insert.ts). */
+const ENQUEUE_CHUNK = 5_000;
+const EMAIL_COLUMNS = {
+  id: 'uuid',
+  template: 'varchar',
+  locale: 'varchar',
+  recipient: 'varchar',
+  user_id: 'uuid',
+  data: 'jsonb',
+  status: 'varchar',
+} as const;
 
 export interface MailRequest {
   template: string;
@@ -66,7 +76,7 @@ export class MailService implements OnModuleInit, OnModuleDestroy {
 
   /**
    * `enqueue` for many e-mails at once (a wave's invitations), with the same records, outbox
-   * messages and dedupe rule, in two statements per thousand e-mails instead of two per
+   * messages and dedupe rule, in two statements per 5,000 e-mails instead of two per
    * e-mail. Returns the e-mail ids in the order of `reqs` (for a deduplicated one, the id of
    * the e-mail first enqueued under its key).
    */
@@ -89,12 +99,21 @@ export class MailService implements OnModuleInit, OnModuleDestroy {
     const written = new Set<string>();
     for (let i = 0; i < rows.length; i += ENQUEUE_CHUNK) {
       const chunk = rows.slice(i, i + ENQUEUE_CHUNK);
-      await em
-        .createQueryBuilder()
-        .insert()
-        .into(EmailMessageEntity)
-        .values(chunk as never)
-        .execute();
+      await bulkInsert(
+        em,
+        'email_messages',
+        EMAIL_COLUMNS,
+        chunk.map((e) => ({
+          id: e.id,
+          template: e.template,
+          locale: e.locale,
+          recipient: e.recipient,
+          user_id: e.userId,
+          data: e.data,
+          status: e.status,
+        })),
+        { returning: ['id'] },
+      );
       const ids = await this.outbox.add(
         em,
         ...chunk.map((email, k) => {

@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
+import { bulkInsert } from '../database/bulk-insert';
 import { OutboxMessageEntity } from './outbox-message.entity';
+
+const OUTBOX_COLUMNS = {
+  topic: 'varchar',
+  payload: 'jsonb',
+  available_at: 'timestamptz',
+  dedupe_key: 'varchar',
+  subject_id: 'uuid',
+} as const;
 
 export interface OutboxMessageInput {
   topic: string;
@@ -26,19 +35,16 @@ export class OutboxService {
     const rows = messages.map((m) => ({
       topic: m.topic,
       payload: m.payload,
-      availableAt: m.availableAt ?? new Date(),
-      dedupeKey: m.dedupeKey ?? null,
-      subjectId: m.subjectId ?? null,
+      available_at: (m.availableAt ?? new Date()).toISOString(),
+      dedupe_key: m.dedupeKey ?? null,
+      subject_id: m.subjectId ?? null,
     }));
-    const result = await em
-      .createQueryBuilder()
-      .insert()
-      .into(OutboxMessageEntity)
-      .values(rows as never)
-      .orIgnore() // ON CONFLICT DO NOTHING: only the dedupe key can conflict
-      .returning(['id'])
-      .execute();
-    return (result.raw as Array<{ id: string }>).map((r) => r.id);
+    // ON CONFLICT DO NOTHING: only the dedupe key can conflict
+    const written = await bulkInsert<{ id: string }>(em, 'outbox_messages', OUTBOX_COLUMNS, rows, {
+      returning: ['id'],
+      ignoreConflicts: true,
+    });
+    return written.map((r) => r.id);
   }
 
   /** Tells the dispatcher there is work now (call after commit); it polls anyway. */

@@ -6,6 +6,7 @@ import {
   APP_CONFIG,
   applyKeyset,
   AuditService,
+  bulkInsert,
   Clock,
   JobRegistry,
   MailService,
@@ -32,8 +33,14 @@ export const REMIND_WAVE_JOB = 'studies.remind-wave';
 /** Candidates drawn in SQL (seeded order) before the quota spread picks the wave from them. */
 const POOL_FACTOR = 5;
 const MIN_POOL = 500;
-/** Invitations per INSERT statement of a wave. */
-const INSERT_CHUNK = 2_000;
+const INVITATION_COLUMNS = {
+  study_id: 'uuid',
+  wave_id: 'uuid',
+  panellist_id: 'uuid',
+  status: 'varchar',
+  cells: 'text[]',
+  expires_at: 'timestamptz',
+} as const;
 
 export interface InvitationView {
   id: string;
@@ -149,28 +156,21 @@ export class InvitationsService implements OnModuleInit {
       const wave = await em
         .getRepository(WaveEntity)
         .save({ studyId, requested: input.size, invited: 0, seed, expiresAt, createdBy: actor.id });
-      const inserted: Array<{ id: string; panellist_id: string }> = [];
-      // in slices: a 10,000-invitation wave in one INSERT would come near PostgreSQL's 65,535 parameters
-      for (let i = 0; i < chosen.length; i += INSERT_CHUNK) {
-        const res = await em
-          .createQueryBuilder()
-          .insert()
-          .into(InvitationEntity)
-          .values(
-            chosen.slice(i, i + INSERT_CHUNK).map((pid) => ({
-              studyId,
-              waveId: wave.id,
-              panellistId: pid,
-              status: 'invited' as const,
-              cells: cellsById.get(pid) ?? [],
-              expiresAt,
-            })),
-          )
-          .orIgnore()
-          .returning(['id', 'panellistId']) // property paths: TypeORM drops names it does not know, and returns database names
-          .execute();
-        inserted.push(...(res.raw as Array<{ id: string; panellist_id: string }>));
-      }
+      // one statement for the whole wave (bulk-insert.ts); a panellist already invited to the study is skipped
+      const inserted = await bulkInsert<{ id: string; panellist_id: string }>(
+        em,
+        'study_invitations',
+        INVITATION_COLUMNS,
+        chosen.map((pid) => ({
+          study_id: studyId,
+          wave_id: wave.id,
+          panellist_id: pid,
+          status: 'invited',
+          cells: cellsById.get(pid) ?? [],
+          expires_at: expiresAt.toISOString(),
+        })),
+        { returning: ['id', 'panellist_id'], ignoreConflicts: true },
+      );
       await em.getRepository(WaveEntity).update({ id: wave.id }, { invited: inserted.length });
       const facts = new Map(
         (
