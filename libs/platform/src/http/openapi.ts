@@ -3,6 +3,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import { X_ROLES, type AccessRole } from '../auth/decorators';
 import { TITLE_BY_STATUS } from '../errors/problem';
 import { X_RATE_LIMIT } from '../rate-limit/rate-limit';
+import { INT32_MAX } from './bounds';
 
 /** Where the served document lives (GET /api/docs-json) and its UI (/api/docs). */
 export const DOCS_PATH = 'api/docs';
@@ -221,8 +222,6 @@ function addRateLimitHeaders(responses: Record<string, Json>, throttler: string)
     };
   }
 }
-
-const INT32_MAX = 2_147_483_647;
 
 /**
  * Every integer schema says its width (int32 or int64), derived from its bounds: the DTOs

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { isUUID } from 'class-validator';
 import { EntityManager, Repository } from 'typeorm';
 import { bulkInsert } from '../database/bulk-insert';
 import { OutboxMessageEntity } from './outbox-message.entity';
@@ -85,7 +86,7 @@ export class OutboxService {
    * dispatcher hands it over again should Redis lose it. Not an outbox id (no such row): nothing.
    */
   async markDone(id: string, error: string | null): Promise<void> {
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return;
+    if (!isUUID(id)) return;
     await this.repo.query(
       `UPDATE outbox_messages SET status = 'dispatched', dispatched_at = now(), lease_until = NULL, last_error = $2 WHERE id = $1 AND status = 'pending'`,
       [id, error === null ? null : error.slice(0, 1000)],
