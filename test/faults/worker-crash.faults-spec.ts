@@ -60,6 +60,8 @@ describe('worker killed in the middle of a job', () => {
 
     first.kill('SIGKILL');
     expect(await first.exited).toEqual({ code: null, signal: 'SIGKILL' });
+    // the relay learns of the hang-up a moment after the process is gone: release only then
+    await s.waitForHeldSendersGone();
     s.hold(false);
     await sleep(200);
     // the relay never answered: nothing was delivered

@@ -27,6 +27,7 @@ export class SmtpListener {
   private readonly closedSessions = new Set<string>();
   /** messages whose DATA arrived while holding (accepted or not) */
   heldCount = 0;
+  private readonly heldSessions = new Set<string>();
   private server: SMTPServer;
   port = 0;
 
@@ -44,7 +45,7 @@ export class SmtpListener {
           stream.on('end', () => callback(Object.assign(new Error('mailbox unavailable'), { responseCode: 550 })));
           return;
         }
-        const held = this.holding ? (this.heldCount++, this.released) : Promise.resolve();
+        const held = this.holding ? (this.heldCount++, this.heldSessions.add(session.id), this.released) : Promise.resolve();
         simpleParser(stream)
           .then(async (mail: ParsedMail) => {
             await held;
@@ -85,6 +86,18 @@ export class SmtpListener {
     if (on && !this.holding) this.released = new Promise((resolve) => (this.release = resolve));
     if (!on) this.release();
     this.holding = on;
+  }
+
+  /**
+   * Waits until every sender of a held message has hung up (its connection closed, e.g. a killed
+   * worker): only then can `hold(false)` not deliver a message its sender gave up on.
+   */
+  async waitForHeldSendersGone(timeoutMs = 15_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while ([...this.heldSessions].some((id) => !this.closedSessions.has(id))) {
+      if (Date.now() > deadline) throw new Error(`a sender of a held message is still connected after ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
   }
 
   /** Waits until `count` messages are held unanswered (default 1). */
