@@ -1,3 +1,4 @@
+import { OutboxDispatcher } from '@leadpanel/platform';
 import { uniqueEmail } from '../support/test-app';
 import {
   API,
@@ -67,7 +68,10 @@ describe('Referrals (pyramiding)', () => {
     });
 
     const [mail] = await t.smtp.waitFor(nomineeEmail);
-    expect(mail.subject).toContain('Rita Referrer');
+    // no user text in the subject: the referrer's name is in the body only
+    expect(mail.subject).toBe('An invitation to join Makers of kitchen gadgets');
+    expect(mail.subject).not.toContain('Rita');
+    expect(mail.text).toContain('Rita Referrer');
     expect(mail.text).toContain('Hello Nina Nominee');
     expect(mail.text).toContain('She designs her own knives');
     const code = await invitationCode(nomineeEmail);
@@ -118,7 +122,8 @@ describe('Referrals (pyramiding)', () => {
     const nomineeEmail = uniqueEmail('nominee-fr');
     expect((await nominate({ email: nomineeEmail, name: 'Noé', reason: 'Il répare tout' }, french.token)).status).toBe(201);
     const [mail] = await t.smtp.waitFor(nomineeEmail);
-    expect(mail.subject).toBe('Françoise vous invite à rejoindre Makers of kitchen gadgets');
+    expect(mail.subject).toBe('Une invitation à rejoindre Makers of kitchen gadgets');
+    expect(mail.text).toContain('Françoise');
     expect(mail.text).toContain('Bonjour Noé');
   });
 
@@ -140,6 +145,90 @@ describe('Referrals (pyramiding)', () => {
       [member.email],
     )) as Array<{ n: number }>;
     expect(rows[0].n).toBe(0);
+  });
+
+  it('answers and exports a referral to a member exactly like one to a non-member', async () => {
+    const member = await joinPanel(t, campaign.slug);
+    const toMember = await joinPanel(t, campaign.slug, { displayName: 'Mia Referrer' });
+    const toStranger = await joinPanel(t, campaign.slug, { displayName: 'Sam Referrer' });
+    const strangerEmail = uniqueEmail('stranger');
+    const a = await nominate({ email: member.email, name: 'Member', reason: 'Knows more' }, toMember.token);
+    const b = await nominate({ email: strangerEmail, name: 'Stranger', reason: 'Knows more' }, toStranger.token);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(Object.keys(a.body as object).sort()).toEqual(Object.keys(b.body as object).sort());
+    await t.smtp.waitFor(strangerEmail);
+
+    const exportOf = async (token: string): Promise<Record<string, unknown>> => {
+      const res = await t
+        .http()
+        .get(`${API}/me/export`)
+        .set(...bearer(token));
+      expect(res.status).toBe(200);
+      return res.body as Record<string, unknown>;
+    };
+    const [ea, eb] = [await exportOf(toMember.token), await exportOf(toStranger.token)];
+    expect(Object.keys(ea).sort()).toEqual(Object.keys(eb).sort());
+    const referrals = (e: Record<string, unknown>) =>
+      (e.referralsMade as Array<Record<string, unknown>>).map((r) => ({ keys: Object.keys(r).sort(), joined: r.joined }));
+    expect(referrals(ea)).toEqual([{ keys: ['at', 'joined', 'nomineeEmail', 'nomineeName', 'reason'], joined: false }]);
+    expect(referrals(eb)).toEqual(referrals(ea));
+    expect(ea.referralsMade).toEqual([expect.objectContaining({ nomineeEmail: member.email, nomineeName: 'Member' })]);
+    // the e-mails section holds the mails sent to me, the same for both
+    const emails = (e: Record<string, unknown>) =>
+      (e.emails as Array<Record<string, unknown>>).map((m) => ({ template: m.template, status: m.status, keys: Object.keys(m).sort() }));
+    expect(emails(eb)).toEqual(emails(ea));
+    expect(JSON.stringify(eb.emails)).not.toContain(strangerEmail);
+  });
+
+  it('mails an address at most once per campaign in 30 days, however many referrals name it', async () => {
+    const other = await joinPanel(t, campaign.slug, { displayName: 'Otto Other' });
+    const nomineeEmail = uniqueEmail('popular');
+    const statuses: number[] = [];
+    for (const [i, token] of [referrer.token, referrer.token, other.token, referrer.token, other.token].entries()) {
+      statuses.push(
+        (await nominate({ email: i % 2 ? nomineeEmail.toUpperCase() : nomineeEmail, name: `N${i}`, reason: 'Knows more' }, token)).status,
+      );
+    }
+    expect(statuses).toEqual([201, 201, 201, 201, 201]);
+    const rows = (await dataSource(t).query(`SELECT count(*)::int AS n FROM referrals WHERE nominee_email = $1`, [nomineeEmail])) as Array<{
+      n: number;
+    }>;
+    expect(rows[0].n).toBe(5); // every referral is recorded
+    await t.smtp.waitFor(nomineeEmail);
+    await t.app.get(OutboxDispatcher).drain();
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(t.smtp.to(nomineeEmail)).toHaveLength(1);
+    const queued = (await dataSource(t).query(
+      `SELECT count(*)::int AS n FROM email_messages WHERE template = 'referral' AND recipient = $1`,
+      [nomineeEmail],
+    )) as Array<{ n: number }>;
+    expect(queued[0].n).toBe(1);
+
+    // another campaign is another invitation
+    const second = await createCampaign(t, researcher.token, { screenerSurveyId: campaign.screenerSurveyId });
+    const there = await joinPanel(t, second.slug);
+    expect((await nominate({ email: nomineeEmail, name: 'N', reason: 'Knows more' }, there.token)).status).toBe(201);
+    await t.smtp.waitFor(nomineeEmail, 2);
+  });
+
+  it('puts no user text in the subject, and no link of the referrer’s making in either part', async () => {
+    const eve = await joinPanel(t, campaign.slug, { displayName: 'Eve www.evil.example' });
+    const nomineeEmail = uniqueEmail('target');
+    const reason = 'Win a prize at https://evil.example/win?x=1 or http://evil.example, www.evil.example, write to boss@evil.example';
+    const res = await nominate({ email: nomineeEmail, name: 'Visit https://evil.example', reason }, eve.token);
+    expect(res.status).toBe(201);
+    const [mail] = await t.smtp.waitFor(nomineeEmail);
+    expect(mail.subject).toBe('An invitation to join Makers of kitchen gadgets');
+    for (const part of [mail.text, mail.html]) {
+      for (const clickable of ['https://evil.example', 'http://evil.example', 'www.evil.example', 'boss@evil.example', 'evil.example'])
+        expect(part).not.toContain(clickable);
+      // the words are still there for the reader
+      expect(part).toMatch(/Win a prize at/);
+      expect(part).toMatch(/evil\[\.\]example/);
+    }
+    const hrefs = [...mail.html.matchAll(/<a\b[^>]*href="([^"]*)"/g)].map((m) => m[1].replace(/&amp;/g, '&'));
+    expect(hrefs).toEqual([res.body.joinUrl]);
+    expect(mail.html.match(/<a\b/g)).toHaveLength(1);
   });
 
   it('refuses a waitlisted panellist’s nomination with 422', async () => {

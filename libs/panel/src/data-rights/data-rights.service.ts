@@ -16,6 +16,7 @@ import { ReferralEntity } from '../referrals/referral.entity';
 import { PersonalDataRegistry } from './personal-data.registry';
 
 export const ERASED_NAME = 'Erased panellist';
+const REFERRAL_TEMPLATE = 'referral';
 
 /**
  * GDPR-style data rights. Export: everything held about the person, as JSON.
@@ -79,15 +80,19 @@ export class DataRightsService implements OnModuleInit {
         at: h.createdAt,
       })),
     );
+    // the e-mails sent to me. A referral's e-mail to the nominee is not listed: whether one went
+    // out tells membership (and the 30-day rule); the referral itself is in referralsMade either way
     this.registry.registerExport('emails', async (id) =>
-      (await this.mail.findForUser(id)).map((e) => ({
-        template: e.template,
-        recipient: e.recipient,
-        subject: e.subject,
-        status: e.status,
-        createdAt: e.createdAt,
-        sentAt: e.sentAt,
-      })),
+      (await this.mail.findForUser(id))
+        .filter((e) => e.template !== REFERRAL_TEMPLATE)
+        .map((e) => ({
+          template: e.template,
+          recipient: e.recipient,
+          subject: e.subject,
+          status: e.status,
+          createdAt: e.createdAt,
+          sentAt: e.sentAt,
+        })),
     );
   }
 

@@ -4,6 +4,7 @@ import { PanellistEntity } from '../panellists/panellist.entity';
 /** Pyramiding: a panellist nominates someone who knows more; the code links the nominee's application back. */
 @Entity('referrals')
 @Index('IDX_referrals_referrer', ['referrerPanellistId'])
+@Index('IDX_referrals_campaign_nominee', ['campaignId', 'nomineeEmail'])
 export class ReferralEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -35,6 +36,14 @@ export class ReferralEntity {
 
   @Column({ name: 'applied_at', type: 'timestamptz', nullable: true })
   appliedAt: Date | null;
+
+  /**
+   * When the nominee was mailed for this referral; null when nothing was sent (a member, or the
+   * address was mailed for this campaign in the last 30 days). Never exported nor shown to the
+   * referrer: it would reveal membership.
+   */
+  @Column({ name: 'emailed_at', type: 'timestamptz', nullable: true })
+  emailedAt: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;

@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
-import { LOCALES, MailTemplates, textToHtml } from './mail-templates';
+import { defang, LOCALES, MailTemplates, textToHtml } from './mail-templates';
 
 const HELLO_EN = 'Hello {{name}}\n---\nHi {{name}},\n\nYour study: {{study}}.\nOpen {{link}} to answer.\n\n— Leadpanel\n';
 const HELLO_FR = 'Bonjour {{name}}\n---\nBonjour {{name}},\n\nVotre étude : {{study}}.\n';
@@ -298,4 +298,43 @@ describe('the real templates', () => {
       }
     },
   );
+});
+
+describe('userText: someone else’s free text in a mail', () => {
+  const t = new MailTemplates();
+  t.register('note', 'en', 'A note for you\n---\nYour colleague wrote:\n\n"{{userText note}}"\n\nOpen {{link}}\n');
+  const LINK = 'https://panel.example.com/join/x?ref=abc';
+
+  it.each([
+    ['https://evil.example/win?x=1', 'https[:]//evil[.]example/win?x=1'],
+    ['HTTP://EVIL.EXAMPLE', 'HTTP[:]//EVIL[.]EXAMPLE'],
+    ['www.evil.example', 'www[.]evil[.]example'],
+    ['write to boss@evil.example', 'write to boss[at]evil[.]example'],
+    ['mailto:boss@evil.example', 'mailto[:]boss[at]evil[.]example'],
+    ['javascript:alert(1)', 'javascript[:]alert(1)'],
+    ['evil\u200b.example hides a zero-width space', 'evil[.]example hides a zero-width space'],
+    ['evil。example', 'evil[.]example'],
+  ])('makes %j inert: %j', (input, inert) => {
+    expect(defang(input)).toBe(inert);
+  });
+
+  it.each(['He rebuilt his own sous-vide cooker.', 'Version 3.5 of it, e.g. the big one; i.e. yes!', '@maker on forums', 'Anna L.'])(
+    'leaves ordinary prose as it is: %j',
+    (prose) => {
+      expect(defang(prose)).toBe(prose);
+    },
+  );
+
+  it('links the application’s URL but nothing of the user’s text, in either part', () => {
+    const mail = t.render('note', 'en', { note: 'see https://evil.example or www.evil.example, mail boss@evil.example', link: LINK });
+    for (const part of [mail.text, mail.html]) {
+      expect(part).not.toMatch(/https?:\/\/evil|www\.evil|evil\.example|@evil/);
+      expect(part).toContain('evil[.]example');
+    }
+    expect([...mail.html.matchAll(/<a\b[^>]*>/g)].map((m) => m[0])).toEqual([`<a href="${LINK.replace(/&/g, '&amp;')}">`]);
+  });
+
+  it('is strict like any variable: a missing one throws', () => {
+    expect(() => t.render('note', 'en', { link: LINK })).toThrow(/note/);
+  });
 });
