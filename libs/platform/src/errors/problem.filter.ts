@@ -3,6 +3,7 @@ import { ThrottlerException } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import { QueryFailedError } from 'typeorm';
 import { RequestContext } from '../http/request-context';
+import { redactUrl } from '../logging/request-log';
 import { DomainError, FieldError, problemType, STATUS_BY_KIND } from './domain-error';
 import { Problem, TITLE_BY_STATUS } from './problem';
 
@@ -110,7 +111,7 @@ export class ProblemFilter implements ExceptionFilter {
     const requestId = req?.id ?? RequestContext.requestId() ?? 'unknown';
     const problem = buildProblem(exception, requestId);
     if (problem.status >= 500) {
-      this.logger.error({ err: exception, requestId, path: req?.originalUrl }, `request failed with ${problem.status}`);
+      this.logger.error({ err: exception, requestId, path: redactUrl(req?.originalUrl) }, `request failed with ${problem.status}`);
     }
     if (res.headersSent) {
       res.end();
