@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { HealthController, PlatformModule, type AppConfig } from '@leadpanel/platform';
+import { HealthController, MailHttpModule, PlatformModule, type AppConfig } from '@leadpanel/platform';
 import { DiscussionsHttpModule, DiscussionsModule } from '@leadpanel/discussions';
 import { FeedbackHttpModule, FeedbackModule } from '@leadpanel/feedback';
 import { HomeTestingHttpModule, HomeTestingModule } from '@leadpanel/home-testing';
@@ -22,6 +22,7 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         PlatformModule.forRoot(config),
+        MailHttpModule,
         IdentityModule,
         IdentityHttpModule,
         SurveysModule,

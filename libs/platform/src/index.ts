@@ -23,6 +23,8 @@ export * from './mail/email-message.entity';
 export * from './mail/mail-templates';
 export * from './mail/mail-transport';
 export * from './mail/mail.service';
+export * from './mail/mail-http.module';
+export * from './mail/dto/email.dto';
 export * from './audit/audit-entry.entity';
 export * from './audit/audit.service';
 export * from './auth/auth-user';
