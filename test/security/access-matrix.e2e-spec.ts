@@ -10,6 +10,7 @@ import {
   bearer,
   createBrand,
   createInsightsTestApp,
+  dataSource,
   insightsWorld,
   SETUP_TIMEOUT,
   type InsightsWorld,
@@ -67,6 +68,8 @@ interface Side {
   feedbackId: string;
   reportId: string;
   shareToken: string;
+  /** an e-mail sent to this party's panellist (the e-mail log is staff-only) */
+  emailId: string;
   /** strings only this party's data contains */
   markers: string[];
 }
@@ -162,6 +165,10 @@ describe('Security: the access matrix of every operation in the OpenAPI document
       .send({ expiresInHours: 24 });
     if (link.status !== 201) throw new Error(`share-links: ${link.status} ${link.text}`);
     const shareToken = String(link.body.url).split('/').pop() as string;
+    const [email] = (await dataSource(t).query(`SELECT id FROM email_messages WHERE recipient = $1 ORDER BY created_at LIMIT 1`, [
+      p.email.toLowerCase(),
+    ])) as Array<{ id: string }>;
+    if (!email) throw new Error(`no e-mail to ${p.email}`);
 
     return {
       brandId,
@@ -178,6 +185,7 @@ describe('Security: the access matrix of every operation in the OpenAPI document
       feedbackId: feedback.id,
       reportId,
       shareToken,
+      emailId: email.id,
       markers,
     };
   }
@@ -231,6 +239,7 @@ describe('Security: the access matrix of every operation in the OpenAPI document
       'panellists/id': b.panellist.id,
       'recruitment/slug': w.campaign.slug,
       'reports/token': b.shareToken,
+      'emails/id': b.emailId,
     };
     return byKey[`${segment}/${param}`];
   }

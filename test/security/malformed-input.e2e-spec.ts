@@ -362,7 +362,10 @@ describe('malformed input, property-based: every operation of the OpenAPI docume
     const panellist = await joinPanel(t, campaign.slug);
     const study = await createStudy(t, researcher.token, studyBody(brand.id));
     Object.assign(tokens, { researcher: researcher.token, admin: admin.token, brand: brandUser.token, panellist: panellist.token });
-    Object.assign(real, { study: study.id, survey: campaign.screenerSurveyId, slug: campaign.slug, brand: brand.id });
+    const [email] = (await dataSource(t).query(`SELECT id FROM email_messages WHERE recipient = $1 LIMIT 1`, [
+      panellist.email.toLowerCase(),
+    ])) as Array<{ id: string }>;
+    Object.assign(real, { study: study.id, survey: campaign.screenerSurveyId, slug: campaign.slug, brand: brand.id, email: email.id });
     fpSql = await fingerprintQuery(t);
   }, 180_000);
 
@@ -373,6 +376,7 @@ describe('malformed input, property-based: every operation of the OpenAPI docume
     if (param !== 'id') return undefined;
     if (op.path.startsWith('/api/v1/studies/')) return real.study;
     if (op.path.startsWith('/api/v1/surveys/')) return real.survey;
+    if (op.path.startsWith('/api/v1/emails/')) return real.email;
     return undefined;
   }
 
