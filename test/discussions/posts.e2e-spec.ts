@@ -105,6 +105,8 @@ describe('Discussions: posts', () => {
     it.each<[string, Record<string, unknown>, string[]]>([
       ['an empty body', { body: '' }, ['body']],
       ['a body of spaces and newlines', { body: ' \n\t ' }, ['body']],
+      ['a body of zero-width characters and spaces', { body: '\u200B \u200C\u200D\n\u2060\uFEFF' }, ['body']],
+      ['a reply of zero-width spaces only', { body: '\u200B\u200B', parentId: '00000000-0000-4000-8000-000000000000' }, ['body']],
       ['a body of 10,001 characters', { body: 'x'.repeat(10_001) }, ['body']],
       ['no body', {}, ['body']],
       ['a body that is not text', { body: 42 }, ['body']],
