@@ -37,7 +37,8 @@ export function IsSafeName(options?: ValidationOptions): PropertyDecorator {
       name: 'isSafeName',
       validator: {
         validate: (value: unknown) => typeof value !== 'string' || unsafeNameProblem(value, '') === null,
-        defaultMessage: (args) => unsafeNameProblem(String(args?.value ?? ''), args?.property ?? 'value') ?? `${args?.property} is not allowed`,
+        defaultMessage: (args) =>
+          unsafeNameProblem(String(args?.value ?? ''), args?.property ?? 'value') ?? `${args?.property} is not allowed`,
       },
     },
     options,
