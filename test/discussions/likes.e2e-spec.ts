@@ -128,10 +128,11 @@ describe('Discussions: likes', () => {
     expect((await getPost(t, a.token, post.id)).body.likes).toBe(0);
   });
 
-  it('refuses non-participants (403), brand users (403), unknown posts (404) and ids that are not UUIDs (400)', async () => {
+  it('refuses non-participants (404: the post is not theirs to know of), brand users (403), unknown posts (404) and ids that are not UUIDs (400)', async () => {
     const [author] = ch.participants;
     const post = await mustPost(t, author, round.id, { body: 'Hazelnuts' });
-    expectProblem(await like(t, outsider.token, post.id), 403, 'not-a-participant');
+    expectProblem(await like(t, outsider.token, post.id), 404, 'post-not-found');
+    expectProblem(await unlike(t, outsider.token, post.id), 404, 'post-not-found');
     expectProblem(await like(t, brandUser.token, post.id), 403);
     expectProblem(await like(t, null, post.id), 401);
     expectProblem(await like(t, ch.participants[1].token, MISSING), 404, 'post-not-found');

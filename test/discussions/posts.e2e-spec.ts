@@ -105,6 +105,8 @@ describe('Discussions: posts', () => {
     it.each<[string, Record<string, unknown>, string[]]>([
       ['an empty body', { body: '' }, ['body']],
       ['a body of spaces and newlines', { body: ' \n\t ' }, ['body']],
+      ['a body of zero-width characters and spaces', { body: '\u200B \u200C\u200D\n\u2060\uFEFF' }, ['body']],
+      ['a reply of zero-width spaces only', { body: '\u200B\u200B', parentId: '00000000-0000-4000-8000-000000000000' }, ['body']],
       ['a body of 10,001 characters', { body: 'x'.repeat(10_001) }, ['body']],
       ['no body', {}, ['body']],
       ['a body that is not text', { body: 42 }, ['body']],
@@ -124,10 +126,12 @@ describe('Discussions: posts', () => {
       expect([...post.body]).toHaveLength(10_000);
     });
 
-    it('refuses panellists who do not take part (403 NOT_A_PARTICIPANT), brand users (403), and unknown rounds (404)', async () => {
-      expectProblem(await writePost(t, outsider.token, round.id, { body: 'let me in' }), 403, 'not-a-participant');
-      expectProblem(await writePost(t, dk.invitedOnly[0].token, round.id, { body: 'I was invited' }), 403, 'not-a-participant');
-      expectProblem(await writePost(t, se.participants[0].token, round.id, { body: 'wrong study' }), 403, 'not-a-participant');
+    it('answers panellists who do not take part as for an unknown round (404: existence is not confirmed), brand users 403', async () => {
+      expectProblem(await writePost(t, outsider.token, round.id, { body: 'let me in' }), 404, 'round-not-found');
+      expectProblem(await writePost(t, dk.invitedOnly[0].token, round.id, { body: 'I was invited' }), 404, 'round-not-found');
+      expectProblem(await writePost(t, se.participants[0].token, round.id, { body: 'wrong study' }), 404, 'round-not-found');
+      expectProblem(await listPosts(t, se.participants[0].token, round.id), 404, 'round-not-found');
+      expectProblem(await listPosts(t, outsider.token, round.id), 404, 'round-not-found');
       expectProblem(await writePost(t, brandUser.token, round.id, { body: 'brand here' }), 403);
       expectProblem(await writePost(t, null, round.id, { body: 'anyone?' }), 401);
       expectProblem(await writePost(t, dk.participants[0].token, MISSING, { body: 'where?' }), 404, 'round-not-found');
@@ -314,7 +318,9 @@ describe('Discussions: posts', () => {
       const post = await mustPost(t, p, round.id, { body: 'Mine' });
       expectProblem(await editPost(t, q.token, post.id, { body: 'Yours now' }), 403, 'not-author');
       expectProblem(await editPost(t, w.researcher.token, post.id, { body: 'Moderated' }), 403, 'not-author');
-      expectProblem(await editPost(t, outsider.token, post.id, { body: 'Outsider' }), 403, 'not-a-participant');
+      expectProblem(await editPost(t, outsider.token, post.id, { body: 'Outsider' }), 404, 'post-not-found');
+      expectProblem(await getPost(t, outsider.token, post.id), 404, 'post-not-found');
+      expectProblem(await listReplies(t, outsider.token, post.id), 404, 'post-not-found');
       expectProblem(await editPost(t, p.token, post.id, { body: '   ' }), 400);
       expectProblem(await editPost(t, p.token, post.id, { body: 'ok', kind: 'idea' }), 400);
       expectProblem(await editPost(t, p.token, MISSING, { body: 'ok' }), 404, 'post-not-found');

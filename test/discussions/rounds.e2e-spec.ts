@@ -174,9 +174,10 @@ describe('Discussions: rounds', () => {
       expect(res.body).toEqual({ ...rounds[0], state: 'scheduled' });
     });
 
-    it('refuses panellists who do not take part (403), brand users (403), unknown studies and rounds (404)', async () => {
+    it('refuses panellists who do not take part (403 for the study, 404 for a round: not confirmed), brand users (403), unknown studies and rounds (404)', async () => {
       expectProblem(await listRounds(t, outsider.token, study.study.id), 403, 'not-a-participant');
-      expectProblem(await getRound(t, outsider.token, rounds[0].id), 403, 'not-a-participant');
+      expectProblem(await getRound(t, outsider.token, rounds[0].id), 404, 'round-not-found');
+      expectProblem(await getRound(t, nl.participants[0].token, rounds[0].id), 404, 'round-not-found');
       // invited to the NL study only, never answered: not a participant of it
       expectProblem(await listRounds(t, nl.invitedOnly[0].token, nl.study.id), 403, 'not-a-participant');
       // a participant of another study

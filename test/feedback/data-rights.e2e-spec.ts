@@ -1,6 +1,7 @@
 import {
   API,
   bearer,
+  brandProduct,
   cohort,
   createFeedbackTestApp,
   dataSource,
@@ -67,7 +68,7 @@ describe('Feedback and data rights: export and erasure', () => {
 
   it('exports what the panellist filed and where they said "me too", and nobody else’s', async () => {
     const [a, b] = pt.participants;
-    const productId = '0b4a5c1e-7f2d-4e8a-9c3b-5d6e7f8a9b0c';
+    const productId = (await brandProduct(t, w.researcher.token, w.brandId)).id;
     const bug = await fileFeedback(
       t,
       a,

@@ -121,6 +121,25 @@ export function bystanders(t: TestApp, w: FeedbackWorld, country: string, n = 1)
   );
 }
 
+/** A product of the brand (home testing's POST /products), for filings that name the tested product. */
+export async function brandProduct(t: TestApp, token: string, brandId: string): Promise<{ id: string }> {
+  const res = await t
+    .http()
+    .post(`${API}/products`)
+    .set(...bearer(token))
+    .send({
+      brandId,
+      sku: `FB-${Math.random().toString(36).slice(2, 10).toUpperCase()}`,
+      name: 'Kettle K2',
+      unitsInStock: 1,
+      requiresReturn: false,
+      ndaRequired: false,
+      usageDays: 0,
+    });
+  if (res.status !== 201) throw new Error(`POST /products: ${res.status} ${res.text}`);
+  return { id: res.body.id as string };
+}
+
 /** recruiting → in_field → analysing → closed */
 export function closeStudy(t: TestApp, token: string, studyId: string): Promise<void> {
   return moveTo(t, token, studyId, 'in_field', 'analysing', 'closed');

@@ -1,8 +1,10 @@
 import {
   accept,
   allFeedback,
+  brandProduct,
   bystanders,
   cohort,
+  createBrand,
   createFeedbackTestApp,
   errorFields,
   expectProblem,
@@ -87,13 +89,13 @@ describe('Feedback: participants file bugs, ideas, praise and questions', () => 
     });
 
     it('takes an explicit null severity on a non-bug, and stores the tested product', async () => {
-      const productId = '6f1c2a0e-4b7d-4c11-9a35-2e8f0d7b6c54';
+      const productId = (await brandProduct(t, w.researcher.token, w.brandId)).id;
       const item = await fileFeedback(t, pt.participants[0], pt.study.id, filing('praise', { severity: null, productId }));
       expect(item).toMatchObject({ kind: 'praise', severity: null, productId });
     });
 
     it('reads ids case-insensitively and answers them as stored, in lower case', async () => {
-      const productId = 'ABCDEF01-2345-4789-8BCD-EF0123456789';
+      const productId = (await brandProduct(t, w.researcher.token, w.brandId)).id.toUpperCase();
       const res = await postFeedback(t, pt.participants[0].token, pt.study.id.toUpperCase(), filing('idea', { productId }));
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ studyId: pt.study.id, productId: productId.toLowerCase() });
@@ -175,6 +177,8 @@ describe('Feedback: participants file bugs, ideas, praise and questions', () => 
       ['a numeric title', filing('idea', { title: 42 }), ['title']],
       ['no body', filing('idea', { body: undefined }), ['body']],
       ['a blank body', filing('idea', { body: ' \n\t ' }), ['body']],
+      ['a title of zero-width characters only', filing('idea', { title: '\u200B\u200D \uFEFF\u2060' }), ['title']],
+      ['a body of zero-width characters and spaces only', filing('idea', { body: ' \u200B \u200C\n' }), ['body']],
       ['a body over 10 000 characters', filing('idea', { body: 'b'.repeat(10_001) }), ['body']],
       ['an area over 100 characters', filing('idea', { area: 'a'.repeat(101) }), ['area']],
       ['a productId that is not a UUID', filing('idea', { productId: 'kettle-1' }), ['productId']],
@@ -197,6 +201,20 @@ describe('Feedback: participants file bugs, ideas, praise and questions', () => 
         .set('Content-Type', 'application/json')
         .send('{"kind": "idea",');
       expectProblem(malformed, 400);
+    });
+
+    it('refuses a productId that is not a product of the study’s brand (422), and one that names nothing', async () => {
+      const before = await count(pt.study.id);
+      const other = await createBrand(t, 'other-kettles');
+      const foreign = await brandProduct(t, w.researcher.token, other.id);
+      for (const productId of [foreign.id, MISSING]) {
+        expectProblem(
+          await postFeedback(t, pt.participants[0].token, pt.study.id, filing('idea', { productId })),
+          422,
+          'product-not-of-study-brand',
+        );
+      }
+      expect(await count(pt.study.id)).toBe(before);
     });
 
     it('refuses a NUL character in the text as bad input, not a server error', async () => {

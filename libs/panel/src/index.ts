@@ -3,6 +3,7 @@ export * from './panel.module';
 export * from './panel.errors';
 export * from './panellists/panellists.service';
 export * from './panellists/panellist-status';
+export * from './panellists/active-panellist';
 export * from './points/points.service';
 export * from './data-rights/personal-data.registry';
 export * from './attributes/attributes.service';

@@ -12,6 +12,7 @@ import { CampaignsService } from './campaigns/campaigns.service';
 import { RecruitmentCampaignEntity } from './campaigns/recruitment-campaign.entity';
 import { DataRightsService } from './data-rights/data-rights.service';
 import { PersonalDataRegistry } from './data-rights/personal-data.registry';
+import { ActivePanellistCheck } from './panellists/active-panellist';
 import { MeController } from './panellists/me.controller';
 import { PanellistAddressEntity } from './panellists/panellist-address.entity';
 import { PanellistStatusChangeEntity } from './panellists/panellist-status-change.entity';
@@ -51,6 +52,7 @@ import { ReferralsService } from './referrals/referrals.service';
     CampaignsService,
     RecruitmentService,
     PanellistsService,
+    ActivePanellistCheck,
     ReferralsService,
     PointsService,
     PersonalDataRegistry,
@@ -58,6 +60,7 @@ import { ReferralsService } from './referrals/referrals.service';
   ],
   exports: [
     PanellistsService,
+    ActivePanellistCheck,
     PointsService,
     PersonalDataRegistry,
     AttributesService,

@@ -40,3 +40,4 @@ export * from './idempotency/idempotency.service';
 export * from './idempotency/idempotency-key.entity';
 export * from './csv/csv-writer';
 export * from './http/bounds';
+export * from './text/text-hygiene';

@@ -1,4 +1,4 @@
-import type { FieldError } from '@leadpanel/platform';
+import { isBlankText, type FieldError } from '@leadpanel/platform';
 
 /**
  * Discussion rules that need no database: the vocabulary, what a round and a post
@@ -51,7 +51,7 @@ export type TextCheck = { ok: true; value: string } | { ok: false; problem: Fiel
  */
 export function normalizeText(raw: string, field: string, max: number): TextCheck {
   const value = raw.trim();
-  if (value.length === 0) return { ok: false, problem: { field, message: `${field} must not be blank` } };
+  if (isBlankText(value)) return { ok: false, problem: { field, message: `${field} must not be blank` } };
   if (value.includes('\u0000')) return { ok: false, problem: { field, message: `${field} must not contain the NUL character` } };
   const n = charCount(value);
   if (n > max) return { ok: false, problem: { field, message: `${field} must be at most ${max} characters after trimming (it has ${n})` } };

@@ -143,7 +143,7 @@ export class PostsService implements OnModuleInit {
 
   private async createOnce(actor: AuthUser, roundId: string, input: NewPostInput): Promise<PostView> {
     const round = await this.round(roundId);
-    const access = await this.access.forStudy(actor, round.studyId);
+    const access = await this.access.forWriting(actor, round.studyId, 'ROUND_NOT_FOUND');
     const body = normalizeText(input.body, 'body', DISCUSSION_LIMITS.body);
     if (!body.ok) invalid([body.problem]);
     this.assertWritable(access, round);
@@ -185,7 +185,7 @@ export class PostsService implements OnModuleInit {
   /** A round's top-level posts in discussion order (pinned ones flagged; `pinned=true` lists only them). */
   async list(actor: AuthUser, roundId: string, query: PageQueryDto & PostListFilters): Promise<Page<PostView>> {
     const round = await this.round(roundId);
-    const access = await this.access.forStudy(actor, round.studyId);
+    const access = await this.access.forStudy(actor, round.studyId, 'ROUND_NOT_FOUND');
     await this.assertGate(access, round, actor);
     const rows = await this.posts.listTopLevel(
       round.id,
@@ -212,7 +212,7 @@ export class PostsService implements OnModuleInit {
    * is not editable (a panellist no longer sees it: 404; a researcher author: 409 POST_HIDDEN).
    */
   async edit(actor: AuthUser, postId: string, rawBody: string): Promise<PostView> {
-    const { post, round, access } = await this.readable(actor, postId);
+    const { post, round, access } = await this.readable(actor, postId, true);
     if (post.authorUserId !== actor.id) throw new DiscussionError('NOT_AUTHOR', 'Only the author may edit a post');
     if (post.hidden) throw new DiscussionError('POST_HIDDEN', 'A hidden post cannot be edited');
     const body = normalizeText(rawBody, 'body', DISCUSSION_LIMITS.body);
@@ -242,7 +242,7 @@ export class PostsService implements OnModuleInit {
    * only while the round is open; nobody likes their own post (422 OWN_POST).
    */
   async like(actor: AuthUser, postId: string, on: boolean): Promise<{ likes: number }> {
-    const { post, round, access } = await this.readable(actor, postId);
+    const { post, round, access } = await this.readable(actor, postId, true);
     if (on && post.authorUserId === actor.id) throw new DiscussionError('OWN_POST', 'You wrote this post; likes are for the others');
     this.assertWritable(access, round);
     const likes = await this.dataSource.transaction((em) =>
@@ -308,12 +308,18 @@ export class PostsService implements OnModuleInit {
     return round;
   }
 
-  /** A post the caller may read: access, then the post-first gate, then visibility (404 for a panellist when it or its parent is hidden). */
-  private async readable(actor: AuthUser, postId: string): Promise<Readable> {
+  /**
+   * A post the caller may read (or, `writing`, change: edit, like): access (404 for a
+   * panellist of another study), then the post-first gate, then visibility (404 for a
+   * panellist when it or its parent is hidden).
+   */
+  private async readable(actor: AuthUser, postId: string, writing = false): Promise<Readable> {
     const post = await this.posts.findById(postId);
     if (!post) throw new DiscussionError('POST_NOT_FOUND', 'Post was not found');
     const round = await this.round(post.roundId);
-    const access = await this.access.forStudy(actor, round.studyId);
+    const access = writing
+      ? await this.access.forWriting(actor, round.studyId, 'POST_NOT_FOUND')
+      : await this.access.forStudy(actor, round.studyId, 'POST_NOT_FOUND');
     await this.assertGate(access, round, actor);
     const parent = access.role === 'panellist' && post.parentId ? await this.posts.findById(post.parentId) : null;
     if (!visibleTo(access.role, post, parent)) throw new DiscussionError('POST_NOT_FOUND', 'Post was not found');
@@ -323,7 +329,7 @@ export class PostsService implements OnModuleInit {
   private async researcherPost(actor: AuthUser, postId: string): Promise<{ post: DiscussionPostEntity; access: Access }> {
     const post = await this.posts.findById(postId);
     if (!post) throw new DiscussionError('POST_NOT_FOUND', 'Post was not found');
-    const access = await this.access.forStudy(actor, post.studyId);
+    const access = await this.access.forStudy(actor, post.studyId, 'POST_NOT_FOUND');
     if (access.role !== 'researcher') throw new DiscussionError('NOT_A_PARTICIPANT', 'Only researchers moderate and code posts');
     return { post, access };
   }

@@ -114,7 +114,7 @@ export class RoundsService {
   async get(actor: AuthUser, roundId: string): Promise<RoundView> {
     const round = await this.rounds.findById(roundId);
     if (!round) throw new DiscussionError('ROUND_NOT_FOUND', 'Round was not found');
-    const access = await this.access.forStudy(actor, round.studyId);
+    const access = await this.access.forStudy(actor, round.studyId, 'ROUND_NOT_FOUND');
     const posted = access.role === 'panellist' ? await this.posts.hasTopLevelPost(round.id, actor.id) : undefined;
     return this.view(round, access, posted);
   }

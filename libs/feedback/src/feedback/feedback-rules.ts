@@ -1,4 +1,4 @@
-import type { FieldError } from '@leadpanel/platform';
+import { isBlankText, type FieldError } from '@leadpanel/platform';
 import { canTransition, type FeedbackStatus } from './feedback-status';
 
 /**
@@ -23,8 +23,6 @@ export interface FilingInput {
   productId?: string | null;
 }
 
-const blank = (s: string): boolean => s.trim().length === 0;
-
 /**
  * What is wrong with a filing beyond types and lengths (the DTO checks those):
  * a bug needs a severity, and only a bug takes one; title and body must say
@@ -39,8 +37,8 @@ export function filingProblems(input: FilingInput): FieldError[] {
   if (input.kind !== 'bug' && hasSeverity) {
     problems.push({ field: 'severity', message: `severity applies to bugs only, not to a ${input.kind}` });
   }
-  if (blank(input.title)) problems.push({ field: 'title', message: 'title must not be blank' });
-  if (blank(input.body)) problems.push({ field: 'body', message: 'body must not be blank' });
+  if (isBlankText(input.title)) problems.push({ field: 'title', message: 'title must not be blank' });
+  if (isBlankText(input.body)) problems.push({ field: 'body', message: 'body must not be blank' });
   return problems;
 }
 
@@ -83,7 +81,7 @@ export function triageProblems(input: TriageInput): FieldError[] {
   if (input.status !== 'duplicate' && hasTarget) {
     problems.push({ field: 'duplicateOfId', message: 'duplicateOfId goes with status duplicate only' });
   }
-  if (input.note !== undefined && input.note !== null && blank(input.note)) {
+  if (input.note !== undefined && input.note !== null && isBlankText(input.note)) {
     problems.push({ field: 'note', message: 'note must not be blank' });
   }
   return problems;
@@ -108,7 +106,7 @@ export type TriageDecision =
  *   a client that thinks it changed something learns that it did not.
  */
 export function decideTriage(current: { status: FeedbackStatus; duplicateOfId: string | null }, input: TriageInput): TriageDecision {
-  const hasNote = input.note !== undefined && input.note !== null && !blank(input.note);
+  const hasNote = input.note !== undefined && input.note !== null && !isBlankText(input.note);
   if (input.status !== current.status) {
     return canTransition(current.status, input.status)
       ? { action: 'move' }

@@ -7,7 +7,8 @@ export type FeedbackErrorCode =
   | 'STUDY_CLOSED'
   | 'ILLEGAL_TRANSITION'
   | 'INVALID_DUPLICATE_TARGET'
-  | 'OWN_FEEDBACK';
+  | 'OWN_FEEDBACK'
+  | 'PRODUCT_NOT_OF_STUDY_BRAND';
 
 const KIND: Record<FeedbackErrorCode, DomainError['kind']> = {
   FEEDBACK_NOT_FOUND: 'not_found',
@@ -17,6 +18,7 @@ const KIND: Record<FeedbackErrorCode, DomainError['kind']> = {
   ILLEGAL_TRANSITION: 'conflict',
   INVALID_DUPLICATE_TARGET: 'business_rule',
   OWN_FEEDBACK: 'business_rule',
+  PRODUCT_NOT_OF_STUDY_BRAND: 'business_rule',
 };
 
 export class FeedbackError extends DomainError {

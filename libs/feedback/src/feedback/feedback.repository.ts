@@ -40,6 +40,19 @@ export class FeedbackRepository {
     return this.items.findOneOrFail({ where: { id: saved.id } });
   }
 
+  /**
+   * Whether a product belongs to the study's brand. Products are home testing's rows, a
+   * sibling context: one read of `products.brand_id` (no write, no entity import) keeps the
+   * dependency order and spares a port for a single yes/no.
+   */
+  async isProductOfStudyBrand(productId: string, studyId: string): Promise<boolean> {
+    const rows = (await this.items.manager.query(
+      `SELECT 1 FROM products p JOIN studies s ON s.brand_id = p.brand_id WHERE p.id = $1 AND s.id = $2`,
+      [productId, studyId],
+    )) as unknown[];
+    return rows.length > 0;
+  }
+
   findById(id: string, em?: EntityManager): Promise<FeedbackItemEntity | null> {
     return this.itemRepo(em).findOne({ where: { id } });
   }

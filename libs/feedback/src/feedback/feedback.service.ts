@@ -10,7 +10,7 @@ import {
   type Page,
   type PageQueryDto,
 } from '@leadpanel/platform';
-import { PersonalDataRegistry } from '@leadpanel/panel';
+import { ActivePanellistCheck, PersonalDataRegistry } from '@leadpanel/panel';
 import { StudiesService, StudyDirectory } from '@leadpanel/studies';
 import { FeedbackItemEntity } from './feedback-item.entity';
 import { FeedbackNoteEntity } from './feedback-note.entity';
@@ -105,6 +105,7 @@ export class FeedbackService implements OnModuleInit {
     private readonly studies: StudiesService,
     private readonly audit: AuditService,
     private readonly personalData: PersonalDataRegistry,
+    private readonly active: ActivePanellistCheck,
     private readonly idempotency: IdempotencyService,
   ) {}
 
@@ -142,6 +143,9 @@ export class FeedbackService implements OnModuleInit {
     const problems = filingProblems(input);
     if (problems.length) invalid(problems);
     await this.assertParticipant(actor, studyId);
+    if (input.productId && !(await this.feedback.isProductOfStudyBrand(input.productId, studyId))) {
+      throw new FeedbackError('PRODUCT_NOT_OF_STUDY_BRAND', "productId must be a product of the study's brand");
+    }
     const item = await this.feedback.insertItem({ studyId, panellistId: actor.id, ...normalizeFiling(input) });
     return toFeedbackView(item);
   }
@@ -232,13 +236,14 @@ export class FeedbackService implements OnModuleInit {
     return toFeedbackView(item, await this.feedback.notesOf([id], em));
   }
 
-  /** The study exists (404), the caller is an enrolled participant (403), and the study still takes feedback (409). */
+  /** The study exists (404), the caller is an enrolled participant (403) who still takes part (403), and the study still takes feedback (409). */
   private async assertParticipant(actor: AuthUser, studyId: string): Promise<void> {
     const study = await this.directory.study(studyId);
     if (!study) throw new FeedbackError('STUDY_NOT_FOUND', 'Study was not found');
     if (actor.role !== 'panellist' || !(await this.directory.isEnrolled(studyId, actor.id))) {
       throw new FeedbackError('NOT_A_PARTICIPANT', 'Only enrolled participants of this study may do this');
     }
+    await this.active.assertActive(actor.id);
     if (study.status === 'closed') throw new FeedbackError('STUDY_CLOSED', 'The study is closed and takes no more feedback');
   }
 }

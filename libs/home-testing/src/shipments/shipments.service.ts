@@ -15,7 +15,7 @@ import {
   type PageQueryDto,
 } from '@leadpanel/platform';
 import { UsersService } from '@leadpanel/identity';
-import { PanellistsService, PersonalDataRegistry } from '@leadpanel/panel';
+import { ActivePanellistCheck, PanellistsService, PersonalDataRegistry } from '@leadpanel/panel';
 import { StudiesService, StudyDirectory } from '@leadpanel/studies';
 import { AssignmentsService } from '@leadpanel/surveys/responses';
 import { canMove, csvDocument, isShipmentStatus, parseTrackingCsv, returnsStock, type ShipmentStatus } from '../domain';
@@ -125,6 +125,7 @@ export class ShipmentsService implements OnModuleInit {
     private readonly studies: StudiesService,
     private readonly directory: StudyDirectory,
     private readonly panellists: PanellistsService,
+    private readonly active: ActivePanellistCheck,
     private readonly users: UsersService,
     private readonly assignments: AssignmentsService,
     private readonly personalData: PersonalDataRegistry,
@@ -644,9 +645,11 @@ export class ShipmentsService implements OnModuleInit {
     return s;
   }
 
+  /** The caller's own shipment (404 otherwise), for a change by the caller: who must still take part (403 otherwise). */
   private async ownShipment(user: AuthUser, id: string): Promise<ShipmentEntity> {
     const s = await this.shipments.findById(id);
     if (!s || s.panellistId !== user.id) throw new HomeTestingError('SHIPMENT_NOT_FOUND', 'Shipment was not found');
+    await this.active.assertActive(user.id);
     return s;
   }
 }

@@ -249,6 +249,9 @@ export class PanellistsService implements OnModuleInit, OnApplicationBootstrap {
       await em
         .getRepository(PanellistStatusChangeEntity)
         .insert({ panellistId: id, fromStatus: p.status, toStatus: to, reason: reason.trim(), actorUserId: actor.id });
+      // the account follows: a blocked panellist cannot sign in, and every session ends now
+      if (to === 'blocked') await this.users.setStatus(id, 'disabled', em);
+      else if (p.status === 'blocked') await this.users.setStatus(id, 'active', em);
       await this.audit.record(
         { action: 'panellist.status_changed', targetType: 'panellist', targetId: id, data: { from: p.status, to, reason: reason.trim() } },
         em,

@@ -21,6 +21,8 @@ export interface AppConfig {
   panel: { maxInvites30d: number };
   reports: { minCell: number };
   carrier: { webhookSecret: string | null };
+  /** `/metrics`: open without a token outside production; with `token`, a Bearer token is required; off in production without one */
+  metrics: { enabled: boolean; token: string | null };
   log: { level: string; pretty: boolean };
   env: 'development' | 'production' | 'test';
 }
@@ -129,6 +131,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     }
   }
 
+  const metricsToken = str(env, 'METRICS_TOKEN') ?? null;
+  if (metricsToken !== null && (metricsToken.length < 16 || !/^[\x21-\x7E]+$/.test(metricsToken))) {
+    throw new ConfigError('METRICS_TOKEN', 'must be at least 16 printable characters without spaces (openssl rand -hex 24)');
+  }
+
   const logLevel = str(env, 'LOG_LEVEL') ?? (nodeEnv === 'test' ? 'warn' : 'info');
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     throw new ConfigError('LOG_LEVEL', `must be one of fatal, error, warn, info, debug, trace, silent (got "${logLevel}")`);
@@ -177,6 +184,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     panel: { maxInvites30d: int(env, 'PANEL_MAX_INVITES_30D', 4, 1, 1000) },
     reports: { minCell: int(env, 'REPORT_MIN_CELL', 5, 1, 1000) },
     carrier: { webhookSecret: str(env, 'CARRIER_WEBHOOK_SECRET') ?? null },
+    metrics: { enabled: metricsToken !== null || nodeEnv !== 'production', token: metricsToken },
     log: { level: logLevel, pretty: bool(env, 'LOG_PRETTY', false) },
   };
 }

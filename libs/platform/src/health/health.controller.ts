@@ -1,8 +1,11 @@
-import { Controller, Get, Header, HttpCode, Res } from '@nestjs/common';
+import { Controller, Get, Header, HttpCode, Inject, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/decorators';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { metricsAccess } from '../metrics/metrics-access';
 import { MetricsService } from '../metrics/metrics.service';
 import { JobQueue } from '../queue/job-queue';
 
@@ -19,6 +22,7 @@ export class HealthController {
     private readonly dataSource: DataSource,
     private readonly queue: JobQueue,
     private readonly metrics: MetricsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get('health')
@@ -45,7 +49,8 @@ export class HealthController {
 
   @Get('metrics')
   @Header('Cache-Control', 'no-store')
-  async metricsText(@Res() res: Response): Promise<void> {
+  async metricsText(@Req() req: Request, @Res() res: Response): Promise<void> {
+    metricsAccess(this.config.metrics, req.header('authorization'));
     res.type(this.metrics.registry.contentType).send(await this.metrics.registry.metrics());
   }
 }

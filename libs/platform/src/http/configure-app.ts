@@ -8,6 +8,7 @@ import type { AppConfig } from '../config/app-config';
 import { ProblemFilter } from '../errors/problem.filter';
 import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import { MetricsService } from '../metrics/metrics.service';
+import { noStoreMiddleware } from './no-store';
 import { buildOpenApiDocument, DOCS_JSON_PATH, DOCS_PATH } from './openapi';
 import { requestIdMiddleware } from './request-context';
 import { createValidationPipe } from './validation';
@@ -35,6 +36,7 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   express.set('query parser', 'extended');
   express.use(requestIdMiddleware);
   express.use(httpMetricsMiddleware(app.get(MetricsService)));
+  express.use(noStoreMiddleware(API_PREFIX));
   // Everything is JSON or self-contained HTML (reports: one inline <style>, no script), so no
   // inline script may run; only the Swagger UI under /api/docs needs inline scripts.
   const headers = (scriptSrc: string[]) =>

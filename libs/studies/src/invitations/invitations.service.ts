@@ -19,7 +19,7 @@ import {
   type PageQueryDto,
 } from '@leadpanel/platform';
 import { UsersService } from '@leadpanel/identity';
-import { panelCellSql, PanellistsService } from '@leadpanel/panel';
+import { ActivePanellistCheck, panelCellSql, PanellistsService } from '@leadpanel/panel';
 import { acceptOutcome, invitationReminders, planWave, remainingNeed } from '../domain';
 import { StudyError } from '../studies.errors';
 import { StudyEntity } from '../studies/study.entity';
@@ -85,6 +85,7 @@ export class InvitationsService implements OnModuleInit {
     @InjectRepository(ParticipantEntity) private readonly participants: Repository<ParticipantEntity>,
     private readonly studies: StudiesService,
     private readonly panellists: PanellistsService,
+    private readonly active: ActivePanellistCheck,
     private readonly users: UsersService,
     private readonly mail: MailService,
     private readonly outbox: OutboxService,
@@ -383,6 +384,7 @@ export class InvitationsService implements OnModuleInit {
     const outcome = await this.dataSource.transaction(async (em) => {
       const inv = await em.getRepository(InvitationEntity).findOne({ where: { id: invitationId } });
       if (!inv || inv.panellistId !== user.id) throw new StudyError('INVITATION_NOT_FOUND', 'Invitation was not found');
+      await this.active.assertActive(user.id, em);
       // one acceptance at a time per study: the cell counts below must not move under us
       const study = await em
         .getRepository(StudyEntity)
@@ -470,6 +472,7 @@ export class InvitationsService implements OnModuleInit {
         .where('i.id = :id', { id: invitationId })
         .getOne();
       if (!inv || inv.panellistId !== user.id) throw new StudyError('INVITATION_NOT_FOUND', 'Invitation was not found');
+      await this.active.assertActive(user.id, em);
       if (inv.status === 'declined') return false;
       if (inv.status !== 'invited') throw new StudyError('INVITATION_CLOSED', `The invitation is ${inv.status}`);
       const now = this.clock.now();

@@ -21,7 +21,7 @@ import {
   type PageQueryDto,
 } from '@leadpanel/platform';
 import { UsersService } from '@leadpanel/identity';
-import { PanellistsService, PointsService } from '@leadpanel/panel';
+import { ActivePanellistCheck, PanellistsService, PointsService } from '@leadpanel/panel';
 import { StudyDirectory } from '@leadpanel/studies';
 import { fromAnswerRows, toAnswerRows, validateAnswers, type AnswerValue, type Question, type SurveyDefinition } from '../definitions';
 import { SurveyEntity } from '../surveys/survey.entity';
@@ -64,6 +64,7 @@ export class AssignmentsService implements OnModuleInit {
     @InjectRepository(SurveyAnswerEntity) private readonly answers: Repository<SurveyAnswerEntity>,
     private readonly studies: StudyDirectory,
     private readonly panellists: PanellistsService,
+    private readonly active: ActivePanellistCheck,
     private readonly users: UsersService,
     private readonly points: PointsService,
     private readonly mail: MailService,
@@ -271,6 +272,7 @@ export class AssignmentsService implements OnModuleInit {
   /** Partial save: present answers must be valid; they replace what was saved. */
   async save(user: AuthUser, id: string, answers: Record<string, unknown>): Promise<AssignmentDetailView> {
     const a = await this.ownAssignment(user, id);
+    await this.active.assertActive(user.id);
     if (a.status === 'submitted') throw new ConflictError('ALREADY_SUBMITTED', 'The survey was already submitted');
     const def = definitionOf(a.survey!);
     await this.dataSource.transaction(async (em) => {
@@ -298,6 +300,7 @@ export class AssignmentsService implements OnModuleInit {
   ): Promise<SubmitResult> {
     return this.idempotency.run(user.id, idempotencyKey, `submit:${id}`, async (record) => {
       const a = await this.ownAssignment(user, id);
+      await this.active.assertActive(user.id);
       if (a.status === 'submitted') throw new ConflictError('ALREADY_SUBMITTED', 'The survey was already submitted');
       const def = definitionOf(a.survey!);
       // the study's incentive only when the survey sets no points of its own

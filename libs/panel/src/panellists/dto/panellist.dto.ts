@@ -16,7 +16,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { IsBoundedJson, PageQueryDto } from '@leadpanel/platform';
+import { IsBoundedJson, IsSafeName, PageQueryDto } from '@leadpanel/platform';
 import { PANELLIST_STATUSES, type PanellistStatus } from '../panellist-status';
 
 export class ListPanellistsQueryDto extends PageQueryDto {
@@ -72,6 +72,7 @@ export class UpdateProfileDto {
   @MinLength(1)
   @MaxLength(100)
   @Matches(/\S/, { message: 'displayName must not be blank' })
+  @IsSafeName()
   displayName?: string;
 
   @ApiPropertyOptional({ enum: ['en', 'fr'] })

@@ -17,7 +17,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsBoundedJson } from '@leadpanel/platform';
+import { IsBoundedJson, IsSafeName } from '@leadpanel/platform';
 import { ANSWERS_JSON_BOUNDS } from '@leadpanel/surveys';
 
 export const GENDERS = ['female', 'male', 'non_binary', 'other', 'prefer_not_to_say'] as const;
@@ -56,6 +56,7 @@ export class ApplicationDto {
   @MinLength(1)
   @MaxLength(100)
   @Matches(/\S/, { message: 'displayName must not be blank' })
+  @IsSafeName()
   displayName: string;
 
   @ApiProperty({ description: 'ISO 3166-1 alpha-2', example: 'FR', minLength: 2, maxLength: 2 })
