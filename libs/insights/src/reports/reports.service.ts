@@ -17,8 +17,7 @@ import { BrandsService, UsersService } from '@leadpanel/identity';
 import { StudiesService } from '@leadpanel/studies';
 import { ReportAggregator } from '../aggregation/report-aggregator';
 import { InsightsError } from '../insights.errors';
-import { renderReportCsv } from './render/report-csv';
-import { renderReportHtml } from './render/report-html';
+import { ReportErasureService } from './report-erasure.service';
 import type { ReportContent } from './report-content';
 import type { ReportEntity, ReportStatus } from './report.entity';
 import { ReportsRepository } from './reports.repository';
@@ -68,6 +67,7 @@ export class ReportsService implements OnModuleInit {
     private readonly dataSource: DataSource,
     private readonly reports: ReportsRepository,
     private readonly aggregator: ReportAggregator,
+    private readonly erasure: ReportErasureService,
     private readonly studies: StudiesService,
     private readonly brands: BrandsService,
     private readonly users: UsersService,
@@ -110,7 +110,6 @@ export class ReportsService implements OnModuleInit {
   async generate(reportId: string): Promise<void> {
     const r = await this.reports.summary(reportId);
     if (!r || !(await this.reports.start(r.id, this.clock.now()))) return;
-    let outputs: { content: ReportContent; html: string; csv: string };
     try {
       const content = await this.aggregator.build({
         studyId: r.studyId,
@@ -118,15 +117,13 @@ export class ReportsService implements OnModuleInit {
         minCell: this.config.reports.minCell,
         generatedAt: this.clock.now(),
       });
-      const brandName = (await this.brands.nameOf(r.brandId)) ?? undefined;
-      outputs = { content, html: renderReportHtml(content, { brandName }), csv: renderReportCsv(content) };
+      // redacted for anyone erased meanwhile, rendered and stored with `ready` at once
+      await this.erasure.finish(r, content, this.clock.now());
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       this.logger.error(`report ${r.id} (study ${r.studyId} v${r.version}) failed: ${message}`);
       await this.reports.fail(r.id, message);
-      return;
     }
-    await this.reports.finish(r.id, outputs, this.clock.now());
   }
 
   async list(actor: AuthUser, studyId: string, query: PageQueryDto): Promise<Page<ReportView>> {
