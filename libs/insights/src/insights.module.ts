@@ -11,12 +11,16 @@ import { ReportErasureService } from './reports/report-erasure.service';
 import { ReportsController } from './reports/reports.controller';
 import { ReportsRepository } from './reports/reports.repository';
 import { ReportsService } from './reports/reports.service';
+import { ReportShareLinkEntity } from './reports/share-link.entity';
+import { ShareLinksController } from './reports/share-links.controller';
+import { ShareLinksRepository } from './reports/share-links.repository';
+import { ShareLinksService } from './reports/share-links.service';
 
 /** Insight reports: aggregation, rendering, publishing and sharing. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ReportEntity]), IdentityModule, PanelModule, StudiesModule],
-  providers: [ReportAggregator, ReportsRepository, ReportsService, ReportErasureService],
-  exports: [ReportAggregator, ReportsService],
+  imports: [TypeOrmModule.forFeature([ReportEntity, ReportShareLinkEntity]), IdentityModule, PanelModule, StudiesModule],
+  providers: [ReportAggregator, ReportsRepository, ReportsService, ReportErasureService, ShareLinksRepository, ShareLinksService],
+  exports: [ReportAggregator, ReportsService, ShareLinksService, ReportErasureService],
 })
 export class InsightsModule implements OnModuleInit {
   constructor(private readonly mail: MailService) {}
@@ -26,5 +30,5 @@ export class InsightsModule implements OnModuleInit {
   }
 }
 
-@Module({ imports: [InsightsModule], controllers: [ReportsController] })
+@Module({ imports: [InsightsModule], controllers: [ReportsController, ShareLinksController] })
 export class InsightsHttpModule {}

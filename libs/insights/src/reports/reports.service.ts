@@ -21,7 +21,6 @@ import { ReportErasureService } from './report-erasure.service';
 import type { ReportContent } from './report-content';
 import type { ReportEntity, ReportStatus } from './report.entity';
 import { ReportsRepository } from './reports.repository';
-import { shareKey, signShareToken, verifyShareToken } from './share-token';
 
 export const REPORT_GENERATE_JOB = 'insights.generate-report';
 
@@ -55,13 +54,12 @@ const isStaffReader = (actor: AuthUser): boolean => actor.role === 'researcher' 
 /**
  * Insight reports: requested by researchers (a generation job writes an immutable,
  * versioned snapshot), published to the study's brand, shared by signed expiring
- * links. A brand user sees only published reports of their own brand; anything else
+ * links (ShareLinksService). A brand user sees only published reports of their own brand; anything else
  * is a 404, never a hint that it exists.
  */
 @Injectable()
 export class ReportsService implements OnModuleInit {
   private readonly logger = new Logger('Reports');
-  private readonly shareKey: Buffer;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -77,9 +75,7 @@ export class ReportsService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
-    this.shareKey = shareKey(config.auth.jwtSecret);
-  }
+  ) {}
 
   onModuleInit(): void {
     this.registry.register<{ reportId: string }>(REPORT_GENERATE_JOB, ({ reportId }) => this.generate(reportId));
@@ -200,29 +196,6 @@ export class ReportsService implements OnModuleInit {
     return toView(published, true);
   }
 
-  /** A signed link that serves the HTML without login until it expires (409 before the report is ready). */
-  async shareLink(actor: AuthUser, id: string, expiresInHours: number): Promise<{ url: string; expiresAt: Date }> {
-    const r = await this.visible(actor, id);
-    if (r.status !== 'ready') throw new InsightsError('REPORT_NOT_READY', `The report is ${r.status}: only a ready report can be shared`);
-    const expiresAt = new Date(Math.floor(this.clock.now().getTime() / 1000) * 1000 + expiresInHours * 3_600_000);
-    const token = signShareToken(this.shareKey, { reportId: r.id, expiresAt });
-    await this.audit.record({
-      action: 'report.share_link_created',
-      targetType: 'report',
-      targetId: r.id,
-      data: { expiresAt: expiresAt.toISOString() },
-    });
-    return { url: `${this.config.http.publicBaseUrl}/api/v1/shared/reports/${token}`, expiresAt };
-  }
-
-  /** The HTML behind a share link; 404 for a bad, expired or unknown token alike. */
-  async shared(token: string): Promise<string> {
-    const claims = verifyShareToken(this.shareKey, token, this.clock.now());
-    const r = claims ? await this.reports.output(claims.reportId, 'html') : null;
-    if (!r || r.status !== 'ready' || !r.html) throw new InsightsError('REPORT_NOT_FOUND', 'Report was not found');
-    return r.html;
-  }
-
   private async ready(actor: AuthUser, id: string, what: 'content' | 'html' | 'csv'): Promise<ReportEntity> {
     await this.visible(actor, id);
     const r = await this.reports.output(id, what);
@@ -233,7 +206,7 @@ export class ReportsService implements OnModuleInit {
   }
 
   /** Researchers see every report; brand users only published ones of their brand; others nothing (404). */
-  private async visible(actor: AuthUser, id: string): Promise<ReportEntity> {
+  async visible(actor: AuthUser, id: string): Promise<ReportEntity> {
     const r = await this.reports.summary(id);
     const ok = r && (isStaffReader(actor) || (actor.role === 'brand' && r.brandId === actor.brandId && r.publishedAt !== null));
     if (!ok) throw new InsightsError('REPORT_NOT_FOUND', 'Report was not found');
