@@ -66,6 +66,7 @@ interface Side {
   postId: string;
   feedbackId: string;
   reportId: string;
+  shareLinkId: string;
   shareToken: string;
   /** strings only this party's data contains */
   markers: string[];
@@ -83,7 +84,7 @@ const BODIES: Record<string, object> = {
 };
 
 /** Operations whose effect on the caller would spoil the calls after them: run last. */
-const LAST = ['POST /api/v1/auth/logout', 'POST /api/v1/me/opt-out', 'DELETE /api/v1/me'];
+const LAST = ['DELETE /api/v1/share-links/{id}', 'POST /api/v1/auth/logout', 'POST /api/v1/me/opt-out', 'DELETE /api/v1/me'];
 
 function marker(party: Party, what: string): string {
   return `zq${party.toLowerCase()}${what}${randomBytes(4).toString('hex')}`;
@@ -177,6 +178,7 @@ describe('Security: the access matrix of every operation in the OpenAPI document
       postId: post.id,
       feedbackId: feedback.id,
       reportId,
+      shareLinkId: link.body.id as string,
       shareToken,
       markers,
     };
@@ -231,6 +233,7 @@ describe('Security: the access matrix of every operation in the OpenAPI document
       'panellists/id': b.panellist.id,
       'recruitment/slug': w.campaign.slug,
       'reports/token': b.shareToken,
+      'share-links/id': b.shareLinkId,
     };
     return byKey[`${segment}/${param}`];
   }
