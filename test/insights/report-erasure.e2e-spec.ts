@@ -99,9 +99,9 @@ describe('Insights: an erased panellist’s words leave every stored report', ()
   it('after DELETE /me, every version’s JSON, HTML, CSV and share link lose the words; others’ stay; counts are equal', async () => {
     const first = await readyReport();
     const second = await readyReport();
-    expect((await post(`/reports/${second}/publish`)).status).toBe(200);
     const shares: Record<string, string> = {};
     for (const id of [first, second]) {
+      expect((await post(`/reports/${id}/publish`)).status).toBe(200);
       const res = await post(`/reports/${id}/share-links`, { expiresInHours: 2 });
       expect(res.status).toBe(201);
       shares[id] = new URL((res.body as { url: string }).url).pathname;

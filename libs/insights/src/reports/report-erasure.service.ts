@@ -11,6 +11,14 @@ import { ReportsRepository, type ReportOutputs } from './reports.repository';
 
 export const REPORT_REDACT_JOB = 'insights.redact-erased-panellist';
 
+/** Rendering a report's content failed: the report is `failed` (a database error, by contrast, retries the job). */
+export class ReportRenderError extends Error {
+  constructor(override readonly cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.name = 'ReportRenderError';
+  }
+}
+
 /** The three stored outputs of a report content: JSON as is, HTML and CSV rendered from it. */
 export function renderOutputs(content: ReportContent, brandName: string | undefined): ReportOutputs {
   return { content, html: renderReportHtml(content, { brandName }), csv: renderReportCsv(content) };
@@ -96,7 +104,13 @@ export class ReportErasureService implements OnModuleInit {
       await this.reports.lockStudyOutputs(em, report.studyId);
       const erased = await this.reports.erasedAuthorship(em, report.studyId);
       const final = (isEmptyAuthorship(erased) ? null : redactReport(content, erased)) ?? content;
-      await this.reports.finish(em, report.id, renderOutputs(final, brandName), at);
+      let outputs: ReportOutputs;
+      try {
+        outputs = renderOutputs(final, brandName);
+      } catch (err) {
+        throw new ReportRenderError(err);
+      }
+      await this.reports.finish(em, report.id, outputs, at);
     });
   }
 

@@ -17,7 +17,7 @@ import { BrandsService, UsersService } from '@leadpanel/identity';
 import { StudiesService } from '@leadpanel/studies';
 import { ReportAggregator } from '../aggregation/report-aggregator';
 import { InsightsError } from '../insights.errors';
-import { ReportErasureService } from './report-erasure.service';
+import { ReportErasureService, ReportRenderError } from './report-erasure.service';
 import type { ReportContent } from './report-content';
 import type { ReportEntity, ReportStatus } from './report.entity';
 import { ReportsRepository } from './reports.repository';
@@ -100,25 +100,35 @@ export class ReportsService implements OnModuleInit {
   /**
    * The job: aggregate, render, and store everything with `ready` in one statement. A
    * retried job after a crash starts again from the data (nothing half-written is
-   * kept); a report already finished is left alone. An error marks the report
-   * `failed` with the error for researchers (a new version can be requested).
+   * kept); a report already finished is left alone. An error of the aggregation or the
+   * rendering marks the report `failed` with the error for researchers (a new version can be
+   * requested); a database error while storing it fails the job, which is retried.
    */
   async generate(reportId: string): Promise<void> {
     const r = await this.reports.summary(reportId);
     if (!r || !(await this.reports.start(r.id, this.clock.now()))) return;
+    const failed = async (err: unknown): Promise<void> => {
+      const message = err instanceof Error ? err.message : String(err);
+      this.logger.error(`report ${r.id} (study ${r.studyId} v${r.version}) failed: ${message}`);
+      await this.reports.fail(r.id, message);
+    };
+    let content: ReportContent;
     try {
-      const content = await this.aggregator.build({
+      content = await this.aggregator.build({
         studyId: r.studyId,
         version: r.version,
         minCell: this.config.reports.minCell,
         generatedAt: this.clock.now(),
       });
+    } catch (err) {
+      return failed(err);
+    }
+    try {
       // redacted for anyone erased meanwhile, rendered and stored with `ready` at once
       await this.erasure.finish(r, content, this.clock.now());
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      this.logger.error(`report ${r.id} (study ${r.studyId} v${r.version}) failed: ${message}`);
-      await this.reports.fail(r.id, message);
+      if (err instanceof ReportRenderError) return failed(err.cause);
+      throw err;
     }
   }
 
