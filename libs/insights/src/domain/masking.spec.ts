@@ -53,6 +53,7 @@ describe('maskPii', () => {
       ['https://evil.example/0612345678', '[link]'],
       ['ana at example dot com or ana(at)example.com', '[email] or [email]'],
       ['I looked at example.com first', 'I looked at [link] first'],
+      ['I looked at anecdotes.com first', 'I looked at [link] first'],
     ])('%j → %j', (text, expected) => {
       expect(maskPii(text)).toBe(expected);
     });

@@ -89,7 +89,7 @@ const OBFUSCATED_EMAIL = new RegExp(
   `(?<![${L}._%+-])[${L}._%+-]+(?:${SPELLED_DOT}[${L}._%+-]+)*${OBFUSCATED_AT}(?:${LABEL}${OBFUSCATED_DOT})+(?:${[...STRONG_TLDS, ...WEAK_TLDS].join('|')})(?![${L}])`,
   'giu',
 );
-const SPELLED = /[(\[{]at[)\]}]|dot/i;
+const SPELLED = /[(\[{](?:at|dot)[)\]}]| dot /i;
 
 const SEP = '[ ./\\-]';
 const PHONE_START = `(?<![${L}+.,/_-])`;
