@@ -7,6 +7,7 @@ import { HomeTesting1795702405235 } from './1795702405235-HomeTesting';
 import { Discussions1795702589555 } from './1795702589555-Discussions';
 import { Reports1795705360144 } from './1795705360144-Reports';
 import { ReferralMailWindow1796633011833 } from './1796633011833-ReferralMailWindow';
+import { ReportShareLinks1796633429411 } from './1796633429411-ReportShareLinks';
 // Every migration, oldest first. `npm run migration:generate -- <Name>` adds to this list.
 export const MIGRATIONS: Function[] = [
   Init1795691336213,
@@ -18,4 +19,5 @@ export const MIGRATIONS: Function[] = [
   Discussions1795702589555,
   Reports1795705360144,
   ReferralMailWindow1796633011833,
+  ReportShareLinks1796633429411,
 ];

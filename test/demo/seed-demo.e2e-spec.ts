@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { loadConfig, MigrationRunner, type AppConfig, type AuthUser } from '@leadpanel/platform';
 import { newStore, type Store } from '@leadpanel/platform/testing';
-import { ReportsService } from '@leadpanel/insights';
+import { ReportsService, ShareLinksService } from '@leadpanel/insights';
 import { CliModule } from '../../apps/cli/src/cli.module';
 import { DEMO_STAFF } from '../../apps/cli/src/demo/demo-data';
 import { DemoSeeder, type DemoSummary } from '../../apps/cli/src/demo/demo-seeder';
@@ -179,7 +179,7 @@ describe('seed-demo', () => {
     expect(html).not.toContain('06 71 42 18 90');
     expect(html).toMatch(/\[email\]|\[phone\]/);
     const token = first.urls.reportShare.split('/').pop()!;
-    expect(await reports.shared(token)).toBe(html);
+    expect(await app.get(ShareLinksService).shared(token)).toBe(html);
     const content = await reports.content(researcher, first.reportId);
     expect(content.surveys[0].questions.find((q) => q.id === 'recommend')?.nps).toBeDefined();
     expect(content.surveys[0].questions.find((q) => q.id === 'sus')?.sus).toBeDefined();

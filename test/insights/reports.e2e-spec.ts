@@ -183,6 +183,7 @@ describe('Insights: report lifecycle, brand access and share links', () => {
 
   it('a share link serves the HTML without login until it expires; a tampered one is a 404', async () => {
     const r = await finished((await requestReport()).id);
+    expect((await post(w.researcher.token, `/reports/${r.id}/publish`)).status).toBe(200);
     for (const bad of [
       {},
       { expiresInHours: 0 },

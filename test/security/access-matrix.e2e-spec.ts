@@ -67,6 +67,7 @@ interface Side {
   postId: string;
   feedbackId: string;
   reportId: string;
+  shareLinkId: string;
   shareToken: string;
   /** an e-mail sent to this party's panellist (the e-mail log is staff-only) */
   emailId: string;
@@ -86,7 +87,7 @@ const BODIES: Record<string, object> = {
 };
 
 /** Operations whose effect on the caller would spoil the calls after them: run last. */
-const LAST = ['POST /api/v1/auth/logout', 'POST /api/v1/me/opt-out', 'DELETE /api/v1/me'];
+const LAST = ['DELETE /api/v1/share-links/{id}', 'POST /api/v1/auth/logout', 'POST /api/v1/me/opt-out', 'DELETE /api/v1/me'];
 
 function marker(party: Party, what: string): string {
   return `zq${party.toLowerCase()}${what}${randomBytes(4).toString('hex')}`;
@@ -184,6 +185,7 @@ describe('Security: the access matrix of every operation in the OpenAPI document
       postId: post.id,
       feedbackId: feedback.id,
       reportId,
+      shareLinkId: link.body.id as string,
       shareToken,
       emailId: email.id,
       markers,
@@ -240,6 +242,7 @@ describe('Security: the access matrix of every operation in the OpenAPI document
       'recruitment/slug': w.campaign.slug,
       'reports/token': b.shareToken,
       'emails/id': b.emailId,
+      'share-links/id': b.shareLinkId,
     };
     return byKey[`${segment}/${param}`];
   }

@@ -124,6 +124,12 @@ describe('Security: stored text in reports, exports and e-mail', () => {
     expect(html.headers['x-content-type-options']).toBe('nosniff');
     expect(html.headers['content-security-policy']).toMatch(/script-src 'self'(;|$)/);
 
+    // share links are for published reports only
+    const published = await t
+      .http()
+      .post(`${API}/reports/${reportId}/publish`)
+      .set(...bearer(w.researcher.token));
+    expect(published.status).toBe(200);
     const link = await t
       .http()
       .post(`${API}/reports/${reportId}/share-links`)

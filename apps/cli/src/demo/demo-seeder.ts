@@ -9,7 +9,7 @@ import { InvitationsService, StudiesService, StudyDirectory } from '@leadpanel/s
 import { CodesService, PostsService, RoundsService, type PostView } from '@leadpanel/discussions';
 import { ProductsService, ShipmentsService } from '@leadpanel/home-testing';
 import { FeedbackService, type FeedbackView } from '@leadpanel/feedback';
-import { ReportsService } from '@leadpanel/insights';
+import { ReportsService, ShareLinksService } from '@leadpanel/insights';
 import {
   CARRIERS,
   CHAIN,
@@ -136,6 +136,7 @@ export class DemoSeeder {
     private readonly shipments: ShipmentsService,
     private readonly feedback: FeedbackService,
     private readonly reports: ReportsService,
+    private readonly shareLinks: ShareLinksService,
   ) {}
 
   async seed(progress: Progress = () => undefined): Promise<DemoSummary> {
@@ -655,7 +656,7 @@ export class DemoSeeder {
     const reports = await this.reports.list(researcher, study.id, { limit: 100 });
     const report = reports.items.find((r) => r.status === 'ready' && r.publishedAt !== null);
     if (!report) throw new PartialDemoError('the study has no published report');
-    const share = await this.reports.shareLink(researcher, report.id, SHARE_LINK_HOURS);
+    const share = await this.shareLinks.create(researcher, report.id, SHARE_LINK_HOURS);
 
     // two participants to log in as: the first enrolled in French and in English
     const enrolled = await this.directory.enrolledIds(study.id);

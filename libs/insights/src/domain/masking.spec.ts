@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { MASK, maskEmails, maskLinks, maskPhones, maskPii } from './masking';
 
 describe('maskPii', () => {
@@ -49,7 +51,9 @@ describe('maskPii', () => {
       ['https://example.com/<script>alert(1)</script>', '[link]<script>alert(1)</script>'],
       ['"https://example.com/q"', '"[link]"'],
       ['https://evil.example/0612345678', '[link]'],
-      ['ana at example dot com or ana(at)example.com', 'ana at example dot com or ana(at)[link]'],
+      ['ana at example dot com or ana(at)example.com', '[email] or [email]'],
+      ['I looked at example.com first', 'I looked at [link] first'],
+      ['I looked at anecdotes.com first', 'I looked at [link] first'],
     ])('%j → %j', (text, expected) => {
       expect(maskPii(text)).toBe(expected);
     });
@@ -175,9 +179,50 @@ describe('maskPii', () => {
       '+33 (0)'.repeat(5_000),
       'www.'.repeat(10_000),
       `https://${'a'.repeat(50_000)}`,
+      'a dot '.repeat(10_000),
+      'a at b dot '.repeat(5_000),
+      '(at)'.repeat(10_000),
+      `${'a.'.repeat(20_000)} at b`,
+      '00 '.repeat(20_000),
+      '1/'.repeat(20_000),
+      `${'12 '.repeat(20_000)}x`,
+      '\uff11\u00a0'.repeat(20_000),
     ];
     const started = Date.now();
     for (const text of inputs) maskPii(text);
     expect(Date.now() - started).toBeLessThan(2_000);
+  });
+});
+
+/**
+ * A corpus of real-looking French, English, German, Spanish and Swiss lines
+ * (fixtures/masking-corpus.json): contact details written the ways people write them
+ * (no-break spaces, fullwidth digits, `(+cc)`, `00 cc`, slashes, ideographic full stops,
+ * IP literals, spelled-out "at"/"dot") must be masked; prices, dates, years, versions,
+ * percentages, postcodes and times must come back exactly as written.
+ */
+describe('maskPii on the corpus', () => {
+  const corpus = JSON.parse(readFileSync(join(__dirname, 'fixtures', 'masking-corpus.json'), 'utf8')) as {
+    masked: Array<[string, string, string]>;
+    kept: Array<[string, string]>;
+  };
+
+  it('has at least 60 lines in five languages', () => {
+    expect(corpus.masked.length + corpus.kept.length).toBeGreaterThanOrEqual(60);
+    expect(new Set(corpus.masked.map(([lang]) => lang))).toEqual(new Set(['fr', 'en', 'de', 'es', 'ch']));
+    expect(new Set(corpus.kept.map(([lang]) => lang))).toEqual(new Set(['fr', 'en', 'de', 'es', 'ch']));
+  });
+
+  it.each(corpus.masked)('[%s] masks %j', (_lang, text, expected) => {
+    expect(maskPii(text)).toBe(expected);
+    expect(maskPii(expected)).toBe(expected);
+  });
+
+  it.each(corpus.kept)('[%s] leaves %j as written', (_lang, text) => {
+    expect(maskPii(text)).toBe(text);
+  });
+
+  it('keeps the unmasked rest exactly as written (no-break spaces, fullwidth letters)', () => {
+    expect(maskPii('Prix\u00a0: 1\u202f299 € — ｔｅｌ ０６ １２ ３４ ５６ ７８')).toBe('Prix\u00a0: 1\u202f299 € — ｔｅｌ [phone]');
   });
 });

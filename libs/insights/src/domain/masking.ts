@@ -4,12 +4,20 @@
  *
  * Decisions:
  * - Replacements are fixed tokens: `[email]`, `[phone]`, `[link]`; the rest of the text is
- *   left byte for byte (no trimming, no HTML escaping: rendering escapes, `<script>` stays
+ *   left as written (no trimming, no HTML escaping: rendering escapes, `<script>` stays
  *   `<script>` here). Masking is idempotent: the tokens match none of the patterns.
+ * - Normalised before matching, not in the output: each character goes through NFKC
+ *   (fullwidth `０６`, `＠`, `［］`), every Unicode space (no-break U+00A0, narrow U+202F…)
+ *   reads as a space, ideographic full stops (`。`) as a dot, dashes as a hyphen, and
+ *   invisible format characters (zero-width space, soft hyphen) are skipped. Masks are then
+ *   put on the original's characters, so what is not masked comes back byte for byte.
  * - Order: e-mails first (so `ana@example.com` is one `[email]`, not `ana@[link]`), then
  *   URLs, then phones (so digits inside a URL go with the link).
- * - E-mail: local part of letters, digits and `._%+-`, `@`, dot-separated labels, a
- *   top-level label of 2+ letters. Unicode letters are allowed (`élodie@exemple.fr`).
+ * - E-mail: local part of letters, digits and `._%+-`, `@`, dot-separated labels and a
+ *   top-level label of 2+ letters, or an IP literal (`jane@[1.2.3.4]`). Unicode letters are
+ *   allowed (`élodie@exemple.fr`). Obfuscated: `ana at example dot com`, `ana(at)example.fr`,
+ *   `ana [at] example [dot] com` — only when the at is bracketed or a dot is spelled out, and
+ *   the last label is a known TLD, so "I looked at example.com" stays a sentence (with a link).
  * - URL: anything after `http://`, `https://` or `ftp://`, or starting `www.`, up to white
  *   space, quotes or `<>`; trailing sentence punctuation (`.,;:!?`, a closing bracket with
  *   no opening one) is left outside the mask. A bare domain (`example.com/path`) is
@@ -19,26 +27,32 @@
  *   path follows (`exemple.de/x`) or after a strong one (`example.com.au`), so "bien.ca
  *   marche" or "fin.de" typed without a space survive. File
  *   names (`photo.jpg`, `node.js`) and upper-case names (`ASP.NET`) are not links.
- * - Phone: international numbers (`+` or `00`, country code, 8–15 digits in all, groups
- *   separated by spaces, dots or hyphens, an optional `(0)`), French national numbers
- *   (`0X XX XX XX XX` in any of those separators or none), North-American numbers
- *   (`(555) 123-4567`, `555-123-4567`, `555.123.4567`, `1-555-123-4567`) and other
- *   national numbers starting with 0 in 3 groups (`020 7946 0958`, 10–11 digits). A phone
+ * - Phone: international numbers (`+cc`, `00cc`, `00 cc` or `(+cc)`, 8–15 digits in all,
+ *   groups separated by spaces, dots, slashes or hyphens, an optional `(0)`), French national
+ *   numbers (`0X XX XX XX XX`), North-American numbers (`(555) 123-4567`, `555-123-4567`),
+ *   national numbers starting with 0 in 3 groups (`020 7946 0958`), and any other run of
+ *   8–15 digits in groups joined by one kind of separator (`079 123 45 67`, `612 34 56 78`,
+ *   `0171/1234567`, `089/12 34 56 78`), except what reads as something else: a date
+ *   (`12/03/2024`, `2024-03-12`, `12.03.2024`), a year range (`2019-2024`), an IP address, or
+ *   a thousands-grouped number (`10 000 000`, `1.000.000`) — but `612 345 678` (a Spanish
+ *   number's usual shape) is a phone unless a currency sign or `%` is next to it. A phone
  *   number never touches a letter or a digit on either side.
  * - Not masked, on purpose: ordinary numbers (`3 times`, `2024`, `50%`, `7/10`, `12,50 €`,
- *   `10:30`, `1 000 000`, dates, versions, postcodes), bare runs of digits that do not start
- *   with 0 (`5551234567` could be an order number), numbers written in words, obfuscated
- *   addresses (`ana at example dot com`, whose domain part is still masked as a link), and
- *   other identifiers (card or social security numbers) which this module does not cover.
+ *   `10:30`, `1 000 000`, dates, versions, postcodes), bare runs of digits without
+ *   separators that do not start with 0 (`5551234567` could be an order number), numbers
+ *   written in words, and other identifiers (card or social security numbers) which this
+ *   module does not cover on purpose (a separated card number is masked as a phone).
  *   The price of a false negative is a leak, of a false positive a garbled quote: a list
- *   of ten digits in pairs starting with 0 (`01 02 03 04 05`) is masked as a phone.
+ *   of ten digits in pairs starting with 0 (`01 02 03 04 05`) is masked as a phone, and so is
+ *   a separated run such as `700 000 000 users`.
  */
 export const MASK = { email: '[email]', phone: '[phone]', link: '[link]' } as const;
 
 const L = '\\p{L}\\p{M}\\p{N}'; // letters (with combining marks) and digits
 const LABEL = `[${L}](?:[${L}-]*[${L}])?`;
 
-const EMAIL = new RegExp(`(?<![${L}._%+-])[${L}._%+-]+@(?:${LABEL}\\.)+\\p{L}{2,}(?![${L}])`, 'gu');
+const IP_LITERAL = '\\[(?:\\d{1,3}\\.){3}\\d{1,3}\\]';
+const EMAIL = new RegExp(`(?<![${L}._%+-])[${L}._%+-]+@(?:(?:${LABEL}\\.)+\\p{L}{2,}(?![${L}])|${IP_LITERAL})`, 'gu');
 
 const URL_TAIL = `[^\\s<>"'\`]*`;
 const SCHEME_URL = new RegExp(`(?<![${L}])(?:https?|ftp):\\/\\/[^\\s<>"'\`]+`, 'giu');
@@ -67,24 +81,56 @@ const BARE_DOMAIN = new RegExp(
 );
 const BARE_DOMAIN_WITH_PATH = new RegExp(`${DOMAIN_START}(?:${WEAK_TLDS.join('|')})${TLD_END}\\/${URL_TAIL}`, 'gu');
 
-const SEP = '[ .\\-]';
+/** `ana at example dot com`, `ana(at)example.com`, `ana [at] example [dot] fr`: only with a bracketed at or a spelled dot, and a known TLD. */
+const OBFUSCATED_AT = '(?: ?[(\\[{]at[)\\]}] ?| at )';
+const SPELLED_DOT = '(?: ?[(\\[{]dot[)\\]}] ?| dot )';
+const OBFUSCATED_DOT = `(?:${SPELLED_DOT}|\\.)`;
+const OBFUSCATED_EMAIL = new RegExp(
+  `(?<![${L}._%+-])[${L}._%+-]+(?:${SPELLED_DOT}[${L}._%+-]+)*${OBFUSCATED_AT}(?:${LABEL}${OBFUSCATED_DOT})+(?:${[...STRONG_TLDS, ...WEAK_TLDS].join('|')})(?![${L}])`,
+  'giu',
+);
+const SPELLED = /[(\[{](?:at|dot)[)\]}]| dot /i;
+
+const SEP = '[ ./\\-]';
 const PHONE_START = `(?<![${L}+.,/_-])`;
 const PHONE_END = `(?![${L}_]|[.,/:-]\\d)`;
+const COUNTRY = '[1-9]\\d{0,3}';
 const INTERNATIONAL_PHONE = new RegExp(
-  `(?<![${L}+_])(?:\\+|00)[1-9]\\d{0,3}(?:${SEP}?(?:\\(0\\)${SEP}?)?(?:\\(\\d{1,4}\\)|\\d{1,4})){1,7}${PHONE_END}`,
+  `(?<![${L}+_(])(?:\\(\\+${COUNTRY}\\)|(?:\\+|00 ?)${COUNTRY})(?:${SEP}?(?:\\(0\\)${SEP}?)?(?:\\(\\d{1,4}\\)|\\d{1,4})){1,7}${PHONE_END}`,
   'gu',
 );
 const FRENCH_PHONE = new RegExp(`${PHONE_START}0[1-9](?:${SEP}?\\d{2}){4}${PHONE_END}`, 'gu');
 const NANP_PHONE = new RegExp(`${PHONE_START}(?:1${SEP})?(?:\\(\\d{3}\\) ?|\\d{3}${SEP})\\d{3}${SEP}\\d{4}${PHONE_END}`, 'gu');
 const NATIONAL_PHONE = new RegExp(`${PHONE_START}0\\d{2,4}${SEP}\\d{3,4}${SEP}?\\d{3,4}${PHONE_END}`, 'gu');
+/** Groups of digits with one separator between them: a phone when 8+ digits and not a date, a year range, a thousands-grouped number or an IP address. */
+const DIGIT_GROUPS = new RegExp(`${PHONE_START}(?:\\d{2,5}\\/)?\\d{1,8}(${SEP})\\d{1,8}(?:\\1\\d{1,8})*${PHONE_END}`, 'gu');
 
 const digitCount = (s: string): number => s.replace(/\D/g, '').length;
+
+const YEAR = '(?:19|20)\\d{2}';
+const NOT_A_PHONE: readonly RegExp[] = [
+  new RegExp(`^\\d{1,2}([./-])\\d{1,2}\\1${YEAR}$`), // 12/03/2024, 12.03.2024
+  new RegExp(`^${YEAR}([./-])\\d{1,2}\\1\\d{1,2}$`), // 2024-03-12
+  new RegExp(`^${YEAR}[ /-]${YEAR}$`), // 2019-2024
+  /^\d{1,3}([ .])\d{3}(?:\1\d{3})*$/, // 10 000 000, 1.000.000 (but see SPANISH_MOBILE)
+  /^[1-9]\d{0,2}(?:\.\d{1,3}){3}$/, // 192.168.1.10 (a leading 0 is a phone: 078.123.45.67)
+];
+/** Spanish mobiles and landlines written 3-3-3 (`612 345 678`) look like thousands: a phone unless money is next to it. */
+const SPANISH_MOBILE = /^[6-9]\d{2}([ .])\d{3}\1\d{3}$/;
+const MONEY_BEFORE = /[€$£]\s?$/;
+const MONEY_AFTER = /^\s?(?:[€$£%]|eur|euros?|chf|usd|k\b)/i;
+
+function isDigitGroupPhone(m: string, before: string, after: string): boolean {
+  if (digitCount(m) < 8 || digitCount(m) > 15) return false;
+  if (SPANISH_MOBILE.test(m)) return !MONEY_BEFORE.test(before) && !MONEY_AFTER.test(after);
+  return !NOT_A_PHONE.some((p) => p.test(m));
+}
 
 const OPENING: Readonly<Record<string, string>> = { ')': '(', ']': '[', '}': '{' };
 const occurrences = (s: string, c: string): number => s.split(c).length - 1;
 
-/** Leaves trailing sentence punctuation (and a closing bracket with no opening one) outside the mask. */
-function maskLink(match: string): string {
+/** How many characters of trailing sentence punctuation (and closing brackets with no opening one) a link leaves outside its mask. */
+function trailingPunctuation(match: string): number {
   let url = match;
   for (;;) {
     const last = url.slice(-1);
@@ -93,29 +139,123 @@ function maskLink(match: string): string {
     if (last === '' || !trailing) break;
     url = url.slice(0, -1);
   }
-  return MASK.link + match.slice(url.length);
+  return match.length - url.length;
 }
 
 export function maskEmails(text: string): string {
-  return text.replace(EMAIL, MASK.email);
+  return maskPii(text, ['email']);
 }
 
 export function maskLinks(text: string): string {
-  return [SCHEME_URL, WWW_URL, BARE_DOMAIN, BARE_DOMAIN_WITH_PATH].reduce((out, pattern) => out.replace(pattern, maskLink), text);
+  return maskPii(text, ['link']);
 }
 
 export function maskPhones(text: string): string {
-  return text
-    .replace(INTERNATIONAL_PHONE, (m) => {
-      const digits = digitCount(m) - (m.startsWith('00') ? 2 : 0);
-      return digits >= 8 && digits <= 15 ? MASK.phone : m;
-    })
-    .replace(FRENCH_PHONE, MASK.phone)
-    .replace(NANP_PHONE, MASK.phone)
-    .replace(NATIONAL_PHONE, (m) => (digitCount(m) >= 10 && digitCount(m) <= 11 ? MASK.phone : m));
+  return maskPii(text, ['phone']);
 }
 
-/** E-mails, then links, then phones; see the header for what is and is not masked. */
-export function maskPii(text: string): string {
-  return maskPhones(maskLinks(maskEmails(text)));
+type Kind = keyof typeof MASK;
+/** What one pattern masks: the mask's length inside the match (a link leaves trailing punctuation out), or 0 to keep it. */
+type Rule = { kind: Kind; pattern: RegExp; masked: (match: string, before: string, after: string) => number };
+
+const whole = (m: string): number => m.length;
+const RULES: readonly Rule[] = [
+  { kind: 'email', pattern: EMAIL, masked: whole },
+  { kind: 'email', pattern: OBFUSCATED_EMAIL, masked: (m) => (SPELLED.test(m) ? m.length : 0) },
+  ...[SCHEME_URL, WWW_URL, BARE_DOMAIN, BARE_DOMAIN_WITH_PATH].map((pattern): Rule => ({
+    kind: 'link',
+    pattern,
+    masked: (m) => m.length - trailingPunctuation(m),
+  })),
+  {
+    kind: 'phone',
+    pattern: INTERNATIONAL_PHONE,
+    masked: (m) => {
+      const digits = digitCount(m) - (m.startsWith('00') ? 2 : 0);
+      return digits >= 8 && digits <= 15 ? m.length : 0;
+    },
+  },
+  { kind: 'phone', pattern: FRENCH_PHONE, masked: whole },
+  { kind: 'phone', pattern: NANP_PHONE, masked: whole },
+  { kind: 'phone', pattern: NATIONAL_PHONE, masked: (m) => (digitCount(m) >= 10 && digitCount(m) <= 11 ? m.length : 0) },
+  { kind: 'phone', pattern: DIGIT_GROUPS, masked: (m, before, after) => (isDigitGroupPhone(m, before, after) ? m.length : 0) },
+];
+
+/** Stands for a masked span while the later rules run: no letter, digit, separator or mark any pattern looks at. */
+const HOLE = '\u0000';
+const SPACE = /^[\p{Zs}\t]$/u;
+const DOT_LIKE = /^[。｡︒]$/u;
+
+/**
+ * The text the patterns read: NFKC per character (fullwidth digits and `＠`, ligatures),
+ * every Unicode space a plain space, ideographic full stops a dot, dashes a hyphen,
+ * invisible format characters (zero-width space, soft hyphen) dropped. `from[i]`/`to[i]`
+ * are where the character at `i` came from in the original, so that masks land there and
+ * the rest of the original is kept as it was written.
+ */
+function normalise(text: string): { norm: string; from: number[]; to: number[] } {
+  let norm = '';
+  const from: number[] = [];
+  const to: number[] = [];
+  let at = 0;
+  for (const ch of text) {
+    let out: string;
+    if (SPACE.test(ch)) out = ' ';
+    else if (DOT_LIKE.test(ch)) out = '.';
+    else if (/^\p{Pd}$/u.test(ch)) out = '-';
+    else if (/^\p{Cf}$/u.test(ch)) out = '';
+    else out = ch.normalize('NFKC');
+    for (let i = 0; i < out.length; i++) {
+      from.push(at);
+      to.push(at + ch.length);
+    }
+    norm += out;
+    at += ch.length;
+  }
+  return { norm, from, to };
+}
+
+type Span = { start: number; end: number; kind: Kind };
+
+/** A later mask that covers earlier ones (a URL around an e-mail) replaces them. */
+function addSpan(spans: Span[], span: Span): void {
+  for (let i = spans.length - 1; i >= 0; i--) {
+    const s = spans[i];
+    if (s.end <= span.start || s.start >= span.end) continue;
+    span.start = Math.min(span.start, s.start);
+    span.end = Math.max(span.end, s.end);
+    spans.splice(i, 1);
+  }
+  spans.push(span);
+}
+
+/**
+ * E-mails, then links, then phones (or only the kinds asked for); see the header for what
+ * is and is not masked. Matching reads the normalised text; what is not masked is returned
+ * exactly as written.
+ */
+export function maskPii(text: string, kinds: readonly Kind[] = ['email', 'link', 'phone']): string {
+  const { norm, from, to } = normalise(text);
+  let work = norm;
+  const spans: Span[] = [];
+  for (const rule of RULES) {
+    if (!kinds.includes(rule.kind)) continue;
+    work = work.replace(rule.pattern, (...args: unknown[]) => {
+      const m = args[0] as string;
+      const offset = args.find((a) => typeof a === 'number') as number;
+      const length = rule.masked(m, work.slice(Math.max(0, offset - 2), offset), work.slice(offset + m.length, offset + m.length + 6));
+      if (length === 0) return m;
+      addSpan(spans, { start: offset, end: offset + length, kind: rule.kind });
+      return HOLE.repeat(length) + m.slice(length);
+    });
+  }
+  if (spans.length === 0) return text;
+  spans.sort((a, b) => a.start - b.start);
+  let out = '';
+  let at = 0;
+  for (const s of spans) {
+    out += text.slice(at, from[s.start]) + MASK[s.kind];
+    at = to[s.end - 1];
+  }
+  return out + text.slice(at);
 }

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { BoundedParam, CurrentUser, UuidParam, PageQueryDto, Public, Roles, type AuthUser } from '@leadpanel/platform';
-import { ReportPageDto, ReportResponseDto, SHARE_TOKEN_PARAM, ShareLinkDto, ShareLinkResponseDto } from './dto/report.dto';
+import { Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, UuidParam, PageQueryDto, Roles, type AuthUser } from '@leadpanel/platform';
+import { ReportPageDto, ReportResponseDto } from './dto/report.dto';
 import type { ReportContent } from './report-content';
 import { ReportsService } from './reports.service';
 
@@ -72,23 +72,5 @@ export class ReportsController {
   @ApiOkResponse({ type: ReportResponseDto, description: 'only when ready (409 otherwise); the brand’s users get an e-mail' })
   publish(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<ReportResponseDto> {
     return this.reports.publish(user, id);
-  }
-
-  @Post('reports/:id/share-links')
-  @Roles('researcher')
-  @ApiCreatedResponse({ type: ShareLinkResponseDto })
-  share(@CurrentUser() user: AuthUser, @UuidParam() id: string, @Body() dto: ShareLinkDto): Promise<ShareLinkResponseDto> {
-    return this.reports.shareLink(user, id, dto.expiresInHours);
-  }
-
-  @Get('shared/reports/:token')
-  @Public()
-  @Header('Content-Type', 'text/html; charset=utf-8')
-  @Header('Cache-Control', 'private, no-store')
-  @Header('Referrer-Policy', 'no-referrer')
-  @ApiProduces('text/html')
-  @ApiOkResponse({ description: 'the report HTML for a valid, unexpired link; 404 otherwise' })
-  shared(@BoundedParam('token', SHARE_TOKEN_PARAM) token: string): Promise<string> {
-    return this.reports.shared(token);
   }
 }

@@ -2,8 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, IsNull, Not, Repository } from 'typeorm';
 import { applyKeyset, type PageQueryDto } from '@leadpanel/platform';
+import { formatPseudonym } from '@leadpanel/studies';
+import type { ErasedAuthorship } from './redaction';
 import type { ReportContent } from './report-content';
 import { ReportEntity } from './report.entity';
+
+export interface ReportOutputs {
+  content: ReportContent;
+  html: string;
+  csv: string;
+}
 
 /** Columns of a report without its (large) outputs. */
 const SUMMARY = {
@@ -75,8 +83,79 @@ export class ReportsRepository {
   }
 
   /** Everything at once: the report is whole or not there. */
-  async finish(id: string, outputs: { content: ReportContent; html: string; csv: string }, at: Date): Promise<void> {
-    await this.reports.update({ id, status: 'generating' }, { ...outputs, status: 'ready', generatedAt: at });
+  async finish(em: EntityManager, id: string, outputs: ReportOutputs, at: Date): Promise<void> {
+    await em.getRepository(ReportEntity).update({ id, status: 'generating' }, { ...outputs, status: 'ready', generatedAt: at });
+  }
+
+  /**
+   * Serialises, per study, the redaction of erased panellists' words with the writing of a
+   * finished report: whichever comes second sees the other's result (see ReportErasureService).
+   */
+  async lockStudyOutputs(em: EntityManager, studyId: string): Promise<void> {
+    await em.query(`SELECT pg_advisory_xact_lock(hashtext('leadpanel:report-outputs:' || $1))`, [studyId]);
+  }
+
+  /** Ids of a study's ready reports, oldest first. */
+  async readyIds(em: EntityManager, studyId: string): Promise<string[]> {
+    const rows = await em
+      .getRepository(ReportEntity)
+      .find({ where: { studyId, status: 'ready' }, select: { id: true }, order: { version: 'ASC' } });
+    return rows.map((r) => r.id);
+  }
+
+  contentOf(em: EntityManager, id: string): Promise<ReportEntity | null> {
+    return em.getRepository(ReportEntity).findOne({ where: { id }, select: { ...SUMMARY, content: true } });
+  }
+
+  async brandsOfStudy(studyId: string): Promise<string[]> {
+    const rows = (await this.reports.query(`SELECT DISTINCT brand_id FROM reports WHERE study_id = $1`, [studyId])) as Array<{
+      brand_id: string;
+    }>;
+    return rows.map((r) => r.brand_id);
+  }
+
+  /** A ready report's outputs replaced (redaction): its version, status and dates stay. */
+  async replaceOutputs(em: EntityManager, id: string, outputs: ReportOutputs): Promise<void> {
+    await em.getRepository(ReportEntity).update({ id, status: 'ready' }, outputs);
+  }
+
+  /**
+   * Studies with at least one report where a panellist may be quoted: where they have a
+   * pseudonym, filed feedback or wrote a post. Read across contexts like the aggregation.
+   */
+  async studiesQuoting(panellistId: string): Promise<string[]> {
+    const rows = (await this.reports.query(
+      `SELECT DISTINCT s.study_id FROM (
+         SELECT study_id FROM study_pseudonyms WHERE panellist_id = $1
+         UNION SELECT study_id FROM feedback_items WHERE panellist_id = $1
+         UNION SELECT r.study_id FROM discussion_posts p JOIN discussion_rounds r ON r.id = p.round_id WHERE p.author_user_id = $1
+       ) s
+       WHERE EXISTS (SELECT 1 FROM reports x WHERE x.study_id = s.study_id)`,
+      [panellistId],
+    )) as Array<{ study_id: string }>;
+    return rows.map((r) => r.study_id);
+  }
+
+  /** Every erased panellist of a study, as its reports name them (pseudonyms, post ids, feedback ids). */
+  async erasedAuthorship(em: EntityManager, studyId: string): Promise<ErasedAuthorship> {
+    const erased = `SELECT 1 FROM panellists e WHERE e.status = 'erased' AND e.id =`;
+    const numbers = (await em.query(
+      `SELECT sp.number FROM study_pseudonyms sp WHERE sp.study_id = $1 AND EXISTS (${erased} sp.panellist_id)`,
+      [studyId],
+    )) as Array<{ number: number }>;
+    const posts = (await em.query(
+      `SELECT p.id FROM discussion_posts p JOIN discussion_rounds r ON r.id = p.round_id
+        WHERE r.study_id = $1 AND EXISTS (${erased} p.author_user_id)`,
+      [studyId],
+    )) as Array<{ id: string }>;
+    const feedback = (await em.query(`SELECT f.id FROM feedback_items f WHERE f.study_id = $1 AND EXISTS (${erased} f.panellist_id)`, [
+      studyId,
+    ])) as Array<{ id: string }>;
+    return {
+      pseudonyms: new Set(numbers.map((r) => formatPseudonym(Number(r.number)))),
+      postIds: new Set(posts.map((r) => r.id)),
+      feedbackIds: new Set(feedback.map((r) => r.id)),
+    };
   }
 
   async fail(id: string, error: string): Promise<void> {

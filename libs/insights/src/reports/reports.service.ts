@@ -17,12 +17,10 @@ import { BrandsService, UsersService } from '@leadpanel/identity';
 import { StudiesService } from '@leadpanel/studies';
 import { ReportAggregator } from '../aggregation/report-aggregator';
 import { InsightsError } from '../insights.errors';
-import { renderReportCsv } from './render/report-csv';
-import { renderReportHtml } from './render/report-html';
+import { ReportErasureService, ReportRenderError } from './report-erasure.service';
 import type { ReportContent } from './report-content';
 import type { ReportEntity, ReportStatus } from './report.entity';
 import { ReportsRepository } from './reports.repository';
-import { shareKey, signShareToken, verifyShareToken } from './share-token';
 
 export const REPORT_GENERATE_JOB = 'insights.generate-report';
 
@@ -56,18 +54,18 @@ const isStaffReader = (actor: AuthUser): boolean => actor.role === 'researcher' 
 /**
  * Insight reports: requested by researchers (a generation job writes an immutable,
  * versioned snapshot), published to the study's brand, shared by signed expiring
- * links. A brand user sees only published reports of their own brand; anything else
+ * links (ShareLinksService). A brand user sees only published reports of their own brand; anything else
  * is a 404, never a hint that it exists.
  */
 @Injectable()
 export class ReportsService implements OnModuleInit {
   private readonly logger = new Logger('Reports');
-  private readonly shareKey: Buffer;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly reports: ReportsRepository,
     private readonly aggregator: ReportAggregator,
+    private readonly erasure: ReportErasureService,
     private readonly studies: StudiesService,
     private readonly brands: BrandsService,
     private readonly users: UsersService,
@@ -77,9 +75,7 @@ export class ReportsService implements OnModuleInit {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
-    this.shareKey = shareKey(config.auth.jwtSecret);
-  }
+  ) {}
 
   onModuleInit(): void {
     this.registry.register<{ reportId: string }>(REPORT_GENERATE_JOB, ({ reportId }) => this.generate(reportId));
@@ -104,29 +100,36 @@ export class ReportsService implements OnModuleInit {
   /**
    * The job: aggregate, render, and store everything with `ready` in one statement. A
    * retried job after a crash starts again from the data (nothing half-written is
-   * kept); a report already finished is left alone. An error marks the report
-   * `failed` with the error for researchers (a new version can be requested).
+   * kept); a report already finished is left alone. An error of the aggregation or the
+   * rendering marks the report `failed` with the error for researchers (a new version can be
+   * requested); a database error while storing it fails the job, which is retried.
    */
   async generate(reportId: string): Promise<void> {
     const r = await this.reports.summary(reportId);
     if (!r || !(await this.reports.start(r.id, this.clock.now()))) return;
-    let outputs: { content: ReportContent; html: string; csv: string };
+    const failed = async (err: unknown): Promise<void> => {
+      const message = err instanceof Error ? err.message : String(err);
+      this.logger.error(`report ${r.id} (study ${r.studyId} v${r.version}) failed: ${message}`);
+      await this.reports.fail(r.id, message);
+    };
+    let content: ReportContent;
     try {
-      const content = await this.aggregator.build({
+      content = await this.aggregator.build({
         studyId: r.studyId,
         version: r.version,
         minCell: this.config.reports.minCell,
         generatedAt: this.clock.now(),
       });
-      const brandName = (await this.brands.nameOf(r.brandId)) ?? undefined;
-      outputs = { content, html: renderReportHtml(content, { brandName }), csv: renderReportCsv(content) };
     } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      this.logger.error(`report ${r.id} (study ${r.studyId} v${r.version}) failed: ${message}`);
-      await this.reports.fail(r.id, message);
-      return;
+      return failed(err);
     }
-    await this.reports.finish(r.id, outputs, this.clock.now());
+    try {
+      // redacted for anyone erased meanwhile, rendered and stored with `ready` at once
+      await this.erasure.finish(r, content, this.clock.now());
+    } catch (err) {
+      if (err instanceof ReportRenderError) return failed(err.cause);
+      throw err;
+    }
   }
 
   async list(actor: AuthUser, studyId: string, query: PageQueryDto): Promise<Page<ReportView>> {
@@ -203,29 +206,6 @@ export class ReportsService implements OnModuleInit {
     return toView(published, true);
   }
 
-  /** A signed link that serves the HTML without login until it expires (409 before the report is ready). */
-  async shareLink(actor: AuthUser, id: string, expiresInHours: number): Promise<{ url: string; expiresAt: Date }> {
-    const r = await this.visible(actor, id);
-    if (r.status !== 'ready') throw new InsightsError('REPORT_NOT_READY', `The report is ${r.status}: only a ready report can be shared`);
-    const expiresAt = new Date(Math.floor(this.clock.now().getTime() / 1000) * 1000 + expiresInHours * 3_600_000);
-    const token = signShareToken(this.shareKey, { reportId: r.id, expiresAt });
-    await this.audit.record({
-      action: 'report.share_link_created',
-      targetType: 'report',
-      targetId: r.id,
-      data: { expiresAt: expiresAt.toISOString() },
-    });
-    return { url: `${this.config.http.publicBaseUrl}/api/v1/shared/reports/${token}`, expiresAt };
-  }
-
-  /** The HTML behind a share link; 404 for a bad, expired or unknown token alike. */
-  async shared(token: string): Promise<string> {
-    const claims = verifyShareToken(this.shareKey, token, this.clock.now());
-    const r = claims ? await this.reports.output(claims.reportId, 'html') : null;
-    if (!r || r.status !== 'ready' || !r.html) throw new InsightsError('REPORT_NOT_FOUND', 'Report was not found');
-    return r.html;
-  }
-
   private async ready(actor: AuthUser, id: string, what: 'content' | 'html' | 'csv'): Promise<ReportEntity> {
     await this.visible(actor, id);
     const r = await this.reports.output(id, what);
@@ -236,7 +216,7 @@ export class ReportsService implements OnModuleInit {
   }
 
   /** Researchers see every report; brand users only published ones of their brand; others nothing (404). */
-  private async visible(actor: AuthUser, id: string): Promise<ReportEntity> {
+  async visible(actor: AuthUser, id: string): Promise<ReportEntity> {
     const r = await this.reports.summary(id);
     const ok = r && (isStaffReader(actor) || (actor.role === 'brand' && r.brandId === actor.brandId && r.publishedAt !== null));
     if (!ok) throw new InsightsError('REPORT_NOT_FOUND', 'Report was not found');

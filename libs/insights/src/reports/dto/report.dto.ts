@@ -22,8 +22,22 @@ export class ShareLinkDto {
 }
 
 export class ShareLinkResponseDto {
-  @ApiProperty({ maxLength: 2000, description: 'serves the report HTML without login until it expires' }) url: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36, description: 'the link, to list or revoke it' }) id: string;
+  @ApiProperty({ maxLength: 2000, description: 'serves the report HTML without login until it expires or is revoked' }) url: string;
   @ApiProperty({ format: 'date-time', maxLength: 40 }) expiresAt: Date;
+}
+
+/** A share link as listed: never its token (it is shown once, at creation). */
+export class ShareLinkItemDto {
+  @ApiProperty({ format: 'uuid', maxLength: 36 }) id: string;
+  @ApiProperty({ format: 'date-time', maxLength: 40 }) createdAt: Date;
+  @ApiProperty({ format: 'date-time', maxLength: 40 }) expiresAt: Date;
+  @ApiProperty({ type: String, format: 'date-time', maxLength: 40, nullable: true }) revokedAt: Date | null;
+}
+
+export class ShareLinkPageDto {
+  @ApiProperty({ type: [ShareLinkItemDto], maxItems: 100 }) items: ShareLinkItemDto[];
+  @ApiProperty({ type: String, nullable: true, maxLength: 500 }) nextCursor: string | null;
 }
 
 export class ReportResponseDto {
