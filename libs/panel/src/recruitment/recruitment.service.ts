@@ -1,8 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { APP_CONFIG, AuditService, Clock, MailService, OutboxService, ValidationError, type AppConfig } from '@leadpanel/platform';
-import { UsersService } from '@leadpanel/identity';
+import { UsersService, type ExistingAccount, type PreparedUser } from '@leadpanel/identity';
 import { SurveysService, validateAnswers, type SurveyDefinition } from '@leadpanel/surveys';
 import { CampaignsService } from '../campaigns/campaigns.service';
 import { PanelError } from '../panel.errors';
@@ -13,6 +13,7 @@ import { scoreLeadUser, type Dimension, type ScoredItem } from '../scoring';
 import { ConsentEntity } from './consent.entity';
 import { EmailConfirmationEntity } from './email-confirmation.entity';
 import { ScreenerResponseEntity } from './screener-response.entity';
+import { CONFIRMATION_TTL_DAYS, sha256, UnconfirmedApplications } from './unconfirmed-applications';
 
 export interface ApplicationInput {
   email: string;
@@ -27,7 +28,7 @@ export interface ApplicationInput {
   referralCode?: string;
 }
 
-export const CONFIRMATION_TTL_DAYS = 7;
+export { CONFIRMATION_TTL_DAYS };
 export const MIN_AGE = 18;
 
 const invalidReferralCode = (): ValidationError =>
@@ -35,7 +36,8 @@ const invalidReferralCode = (): ValidationError =>
     { field: 'referralCode', message: 'unknown, used, or for another campaign' },
   ]);
 
-const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
+type Campaign = { id: string; slug: string; title: string };
+type Accepted = { panellistId: string; status: 'pending_confirmation' };
 
 /** The lead-user items of a screener: answers to questions that carry a dimension. */
 export function scoredItems(def: Pick<SurveyDefinition, 'questions'>, answers: Record<string, unknown>): ScoredItem[] {
@@ -52,6 +54,10 @@ export function scoredItems(def: Pick<SurveyDefinition, 'questions'>, answers: R
  * (pending_confirmation), records consents and screener answers, and sends the
  * confirmation e-mail, all in one transaction. Confirming scores the screener
  * and lets the panellist in (active) or onto the waitlist.
+ *
+ * An application never tells whether its e-mail has an account: an address in use gets the
+ * same 201 (with a random panellistId that refers to nothing) after the same argon2 work, and
+ * its owner gets a mail instead (or, for an applicant still unconfirmed, a fresh link).
  */
 @Injectable()
 export class RecruitmentService {
@@ -63,6 +69,7 @@ export class RecruitmentService {
     private readonly mail: MailService,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
+    private readonly unconfirmed: UnconfirmedApplications,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -88,11 +95,74 @@ export class RecruitmentService {
       );
     }
     const referral = input.referralCode ? await this.findReferral(input.referralCode, campaign.id) : null;
-    // hashing happens outside the transaction; an e-mail in use is a 409 here already
+    // hashing happens outside the transaction, whether or not the e-mail is in use (same work, same timing)
     const prepared = await this.users.prepare({ email: input.email, password: input.password, role: 'panellist' });
-    const token = randomBytes(32).toString('base64url');
+    const existing = await this.users.existingAccount(prepared.email);
+    if (existing && !(await this.expiredApplicationPurged(existing)))
+      return this.answerForExisting(existing, prepared.email, campaign, input);
+    try {
+      return await this.create(prepared, campaign, input, { screenerId: screener.id, answers: checked.normalized, referral, ip });
+    } catch (err) {
+      // another application with this e-mail won the race
+      if ((err as { code?: string }).code !== 'EMAIL_TAKEN') throw err;
+      const winner = await this.users.existingAccount(prepared.email);
+      if (!winner) throw err;
+      return this.answerForExisting(winner, prepared.email, campaign, input);
+    }
+  }
+
+  /** POST /public/resend-confirmation: a fresh link to an applicant still unconfirmed, nothing for any other address. */
+  async resendConfirmation(email: string): Promise<void> {
+    const existing = await this.users.existingAccount(email);
+    if (existing && existing.role === 'panellist' && !existing.emailConfirmed && existing.status === 'active') {
+      await this.unconfirmed.resend(existing.id, email.trim().toLowerCase());
+    }
+  }
+
+  private async expiredApplicationPurged(existing: ExistingAccount): Promise<boolean> {
+    return existing.role === 'panellist' && !existing.emailConfirmed && this.unconfirmed.purgeIfExpired(existing.id);
+  }
+
+  private async answerForExisting(
+    existing: ExistingAccount,
+    email: string,
+    campaign: Campaign,
+    input: ApplicationInput,
+  ): Promise<Accepted> {
+    if (existing.role === 'panellist' && !existing.emailConfirmed) {
+      await this.unconfirmed.resend(existing.id, email);
+    } else if (existing.status === 'active') {
+      const hour = Math.floor(this.clock.now().getTime() / 3_600_000);
+      const owner = await this.dataSource
+        .getRepository(PanellistEntity)
+        .findOne({ where: { id: existing.id }, select: { id: true, locale: true } });
+      const base = this.config.http.publicBaseUrl;
+      await this.dataSource.transaction((em) =>
+        this.mail.enqueue(em, {
+          template: 'account-exists',
+          locale: owner?.locale ?? input.locale,
+          to: email,
+          userId: existing.id,
+          data: { campaignTitle: campaign.title, loginUrl: `${base}/login`, forgotUrl: `${base}/forgot` },
+          // one a campaign and an hour: repeated attempts do not flood the owner
+          dedupeKey: `account-exists:${existing.id}:${campaign.id}:${hour}`,
+        }),
+      );
+      this.outbox.nudge();
+    }
+    return { panellistId: randomUUID(), status: 'pending_confirmation' };
+  }
+
+  private async create(
+    prepared: PreparedUser,
+    campaign: Campaign,
+    input: ApplicationInput,
+    extra: { screenerId: string; answers: unknown; referral: ReferralEntity | null; ip: string | undefined },
+  ): Promise<Accepted> {
+    const now = this.clock.now();
+    const { referral, ip } = extra;
     const panellistId = await this.dataSource.transaction(async (em) => {
-      const user = await this.users.insertPrepared(em, prepared);
+      const user = await this.users.insertPrepared(em, prepared, { emailConfirmedAt: null });
       await em.getRepository(PanellistEntity).insert({
         id: user.id,
         status: 'pending_confirmation',
@@ -122,7 +192,7 @@ export class RecruitmentService {
       });
       await em
         .getRepository(ScreenerResponseEntity)
-        .insert({ panellistId: user.id, campaignId: campaign.id, surveyId: screener.id, answers: checked.normalized as never });
+        .insert({ panellistId: user.id, campaignId: campaign.id, surveyId: extra.screenerId, answers: extra.answers as never });
       if (referral) {
         const linked = await em
           .getRepository(ReferralEntity)
@@ -130,22 +200,13 @@ export class RecruitmentService {
         // used by another application meanwhile: the code works once
         if (linked.affected !== 1) throw invalidReferralCode();
       }
-      await em.getRepository(EmailConfirmationEntity).insert({
-        panellistId: user.id,
-        tokenHash: sha256(token),
-        expiresAt: new Date(now.getTime() + CONFIRMATION_TTL_DAYS * 86_400_000),
-      });
-      await this.mail.enqueue(em, {
-        template: 'confirm-email',
-        locale: input.locale,
-        to: user.email,
-        userId: user.id,
-        data: {
-          displayName: input.displayName.trim(),
-          campaignTitle: campaign.title,
-          confirmUrl: `${this.config.http.publicBaseUrl}/confirm?token=${token}`,
-        },
-      });
+      const expiresAt = new Date(now.getTime() + CONFIRMATION_TTL_DAYS * 86_400_000);
+      await this.unconfirmed.issue(
+        em,
+        { id: user.id, email: user.email, displayName: input.displayName.trim(), locale: input.locale },
+        campaign.title,
+        expiresAt,
+      );
       await this.audit.record(
         {
           action: 'panellist.applied',
@@ -201,6 +262,7 @@ export class RecruitmentService {
       const score = scoreLeadUser(screener && response ? scoredItems(screener, response.answers) : [], (campaign?.weights ?? {}) as never);
       const status = (score.overall ?? 0) >= (campaign?.acceptScore ?? 0) ? 'active' : 'waitlisted';
       await em.getRepository(EmailConfirmationEntity).update({ id: confirmation.id }, { usedAt: now });
+      await this.users.markEmailConfirmed(panellist.id, em);
       await em.getRepository(PanellistEntity).update(
         { id: panellist.id },
         {
