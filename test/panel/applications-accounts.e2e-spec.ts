@@ -120,6 +120,27 @@ describe('Applications and accounts', () => {
     });
   });
 
+  it('a password reset proves the address: the applicant is let in without the link (scored, active)', async () => {
+    const body = applicationBody();
+    const email = String(body.email);
+    expect((await apply(t, campaign.slug, body)).status).toBe(201);
+    await confirmationMail(t, email);
+    expect((await t.http().post(`${API}/public/password-reset`).send({ email })).status).toBe(202);
+    const [mail] = (await t.smtp.waitFor(email, 2)).filter((m) => m.text.includes('/reset?token='));
+    const token = /\/reset\?token=([A-Za-z0-9_-]+)/.exec(mail.text)![1];
+    expect((await t.http().post(`${API}/public/password-reset/confirm`).send({ token, newPassword: 'proven-by-the-reset' })).status).toBe(
+      204,
+    );
+    const session = await t.login(email, 'proven-by-the-reset');
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const profile = await t.http().get(`${API}/me/profile`).set('Authorization', `Bearer ${session.accessToken}`);
+      if (profile.body.status === 'active') break;
+      if (Date.now() > deadline) throw new Error(`still ${profile.status} ${JSON.stringify(profile.body.status)}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  });
+
   describe('POST /public/resend-confirmation', () => {
     it('answers 202 for an unknown address, a confirmed panellist and staff, and sends them nothing', async () => {
       const p = await joinPanel(t, campaign.slug);

@@ -21,6 +21,8 @@ import { SessionRepository } from './session.repository';
 
 export const PASSWORD_RESET_JOB = 'identity.password-reset';
 export const RESET_TOKEN_TTL_MS = 3_600_000;
+/** Written when a reset proves the address of a panellist who never opened the confirmation link; the panel lets them in. */
+export const EMAIL_PROVEN_BY_RESET_JOB = 'identity.email-proven-by-reset';
 
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 
@@ -124,7 +126,11 @@ export class PasswordService implements OnModuleInit {
       const user = await this.users.findById(record.userId, em);
       if (!user || user.status === 'erased') throw invalidResetToken();
       await this.users.setPasswordHash(user.id, hash, em);
-      await this.users.markEmailConfirmed(user.id, em);
+      if (user.emailConfirmedAt === null) {
+        await this.users.markEmailConfirmed(user.id, em);
+        if (user.role === 'panellist')
+          await this.outbox.add(em, { topic: EMAIL_PROVEN_BY_RESET_JOB, payload: { userId: user.id }, subjectId: user.id });
+      }
       await this.sessions.revokeAllForUser(user.id, 'password_reset', em);
       await this.audit.record(
         { action: 'user.password_reset', targetType: 'user', targetId: user.id, actorUserId: null, actorRole: null },

@@ -1,8 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { APP_CONFIG, AuditService, Clock, MailService, OutboxService, ValidationError, type AppConfig } from '@leadpanel/platform';
-import { UsersService, type ExistingAccount, type PreparedUser } from '@leadpanel/identity';
+import {
+  APP_CONFIG,
+  AuditService,
+  Clock,
+  JobRegistry,
+  MailService,
+  OutboxService,
+  ValidationError,
+  type AppConfig,
+} from '@leadpanel/platform';
+import { EMAIL_PROVEN_BY_RESET_JOB, UsersService, type ExistingAccount, type PreparedUser } from '@leadpanel/identity';
 import { SurveysService, validateAnswers, type SurveyDefinition } from '@leadpanel/surveys';
 import { CampaignsService } from '../campaigns/campaigns.service';
 import { PanelError } from '../panel.errors';
@@ -38,6 +47,7 @@ const invalidReferralCode = (): ValidationError =>
 
 type Campaign = { id: string; slug: string; title: string };
 type Accepted = { panellistId: string; status: 'pending_confirmation' };
+type Confirmed = { status: 'active' | 'waitlisted'; score: number | null; tier: string | null; dimensions: Record<string, number> };
 
 /** The lead-user items of a screener: answers to questions that carry a dimension. */
 export function scoredItems(def: Pick<SurveyDefinition, 'questions'>, answers: Record<string, unknown>): ScoredItem[] {
@@ -60,7 +70,7 @@ export function scoredItems(def: Pick<SurveyDefinition, 'questions'>, answers: R
  * its owner gets a mail instead (or, for an applicant still unconfirmed, a fresh link).
  */
 @Injectable()
-export class RecruitmentService {
+export class RecruitmentService implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly campaigns: CampaignsService,
@@ -70,9 +80,14 @@ export class RecruitmentService {
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     private readonly unconfirmed: UnconfirmedApplications,
+    private readonly registry: JobRegistry,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  onModuleInit(): void {
+    this.registry.register<{ userId: string }>(EMAIL_PROVEN_BY_RESET_JOB, ({ userId }) => this.confirmByOwner(userId));
+  }
 
   async apply(
     slug: string,
@@ -230,14 +245,28 @@ export class RecruitmentService {
     return referral;
   }
 
-  async confirm(
-    token: string,
-  ): Promise<{ status: 'active' | 'waitlisted'; score: number | null; tier: string | null; dimensions: Record<string, number> }> {
+  async confirm(token: string): Promise<Confirmed> {
+    return this.confirmLink({ tokenHash: sha256(token) }, true);
+  }
+
+  /** The job after a password reset by an applicant who never opened the link: they proved the address all the same. */
+  async confirmByOwner(panellistId: string): Promise<void> {
+    const link = await this.dataSource
+      .getRepository(EmailConfirmationEntity)
+      .findOne({ where: { panellistId, usedAt: IsNull() }, order: { createdAt: 'DESC' } });
+    if (!link) return;
+    try {
+      await this.confirmLink({ id: link.id }, false);
+    } catch (err) {
+      if (!(err instanceof PanelError)) throw err; // confirmed meanwhile, or erased
+    }
+  }
+
+  private async confirmLink(where: { tokenHash: string } | { id: string }, checkExpiry: boolean): Promise<Confirmed> {
     const now = this.clock.now();
-    const tokenHash = sha256(token);
     // The campaign and its published screener never change: read them before the transaction
     // (in embedded mode the pool has one connection, so a read beside the transaction would wait for ever).
-    const pending = await this.dataSource.getRepository(EmailConfirmationEntity).findOne({ where: { tokenHash } });
+    const pending = await this.dataSource.getRepository(EmailConfirmationEntity).findOne({ where });
     const applicant = pending ? await this.dataSource.getRepository(PanellistEntity).findOne({ where: { id: pending.panellistId } }) : null;
     const campaign = applicant?.campaignId ? await this.campaigns.byId(applicant.campaignId) : null;
     const screener = campaign ? await this.surveys.get(campaign.screenerSurveyId) : null;
@@ -246,9 +275,9 @@ export class RecruitmentService {
         .getRepository(EmailConfirmationEntity)
         .createQueryBuilder('c')
         .setLock('pessimistic_write')
-        .where('c.token_hash = :hash', { hash: tokenHash })
+        .where('tokenHash' in where ? 'c.token_hash = :v' : 'c.id = :v', { v: 'tokenHash' in where ? where.tokenHash : where.id })
         .getOne();
-      if (!confirmation || confirmation.expiresAt.getTime() <= now.getTime()) {
+      if (!confirmation || (checkExpiry && confirmation.expiresAt.getTime() <= now.getTime())) {
         throw new PanelError('INVALID_CONFIRMATION_TOKEN', 'The confirmation link is invalid or has expired');
       }
       if (confirmation.usedAt !== null) throw new PanelError('ALREADY_CONFIRMED', 'This e-mail address is already confirmed');

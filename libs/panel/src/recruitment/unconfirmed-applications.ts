@@ -106,11 +106,12 @@ export class UnconfirmedApplications implements OnModuleInit {
       if (!panellist || panellist.status !== 'pending_confirmation') return false;
       const links = await em.getRepository(EmailConfirmationEntity).find({ where: { panellistId, usedAt: IsNull() } });
       if (links.some((c) => c.expiresAt.getTime() > now.getTime())) return false;
+      // the account first: one whose owner proved the address meanwhile (password reset) stays, and so does its panellist
+      if (!(await this.users.deleteUnconfirmedPanellist(panellistId, em))) return false;
       // a referral code this application used works again
       await em.getRepository(ReferralEntity).update({ appliedPanellistId: panellistId }, { appliedPanellistId: null, appliedAt: null });
       // consents, screener answers, status history and links go with the panellist (ON DELETE CASCADE)
       await em.getRepository(PanellistEntity).delete({ id: panellistId });
-      await this.users.deleteUnconfirmedPanellist(panellistId, em);
       await this.audit.record(
         { action: 'panellist.unconfirmed_purged', targetType: 'panellist', targetId: panellistId, actorUserId: null, actorRole: null },
         em,
