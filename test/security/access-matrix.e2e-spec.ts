@@ -231,6 +231,7 @@ describe('Security: the access matrix of every operation in the OpenAPI document
       'panellists/id': b.panellist.id,
       'recruitment/slug': w.campaign.slug,
       'reports/token': b.shareToken,
+      'users/id': b.brandUser.id,
     };
     return byKey[`${segment}/${param}`];
   }
