@@ -210,3 +210,58 @@ describe('Accounts: passwords and user administration', () => {
     });
   });
 });
+
+describe('Accounts: the public forms are rate-limited (LOGIN_RATE_LIMIT_PER_MINUTE=2, PUBLIC_FORM_RATE_LIMIT_PER_MINUTE=4)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createIdentityTestApp({ LOGIN_RATE_LIMIT_PER_MINUTE: '2', PUBLIC_FORM_RATE_LIMIT_PER_MINUTE: '4' });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('limits password-reset requests per address and e-mail (429 problem), and per client address whatever the e-mail', async () => {
+    const email = uniqueEmail('reset');
+    for (let i = 0; i < 2; i++) expect((await t.http().post(`${API}/public/password-reset`).send({ email })).status).toBe(202);
+    expectProblem(await t.http().post(`${API}/public/password-reset`).send({ email }), 429, 'rate-limited');
+    // the client has made 3 requests (the refused one too): one more address reaches its limit of 4
+    expect(
+      (
+        await t
+          .http()
+          .post(`${API}/public/password-reset`)
+          .send({ email: uniqueEmail('reset') })
+      ).status,
+    ).toBe(202);
+    expectProblem(
+      await t
+        .http()
+        .post(`${API}/public/password-reset`)
+        .send({ email: uniqueEmail('reset') }),
+      429,
+      'rate-limited',
+    );
+  });
+
+  it('limits confirmation re-sends per client address', async () => {
+    for (let i = 0; i < 4; i++) {
+      expect(
+        (
+          await t
+            .http()
+            .post(`${API}/public/resend-confirmation`)
+            .send({ email: uniqueEmail('again') })
+        ).status,
+      ).toBe(202);
+    }
+    expectProblem(
+      await t
+        .http()
+        .post(`${API}/public/resend-confirmation`)
+        .send({ email: uniqueEmail('again') }),
+      429,
+      'rate-limited',
+    );
+  });
+});
