@@ -274,11 +274,11 @@ export async function benchSeed(databaseUrl: string, opts: SeedOptions): Promise
       [brandId, otherBrandId],
     );
     await q(
-      `INSERT INTO users (id, email, password_hash, role, brand_id, status, created_at, updated_at) VALUES
-         ($1, 'admin@${EMAIL_DOMAIN}', $5, 'admin', NULL, 'active', now() - interval '800 days', now() - interval '800 days'),
-         ($2, 'researcher@${EMAIL_DOMAIN}', $5, 'researcher', NULL, 'active', now() - interval '790 days', now() - interval '790 days'),
-         ($3, 'researcher2@${EMAIL_DOMAIN}', $5, 'researcher', NULL, 'active', now() - interval '500 days', now() - interval '500 days'),
-         ($4, 'brand@${EMAIL_DOMAIN}', $5, 'brand', $6, 'active', now() - interval '400 days', now() - interval '400 days')`,
+      `INSERT INTO users (id, email, password_hash, role, brand_id, status, created_at, updated_at, email_confirmed_at) VALUES
+         ($1, 'admin@${EMAIL_DOMAIN}', $5, 'admin', NULL, 'active', now() - interval '800 days', now() - interval '800 days', now() - interval '800 days'),
+         ($2, 'researcher@${EMAIL_DOMAIN}', $5, 'researcher', NULL, 'active', now() - interval '790 days', now() - interval '790 days', now() - interval '790 days'),
+         ($3, 'researcher2@${EMAIL_DOMAIN}', $5, 'researcher', NULL, 'active', now() - interval '500 days', now() - interval '500 days', now() - interval '500 days'),
+         ($4, 'brand@${EMAIL_DOMAIN}', $5, 'brand', $6, 'active', now() - interval '400 days', now() - interval '400 days', now() - interval '400 days')`,
       [adminId, researcherId, researcher2Id, brandUserId, passwordHash, brandId],
     );
     await q(
@@ -306,9 +306,10 @@ export async function benchSeed(databaseUrl: string, opts: SeedOptions): Promise
     // ---- panellists and their users
     done = step(log, `${N.toLocaleString('en')} users`);
     await halves(
-      `INSERT INTO users (id, email, password_hash, role, brand_id, status, created_at, updated_at)
+      `INSERT INTO users (id, email, password_hash, role, brand_id, status, created_at, updated_at, email_confirmed_at)
        SELECT pg_temp.uid(${K.panellist}, i), 'panellist' || i || '@${EMAIL_DOMAIN}', $1, 'panellist', NULL,
-              CASE WHEN pg_temp.pstatus(i) = 'erased' THEN 'erased' ELSE 'active' END, c, c
+              CASE WHEN pg_temp.pstatus(i) = 'erased' THEN 'erased' ELSE 'active' END, c, c,
+              CASE WHEN pg_temp.pstatus(i) = 'pending_confirmation' THEN NULL ELSE c END
          FROM generate_series($2::int, $3::int) i,
               LATERAL (SELECT now() - make_interval(secs => floor(pg_temp.rnd(i, 10) * 700 * 86400)) AS c) t`,
       [passwordHash],

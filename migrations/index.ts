@@ -6,6 +6,7 @@ import { Feedback1795696249678 } from './1795696249678-Feedback';
 import { HomeTesting1795702405235 } from './1795702405235-HomeTesting';
 import { Discussions1795702589555 } from './1795702589555-Discussions';
 import { Reports1795705360144 } from './1795705360144-Reports';
+import { Accounts1796632943147 } from './1796632943147-Accounts';
 import { ReferralMailWindow1796633011833 } from './1796633011833-ReferralMailWindow';
 import { ReportShareLinks1796633429411 } from './1796633429411-ReportShareLinks';
 // Every migration, oldest first. `npm run migration:generate -- <Name>` adds to this list.
@@ -18,6 +19,7 @@ export const MIGRATIONS: Function[] = [
   HomeTesting1795702405235,
   Discussions1795702589555,
   Reports1795705360144,
+  Accounts1796632943147,
   ReferralMailWindow1796633011833,
   ReportShareLinks1796633429411,
 ];

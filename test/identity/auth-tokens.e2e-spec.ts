@@ -208,7 +208,7 @@ describe('auth tokens: refresh, logout, me, JWT checks', () => {
         const u = await t.staff(role);
         const res = await me(u.token);
         expect(res.status).toBe(200);
-        expect(res.body).toEqual({ id: u.id, email: u.email, role });
+        expect(res.body).toEqual({ id: u.id, email: u.email, role, mustChangePassword: false });
       }
     });
 
@@ -223,7 +223,7 @@ describe('auth tokens: refresh, logout, me, JWT checks', () => {
       const u = await t.staff('brand', brand.body.id);
       const res = await me(u.token);
       expect(res.status).toBe(200);
-      expect(res.body).toEqual({ id: u.id, email: u.email, role: 'brand', brandId: brand.body.id });
+      expect(res.body).toEqual({ id: u.id, email: u.email, role: 'brand', brandId: brand.body.id, mustChangePassword: false });
     });
 
     it('answers 401 problem+json without a token or with a malformed Authorization header', async () => {

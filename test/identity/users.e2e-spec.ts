@@ -49,6 +49,9 @@ describe('POST /users', () => {
       role,
       brandId: null,
       status: 'active',
+      // the admin chose the password: the user must change it (issue #15)
+      mustChangePassword: true,
+      lastLoginAt: null,
       createdAt: expect.stringMatching(ISO_UTC),
     });
     const session = await login(email, PASSWORD);
@@ -58,7 +61,7 @@ describe('POST /users', () => {
       .http()
       .get(`${API}/auth/me`)
       .set(...bearer(session.body.accessToken));
-    expect(me.body).toEqual({ id: res.body.id, email, role });
+    expect(me.body).toEqual({ id: res.body.id, email, role, mustChangePassword: true });
   });
 
   it('gives a created admin the admin routes', async () => {
@@ -84,7 +87,7 @@ describe('POST /users', () => {
       .http()
       .get(`${API}/auth/me`)
       .set(...bearer(session.body.accessToken));
-    expect(me.body).toEqual({ id: res.body.id, email, role: 'brand', brandId });
+    expect(me.body).toEqual({ id: res.body.id, email, role: 'brand', brandId, mustChangePassword: true });
     expectProblem(
       await t
         .http()
@@ -188,13 +191,13 @@ describe('POST /users', () => {
 
   it('answers 400 naming password when it is shorter than 10 characters; 10 are enough', async () => {
     const email = uniqueEmail('short');
-    const res = await create({ email, password: '123456789', role: 'researcher' });
+    const res = await create({ email, password: 'x7k2m9q4w', role: 'researcher' });
     expectProblem(res, 400);
     expect(errorFields(res)).toEqual(['password']);
-    expectProblem(await login(email, '123456789'), 401);
-    const ok = await create({ email, password: '1234567890', role: 'researcher' });
+    expectProblem(await login(email, 'x7k2m9q4w'), 401);
+    const ok = await create({ email, password: 'x7k2m9q4w1', role: 'researcher' });
     expect(ok.status).toBe(201);
-    expect((await login(email, '1234567890')).status).toBe(200);
+    expect((await login(email, 'x7k2m9q4w1')).status).toBe(200);
   });
 
   it.each(['panellist', 'superuser', 'ADMIN', ''])('answers 400 naming role for role %j', async (role) => {

@@ -219,22 +219,26 @@ describe('Recruitment: campaigns, public page, applications, confirmation', () =
       }
     });
 
-    it('refuses the same e-mail twice with 409, also in another letter case', async () => {
+    it('answers the same e-mail twice, in any letter case, with 201 and the same shape: never 409', async () => {
       const email = uniqueEmail('twice');
-      expect((await apply(t, campaign.slug, applicationBody({ email }))).status).toBe(201);
-      expectProblem(await apply(t, campaign.slug, applicationBody({ email })), 409);
-      expectProblem(await apply(t, campaign.slug, applicationBody({ email: email.toUpperCase() })), 409);
-      const mixed = email.replace(/^./, (c) => c.toUpperCase());
-      expectProblem(await apply(t, campaign.slug, applicationBody({ email: mixed })), 409);
+      const first = await apply(t, campaign.slug, applicationBody({ email }));
+      expect(first.status).toBe(201);
+      for (const again of [email, email.toUpperCase(), email.replace(/^./, (c) => c.toUpperCase())]) {
+        const res = await apply(t, campaign.slug, applicationBody({ email: again }));
+        expect(res.status).toBe(201);
+        expect(Object.keys(res.body).sort()).toEqual(Object.keys(first.body).sort());
+        expect(res.body).toEqual({ panellistId: expect.stringMatching(UUID), status: 'pending_confirmation' });
+        expect(res.body.panellistId).not.toBe(first.body.panellistId);
+      }
     });
 
-    it('takes one of two simultaneous applications with the same e-mail (201) and refuses the other (409)', async () => {
+    it('answers two simultaneous applications with the same e-mail both with 201', async () => {
       const email = uniqueEmail('race');
       const results = await Promise.all([
         apply(t, campaign.slug, applicationBody({ email })),
         apply(t, campaign.slug, applicationBody({ email: email.toUpperCase() })),
       ]);
-      expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+      expect(results.map((r) => r.status)).toEqual([201, 201]);
     });
 
     it('stores the e-mail lower-cased: an applicant in capitals logs in in any case', async () => {

@@ -243,6 +243,7 @@ describe('Security: the access matrix of every operation in the OpenAPI document
       'reports/token': b.shareToken,
       'emails/id': b.emailId,
       'share-links/id': b.shareLinkId,
+      'users/id': b.brandUser.id,
     };
     return byKey[`${segment}/${param}`];
   }

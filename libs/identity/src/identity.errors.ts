@@ -8,7 +8,8 @@ export type IdentityErrorCode =
   | 'BRAND_SLUG_TAKEN'
   | 'BRAND_NOT_FOUND'
   | 'INVALID_ACCESS_TOKEN'
-  | 'SESSION_REVOKED';
+  | 'SESSION_REVOKED'
+  | 'EMAIL_NOT_CONFIRMED';
 
 const KIND: Record<IdentityErrorCode, DomainError['kind']> = {
   INVALID_CREDENTIALS: 'unauthenticated',
@@ -16,6 +17,7 @@ const KIND: Record<IdentityErrorCode, DomainError['kind']> = {
   REFRESH_TOKEN_REUSED: 'unauthenticated',
   INVALID_ACCESS_TOKEN: 'unauthenticated',
   SESSION_REVOKED: 'unauthenticated',
+  EMAIL_NOT_CONFIRMED: 'forbidden',
   EMAIL_TAKEN: 'conflict',
   BRAND_SLUG_TAKEN: 'conflict',
   BRAND_NOT_FOUND: 'business_rule',

@@ -5,10 +5,12 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, MailService, type AppConfig } from '@leadpanel/platform';
-import { AuthController } from './auth/auth.controller';
+import { AuthController, PasswordResetController } from './auth/auth.controller';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthSessionEntity } from './auth/auth-session.entity';
 import { AuthService } from './auth/auth.service';
+import { PasswordService } from './auth/password.service';
+import { PasswordResetTokenEntity } from './auth/password-reset-token.entity';
 import { RefreshTokenEntity } from './auth/refresh-token.entity';
 import { SessionRepository } from './auth/session.repository';
 import { TokenService } from './auth/token.service';
@@ -18,6 +20,7 @@ import { BrandRepository } from './brands/brand.repository';
 import { BrandsController } from './brands/brands.controller';
 import { BrandsService } from './brands/brands.service';
 import { PasswordHasher } from './users/password-hasher';
+import { UserLocales } from './users/user-locales';
 import { UserEntity } from './users/user.entity';
 import { UserRepository } from './users/user.repository';
 import { UsersController } from './users/users.controller';
@@ -26,7 +29,7 @@ import { UsersService } from './users/users.service';
 /** Users, brands, sessions and tokens: services for every app. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([UserEntity, BrandEntity, AuthSessionEntity, RefreshTokenEntity]),
+    TypeOrmModule.forFeature([UserEntity, BrandEntity, AuthSessionEntity, RefreshTokenEntity, PasswordResetTokenEntity]),
     // The HS256 secret as a KeyObject, made once: given a string, jsonwebtoken first tries to parse it as a
     // PEM public key on every verify (a thrown exception), then wraps it in a KeyObject: 15 % of the CPU of
     // an authenticated request (bench/README.md, workload 2).
@@ -35,8 +38,19 @@ import { UsersService } from './users/users.service';
       useFactory: (config: AppConfig) => ({ secret: createSecretKey(Buffer.from(config.auth.jwtSecret)) }),
     }),
   ],
-  providers: [UserRepository, BrandRepository, SessionRepository, PasswordHasher, TokenService, AuthService, UsersService, BrandsService],
-  exports: [AuthService, UsersService, BrandsService, PasswordHasher, UserRepository],
+  providers: [
+    UserRepository,
+    BrandRepository,
+    SessionRepository,
+    PasswordHasher,
+    TokenService,
+    AuthService,
+    PasswordService,
+    UsersService,
+    BrandsService,
+    UserLocales,
+  ],
+  exports: [AuthService, PasswordService, UsersService, BrandsService, PasswordHasher, UserRepository, UserLocales],
 })
 export class IdentityModule implements OnModuleInit {
   constructor(private readonly mail: MailService) {}
@@ -49,7 +63,7 @@ export class IdentityModule implements OnModuleInit {
 /** HTTP side (API only): controllers, the global auth guard, the bootstrap admin. */
 @Module({
   imports: [IdentityModule],
-  controllers: [AuthController, BrandsController, UsersController],
+  controllers: [AuthController, PasswordResetController, BrandsController, UsersController],
   providers: [{ provide: APP_GUARD, useClass: AuthGuard }, AdminBootstrap],
 })
 export class IdentityHttpModule {}

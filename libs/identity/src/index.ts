@@ -6,3 +6,6 @@ export * from './users/password-hasher';
 export * from './brands/brands.service';
 export * from './brands/brand.entity';
 export * from './auth/auth.service';
+export * from './users/user-locales';
+export * from './users/password-policy';
+export * from './auth/password.service';

@@ -26,6 +26,7 @@ import { EmailConfirmationEntity } from './recruitment/email-confirmation.entity
 import { RecruitmentController } from './recruitment/recruitment.controller';
 import { RecruitmentService } from './recruitment/recruitment.service';
 import { ScreenerResponseEntity } from './recruitment/screener-response.entity';
+import { UnconfirmedApplications } from './recruitment/unconfirmed-applications';
 import { ReferralEntity } from './referrals/referral.entity';
 import { ReferralsService } from './referrals/referrals.service';
 
@@ -51,6 +52,7 @@ import { ReferralsService } from './referrals/referrals.service';
     AttributesService,
     CampaignsService,
     RecruitmentService,
+    UnconfirmedApplications,
     PanellistsService,
     ActivePanellistCheck,
     ReferralsService,

@@ -40,12 +40,17 @@ export class AuthService {
       await this.audit.record({ action: 'auth.login_failed', targetType: 'user', targetId: user.id, actorUserId: null, actorRole: null });
       throw new IdentityError('INVALID_CREDENTIALS', INVALID_CREDENTIALS);
     }
+    // told only to whoever knows the password
+    if (user.emailConfirmedAt === null) {
+      throw new IdentityError('EMAIL_NOT_CONFIRMED', 'Confirm your e-mail address first: open the link we sent you, or ask for a new one');
+    }
     const refresh = this.tokens.newRefreshToken();
     const sessionId = await this.dataSource.transaction(async (em) => {
       const sid = await this.sessions.createSession(user.id, em);
       await this.sessions.addRefreshToken(sid, refresh.hash, refresh.expiresAt, em);
       return sid;
     });
+    await this.users.recordLogin(user.id);
     return this.pair(user.id, user.email, user.role, sessionId, refresh.token);
   }
 
@@ -64,7 +69,7 @@ export class AuthService {
         return { kind: 'reused' as const, userId: record.userId, sessionId: record.sessionId };
       }
       const user = await this.users.findById(record.userId, em);
-      if (!user || user.status !== 'active') return { kind: 'invalid' as const };
+      if (!user || user.status !== 'active' || user.emailConfirmedAt === null) return { kind: 'invalid' as const };
       const next = this.tokens.newRefreshToken();
       await this.sessions.addRefreshToken(record.sessionId, next.hash, next.expiresAt, em);
       return { kind: 'ok' as const, user, sessionId: record.sessionId, token: next.token };
@@ -100,7 +105,7 @@ export class AuthService {
     const claims = this.tokens.verifyAccess(accessToken);
     if (!claims) throw new IdentityError('INVALID_ACCESS_TOKEN', 'The access token is invalid or expired');
     const p = await this.sessions.principal(claims.sid, claims.sub);
-    if (!p || p.sessionRevoked || p.userStatus !== 'active') {
+    if (!p || p.sessionRevoked || p.userStatus !== 'active' || !p.emailConfirmed) {
       throw new IdentityError('SESSION_REVOKED', 'The session has ended; log in again');
     }
     return { id: p.userId, email: p.email, role: p.role, brandId: p.brandId, sessionId: claims.sid };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull, Repository } from 'typeorm';
+import { DataSource, EntityManager, IsNull, Not, Repository } from 'typeorm';
 import type { Role } from '@leadpanel/platform';
 import { AuthSessionEntity } from './auth-session.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
@@ -12,6 +12,7 @@ export interface SessionPrincipal {
   brandId: string | null;
   userStatus: string;
   sessionRevoked: boolean;
+  emailConfirmed: boolean;
 }
 
 export interface RefreshTokenRecord {
@@ -43,7 +44,7 @@ export class SessionRepository {
   async principal(sessionId: string, userId: string): Promise<SessionPrincipal | null> {
     const rows = (await this.dataSource.query(
       `SELECT u.id AS "userId", u.email, u.role, u.brand_id AS "brandId", u.status AS "userStatus",
-              (s.revoked_at IS NOT NULL) AS "sessionRevoked"
+              (s.revoked_at IS NOT NULL) AS "sessionRevoked", (u.email_confirmed_at IS NOT NULL) AS "emailConfirmed"
          FROM auth_sessions s JOIN users u ON u.id = s.user_id
         WHERE s.id = $1 AND u.id = $2`,
       [sessionId, userId],
@@ -86,5 +87,12 @@ export class SessionRepository {
       { userId, revokedAt: IsNull() },
       { revokedAt: () => 'now()', revokedReason: reason },
     );
+  }
+
+  /** Every login of the user but `keepSessionId` (a password change keeps the caller signed in). */
+  async revokeAllForUserExcept(userId: string, keepSessionId: string, reason: string, em: EntityManager): Promise<void> {
+    await em
+      .getRepository(AuthSessionEntity)
+      .update({ userId, id: Not(keepSessionId), revokedAt: IsNull() }, { revokedAt: () => 'now()', revokedReason: reason });
   }
 }

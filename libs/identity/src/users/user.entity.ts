@@ -33,6 +33,17 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 20, default: 'active' })
   status: UserStatus;
 
+  /** Null until the owner proves the address (panellists: the confirmation link; staff: at creation). Login needs it. */
+  @Column({ name: 'email_confirmed_at', type: 'timestamptz', nullable: true })
+  emailConfirmedAt: Date | null;
+
+  /** Set for staff created by an admin (a password someone else chose); cleared by a password change or reset. */
+  @Column({ name: 'must_change_password', type: 'boolean', default: false })
+  mustChangePassword: boolean;
+
+  @Column({ name: 'last_login_at', type: 'timestamptz', nullable: true })
+  lastLoginAt: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;
 

@@ -1,15 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Raw, Repository } from 'typeorm';
-import type { Role } from '@leadpanel/platform';
-import { UserEntity } from './user.entity';
+import { EntityManager, IsNull, Raw, Repository } from 'typeorm';
+import { applyKeyset, type PageQueryDto, type Role } from '@leadpanel/platform';
+import { UserEntity, type UserStatus } from './user.entity';
 
 export interface NewUser {
   email: string;
   passwordHash: string;
   role: Role;
   brandId: string | null;
+  emailConfirmedAt?: Date | null;
+  mustChangePassword?: boolean;
 }
+
+export interface UserFilters {
+  role?: Role;
+  brandId?: string;
+  status?: UserStatus;
+  q?: string;
+}
+
+const likePattern = (fragment: string): string => `%${fragment.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 @Injectable()
 export class UserRepository {
@@ -28,7 +39,43 @@ export class UserRepository {
   }
 
   async insert(user: NewUser, em?: EntityManager): Promise<UserEntity> {
-    return this.r(em).save(this.r(em).create({ ...user, email: user.email.toLowerCase(), status: 'active' }));
+    return this.r(em).save(
+      this.r(em).create({
+        ...user,
+        email: user.email.toLowerCase(),
+        status: 'active',
+        emailConfirmedAt: user.emailConfirmedAt ?? null,
+        mustChangePassword: user.mustChangePassword ?? false,
+      }),
+    );
+  }
+
+  async markEmailConfirmed(id: string, em?: EntityManager): Promise<void> {
+    await this.r(em).update({ id, emailConfirmedAt: IsNull() }, { emailConfirmedAt: () => 'now()' });
+  }
+
+  async recordLogin(id: string): Promise<void> {
+    await this.repo.update({ id }, { lastLoginAt: () => 'now()' });
+  }
+
+  /** A new password (hashed): clears mustChangePassword. */
+  async setPasswordHash(id: string, passwordHash: string, em: EntityManager): Promise<void> {
+    await this.r(em).update({ id }, { passwordHash, mustChangePassword: false });
+  }
+
+  /** Deletes a panellist account that never confirmed its e-mail (sessions and tokens go with it); false when it is not one. */
+  async deleteUnconfirmedPanellist(id: string, em: EntityManager): Promise<boolean> {
+    const res = await this.r(em).delete({ id, role: 'panellist', emailConfirmedAt: IsNull() });
+    return (res.affected ?? 0) === 1;
+  }
+
+  listPage(filters: UserFilters, query: PageQueryDto): Promise<UserEntity[]> {
+    const qb = this.repo.createQueryBuilder('u');
+    if (filters.role) qb.andWhere('u.role = :role', { role: filters.role });
+    if (filters.brandId) qb.andWhere('u.brand_id = :brandId', { brandId: filters.brandId });
+    if (filters.status) qb.andWhere('u.status = :status', { status: filters.status });
+    if (filters.q) qb.andWhere(`u.email LIKE :pattern ESCAPE '\\'`, { pattern: likePattern(filters.q) });
+    return applyKeyset(qb, 'u', query).getMany();
   }
 
   async anyAdmin(em?: EntityManager): Promise<boolean> {
@@ -65,12 +112,11 @@ export class UserRepository {
 
   /** Ids of users of a role whose e-mail contains `fragment` (LIKE wildcards escaped), at most `limit`. */
   async idsByEmailFragment(role: string, fragment: string, limit: number): Promise<string[]> {
-    const escaped = fragment.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
     const rows = await this.repo
       .createQueryBuilder('u')
       .select('u.id', 'id')
       .where('u.role = :role', { role })
-      .andWhere(`u.email LIKE :pattern ESCAPE '\\'`, { pattern: `%${escaped}%` })
+      .andWhere(`u.email LIKE :pattern ESCAPE '\\'`, { pattern: likePattern(fragment) })
       .limit(limit)
       .getRawMany<{ id: string }>();
     return rows.map((r) => r.id);

@@ -1,12 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditService, MailService, OutboxService, NotFoundError, ValidationError, type Role } from '@leadpanel/platform';
+import {
+  AuditService,
+  ConflictError,
+  MailService,
+  NotFoundError,
+  OutboxService,
+  ValidationError,
+  toPage,
+  type AuthUser,
+  type Page,
+  type PageQueryDto,
+  type Role,
+} from '@leadpanel/platform';
 import { BrandRepository } from '../brands/brand.repository';
 import { IdentityError } from '../identity.errors';
 import { SessionRepository } from '../auth/session.repository';
-import { MIN_PASSWORD_LENGTH, PasswordHasher } from './password-hasher';
+import { PasswordHasher } from './password-hasher';
+import { assertAcceptablePassword } from './password-policy';
 import { UserEntity } from './user.entity';
-import { UserRepository } from './user.repository';
+import { UserRepository, type UserFilters } from './user.repository';
 
 export interface UserView {
   id: string;
@@ -14,7 +27,17 @@ export interface UserView {
   role: Role;
   brandId: string | null;
   status: UserEntity['status'];
+  mustChangePassword: boolean;
+  lastLoginAt: Date | null;
   createdAt: Date;
+}
+
+/** What an application needs to know about an address already in use (never shown to the applicant). */
+export interface ExistingAccount {
+  id: string;
+  role: Role;
+  status: UserEntity['status'];
+  emailConfirmed: boolean;
 }
 
 export interface CreateUserInput {
@@ -32,7 +55,16 @@ export interface PreparedUser {
 }
 
 export function toUserView(u: UserEntity): UserView {
-  return { id: u.id, email: u.email, role: u.role, brandId: u.brandId, status: u.status, createdAt: u.createdAt };
+  return {
+    id: u.id,
+    email: u.email,
+    role: u.role,
+    brandId: u.brandId,
+    status: u.status,
+    mustChangePassword: u.mustChangePassword,
+    lastLoginAt: u.lastLoginAt,
+    createdAt: u.createdAt,
+  };
 }
 
 @Injectable()
@@ -48,8 +80,12 @@ export class UsersService {
     private readonly outbox: OutboxService,
   ) {}
 
-  /** Staff accounts (admin, researcher, brand); panellists join through recruitment (createInTransaction). */
-  async createStaff(input: CreateUserInput): Promise<UserView> {
+  /**
+   * Staff accounts (admin, researcher, brand); panellists join through recruitment (prepare + insertPrepared).
+   * Their e-mail counts as confirmed (an admin, the bootstrap or the CLI vouches for it); `mustChangePassword`
+   * when an admin chose the password for them (POST /users).
+   */
+  async createStaff(input: CreateUserInput, opts: { mustChangePassword?: boolean } = {}): Promise<UserView> {
     if (input.role === 'brand' && !input.brandId) {
       throw new ValidationError('A brand user needs a brandId', [{ field: 'brandId', message: 'brandId is required when role is brand' }]);
     }
@@ -61,9 +97,13 @@ export class UsersService {
     if (input.brandId && !(await this.brands.findById(input.brandId))) {
       throw new IdentityError('BRAND_NOT_FOUND', 'The brand does not exist');
     }
+    if (await this.emailTaken(input.email.trim())) throw new IdentityError('EMAIL_TAKEN', 'An account with this e-mail already exists');
     const prepared = await this.prepare(input);
     const user = await this.dataSource.transaction(async (em) => {
-      const created = await this.insertPrepared(em, prepared);
+      const created = await this.insertPrepared(em, prepared, {
+        emailConfirmedAt: new Date(),
+        mustChangePassword: opts.mustChangePassword ?? false,
+      });
       await this.mail.enqueue(em, {
         template: 'account-created',
         locale: 'en',
@@ -82,22 +122,23 @@ export class UsersService {
   /**
    * Checks and hashes outside any transaction (argon2 is slow on purpose; a
    * transaction must not wait for it). Other contexts (panel recruitment) then
-   * call insertPrepared inside their own transaction.
+   * call insertPrepared inside their own transaction. Says nothing about whether the e-mail is in use
+   * (an application must not tell): see existingAccount.
    */
   async prepare(input: CreateUserInput): Promise<PreparedUser> {
-    if (input.password.length < MIN_PASSWORD_LENGTH) {
-      throw new ValidationError('Password too short', [
-        { field: 'password', message: `password must be at least ${MIN_PASSWORD_LENGTH} characters` },
-      ]);
-    }
+    assertAcceptablePassword(input.password, 'password');
     const email = input.email.trim().toLowerCase();
-    if (await this.users.findByEmail(email)) throw new IdentityError('EMAIL_TAKEN', 'An account with this e-mail already exists');
     return { email, passwordHash: await this.hasher.hash(input.password), role: input.role, brandId: input.brandId ?? null };
   }
 
-  async insertPrepared(em: EntityManager, user: PreparedUser): Promise<UserEntity> {
+  /** A second insert of the same e-mail: IdentityError EMAIL_TAKEN. A panellist's e-mail is unconfirmed until the link. */
+  async insertPrepared(
+    em: EntityManager,
+    user: PreparedUser,
+    opts: { emailConfirmedAt?: Date | null; mustChangePassword?: boolean } = {},
+  ): Promise<UserEntity> {
     try {
-      return await this.users.insert(user, em);
+      return await this.users.insert({ ...user, ...opts }, em);
     } catch (err) {
       if ((err as { code?: string }).code === '23505') throw new IdentityError('EMAIL_TAKEN', 'An account with this e-mail already exists');
       throw err;
@@ -108,6 +149,47 @@ export class UsersService {
     const u = await this.users.findById(id);
     if (!u) throw new NotFoundError('User');
     return toUserView(u);
+  }
+
+  async existingAccount(email: string, em?: EntityManager): Promise<ExistingAccount | null> {
+    const u = await this.users.findByEmail(email.trim(), em);
+    return u ? { id: u.id, role: u.role, status: u.status, emailConfirmed: u.emailConfirmedAt !== null } : null;
+  }
+
+  /** The owner proved the address (confirmation link, password reset). */
+  markEmailConfirmed(userId: string, em?: EntityManager): Promise<void> {
+    return this.users.markEmailConfirmed(userId, em);
+  }
+
+  /** Frees the address of a panellist account that never confirmed it; false when the account is not (or no longer) one. */
+  deleteUnconfirmedPanellist(userId: string, em: EntityManager): Promise<boolean> {
+    return this.users.deleteUnconfirmedPanellist(userId, em);
+  }
+
+  async list(filters: UserFilters, query: PageQueryDto): Promise<Page<UserView>> {
+    const rows = await this.users.listPage(filters, query);
+    return toPage(rows, query, toUserView, (u) => u.createdAt);
+  }
+
+  /** PATCH /users/:id: an admin enables or disables an account; disabling ends its sessions at once. */
+  async changeStatus(actor: AuthUser, userId: string, status: 'active' | 'disabled'): Promise<UserView> {
+    if (userId === actor.id && status === 'disabled') {
+      throw new ConflictError('CANNOT_DISABLE_SELF', 'An admin cannot disable their own account');
+    }
+    const user = await this.dataSource.transaction(async (em) => {
+      const u = await this.users.findById(userId, em);
+      if (!u) throw new NotFoundError('User', 'USER_NOT_FOUND');
+      if (u.status === 'erased') throw new ConflictError('USER_ERASED', 'An erased account cannot be changed');
+      if (u.status !== status) {
+        await this.setStatus(userId, status, em);
+        await this.audit.record(
+          { action: 'user.status_changed', targetType: 'user', targetId: userId, data: { from: u.status, to: status } },
+          em,
+        );
+      }
+      return (await this.users.findById(userId, em))!;
+    });
+    return toUserView(user);
   }
 
   async emailTaken(email: string, em?: EntityManager): Promise<boolean> {

@@ -1,8 +1,17 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { APP_CONFIG, AuditService, Clock, MailService, OutboxService, ValidationError, type AppConfig } from '@leadpanel/platform';
-import { UsersService } from '@leadpanel/identity';
+import {
+  APP_CONFIG,
+  AuditService,
+  Clock,
+  JobRegistry,
+  MailService,
+  OutboxService,
+  ValidationError,
+  type AppConfig,
+} from '@leadpanel/platform';
+import { EMAIL_PROVEN_BY_RESET_JOB, UsersService, type ExistingAccount, type PreparedUser } from '@leadpanel/identity';
 import { SurveysService, validateAnswers, type SurveyDefinition } from '@leadpanel/surveys';
 import { CampaignsService } from '../campaigns/campaigns.service';
 import { PanelError } from '../panel.errors';
@@ -13,6 +22,7 @@ import { scoreLeadUser, type Dimension, type ScoredItem } from '../scoring';
 import { ConsentEntity } from './consent.entity';
 import { EmailConfirmationEntity } from './email-confirmation.entity';
 import { ScreenerResponseEntity } from './screener-response.entity';
+import { CONFIRMATION_TTL_DAYS, sha256, UnconfirmedApplications } from './unconfirmed-applications';
 
 export interface ApplicationInput {
   email: string;
@@ -27,7 +37,7 @@ export interface ApplicationInput {
   referralCode?: string;
 }
 
-export const CONFIRMATION_TTL_DAYS = 7;
+export { CONFIRMATION_TTL_DAYS };
 export const MIN_AGE = 18;
 
 const invalidReferralCode = (): ValidationError =>
@@ -35,7 +45,9 @@ const invalidReferralCode = (): ValidationError =>
     { field: 'referralCode', message: 'unknown, used, or for another campaign' },
   ]);
 
-const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
+type Campaign = { id: string; slug: string; title: string };
+type Accepted = { panellistId: string; status: 'pending_confirmation' };
+type Confirmed = { status: 'active' | 'waitlisted'; score: number | null; tier: string | null; dimensions: Record<string, number> };
 
 /** The lead-user items of a screener: answers to questions that carry a dimension. */
 export function scoredItems(def: Pick<SurveyDefinition, 'questions'>, answers: Record<string, unknown>): ScoredItem[] {
@@ -52,9 +64,13 @@ export function scoredItems(def: Pick<SurveyDefinition, 'questions'>, answers: R
  * (pending_confirmation), records consents and screener answers, and sends the
  * confirmation e-mail, all in one transaction. Confirming scores the screener
  * and lets the panellist in (active) or onto the waitlist.
+ *
+ * An application never tells whether its e-mail has an account: an address in use gets the
+ * same 201 (with a random panellistId that refers to nothing) after the same argon2 work, and
+ * its owner gets a mail instead (or, for an applicant still unconfirmed, a fresh link).
  */
 @Injectable()
-export class RecruitmentService {
+export class RecruitmentService implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly campaigns: CampaignsService,
@@ -63,9 +79,15 @@ export class RecruitmentService {
     private readonly mail: MailService,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
+    private readonly unconfirmed: UnconfirmedApplications,
+    private readonly registry: JobRegistry,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  onModuleInit(): void {
+    this.registry.register<{ userId: string }>(EMAIL_PROVEN_BY_RESET_JOB, ({ userId }) => this.confirmByOwner(userId));
+  }
 
   async apply(
     slug: string,
@@ -88,11 +110,74 @@ export class RecruitmentService {
       );
     }
     const referral = input.referralCode ? await this.findReferral(input.referralCode, campaign.id) : null;
-    // hashing happens outside the transaction; an e-mail in use is a 409 here already
+    // hashing happens outside the transaction, whether or not the e-mail is in use (same work, same timing)
     const prepared = await this.users.prepare({ email: input.email, password: input.password, role: 'panellist' });
-    const token = randomBytes(32).toString('base64url');
+    const existing = await this.users.existingAccount(prepared.email);
+    if (existing && !(await this.expiredApplicationPurged(existing)))
+      return this.answerForExisting(existing, prepared.email, campaign, input);
+    try {
+      return await this.create(prepared, campaign, input, { screenerId: screener.id, answers: checked.normalized, referral, ip });
+    } catch (err) {
+      // another application with this e-mail won the race
+      if ((err as { code?: string }).code !== 'EMAIL_TAKEN') throw err;
+      const winner = await this.users.existingAccount(prepared.email);
+      if (!winner) throw err;
+      return this.answerForExisting(winner, prepared.email, campaign, input);
+    }
+  }
+
+  /** POST /public/resend-confirmation: a fresh link to an applicant still unconfirmed, nothing for any other address. */
+  async resendConfirmation(email: string): Promise<void> {
+    const existing = await this.users.existingAccount(email);
+    if (existing && existing.role === 'panellist' && !existing.emailConfirmed && existing.status === 'active') {
+      await this.unconfirmed.resend(existing.id, email.trim().toLowerCase());
+    }
+  }
+
+  private async expiredApplicationPurged(existing: ExistingAccount): Promise<boolean> {
+    return existing.role === 'panellist' && !existing.emailConfirmed && this.unconfirmed.purgeIfExpired(existing.id);
+  }
+
+  private async answerForExisting(
+    existing: ExistingAccount,
+    email: string,
+    campaign: Campaign,
+    input: ApplicationInput,
+  ): Promise<Accepted> {
+    if (existing.role === 'panellist' && !existing.emailConfirmed) {
+      await this.unconfirmed.resend(existing.id, email);
+    } else if (existing.status === 'active') {
+      const hour = Math.floor(this.clock.now().getTime() / 3_600_000);
+      const owner = await this.dataSource
+        .getRepository(PanellistEntity)
+        .findOne({ where: { id: existing.id }, select: { id: true, locale: true } });
+      const base = this.config.http.publicBaseUrl;
+      await this.dataSource.transaction((em) =>
+        this.mail.enqueue(em, {
+          template: 'account-exists',
+          locale: owner?.locale ?? input.locale,
+          to: email,
+          userId: existing.id,
+          data: { campaignTitle: campaign.title, loginUrl: `${base}/login`, forgotUrl: `${base}/forgot` },
+          // one a campaign and an hour: repeated attempts do not flood the owner
+          dedupeKey: `account-exists:${existing.id}:${campaign.id}:${hour}`,
+        }),
+      );
+      this.outbox.nudge();
+    }
+    return { panellistId: randomUUID(), status: 'pending_confirmation' };
+  }
+
+  private async create(
+    prepared: PreparedUser,
+    campaign: Campaign,
+    input: ApplicationInput,
+    extra: { screenerId: string; answers: unknown; referral: ReferralEntity | null; ip: string | undefined },
+  ): Promise<Accepted> {
+    const now = this.clock.now();
+    const { referral, ip } = extra;
     const panellistId = await this.dataSource.transaction(async (em) => {
-      const user = await this.users.insertPrepared(em, prepared);
+      const user = await this.users.insertPrepared(em, prepared, { emailConfirmedAt: null });
       await em.getRepository(PanellistEntity).insert({
         id: user.id,
         status: 'pending_confirmation',
@@ -122,7 +207,7 @@ export class RecruitmentService {
       });
       await em
         .getRepository(ScreenerResponseEntity)
-        .insert({ panellistId: user.id, campaignId: campaign.id, surveyId: screener.id, answers: checked.normalized as never });
+        .insert({ panellistId: user.id, campaignId: campaign.id, surveyId: extra.screenerId, answers: extra.answers as never });
       if (referral) {
         const linked = await em
           .getRepository(ReferralEntity)
@@ -130,22 +215,13 @@ export class RecruitmentService {
         // used by another application meanwhile: the code works once
         if (linked.affected !== 1) throw invalidReferralCode();
       }
-      await em.getRepository(EmailConfirmationEntity).insert({
-        panellistId: user.id,
-        tokenHash: sha256(token),
-        expiresAt: new Date(now.getTime() + CONFIRMATION_TTL_DAYS * 86_400_000),
-      });
-      await this.mail.enqueue(em, {
-        template: 'confirm-email',
-        locale: input.locale,
-        to: user.email,
-        userId: user.id,
-        data: {
-          displayName: input.displayName.trim(),
-          campaignTitle: campaign.title,
-          confirmUrl: `${this.config.http.publicBaseUrl}/confirm?token=${token}`,
-        },
-      });
+      const expiresAt = new Date(now.getTime() + CONFIRMATION_TTL_DAYS * 86_400_000);
+      await this.unconfirmed.issue(
+        em,
+        { id: user.id, email: user.email, displayName: input.displayName.trim(), locale: input.locale },
+        campaign.title,
+        expiresAt,
+      );
       await this.audit.record(
         {
           action: 'panellist.applied',
@@ -169,14 +245,28 @@ export class RecruitmentService {
     return referral;
   }
 
-  async confirm(
-    token: string,
-  ): Promise<{ status: 'active' | 'waitlisted'; score: number | null; tier: string | null; dimensions: Record<string, number> }> {
+  async confirm(token: string): Promise<Confirmed> {
+    return this.confirmLink({ tokenHash: sha256(token) }, true);
+  }
+
+  /** The job after a password reset by an applicant who never opened the link: they proved the address all the same. */
+  async confirmByOwner(panellistId: string): Promise<void> {
+    const link = await this.dataSource
+      .getRepository(EmailConfirmationEntity)
+      .findOne({ where: { panellistId, usedAt: IsNull() }, order: { createdAt: 'DESC' } });
+    if (!link) return;
+    try {
+      await this.confirmLink({ id: link.id }, false);
+    } catch (err) {
+      if (!(err instanceof PanelError)) throw err; // confirmed meanwhile, or erased
+    }
+  }
+
+  private async confirmLink(where: { tokenHash: string } | { id: string }, checkExpiry: boolean): Promise<Confirmed> {
     const now = this.clock.now();
-    const tokenHash = sha256(token);
     // The campaign and its published screener never change: read them before the transaction
     // (in embedded mode the pool has one connection, so a read beside the transaction would wait for ever).
-    const pending = await this.dataSource.getRepository(EmailConfirmationEntity).findOne({ where: { tokenHash } });
+    const pending = await this.dataSource.getRepository(EmailConfirmationEntity).findOne({ where });
     const applicant = pending ? await this.dataSource.getRepository(PanellistEntity).findOne({ where: { id: pending.panellistId } }) : null;
     const campaign = applicant?.campaignId ? await this.campaigns.byId(applicant.campaignId) : null;
     const screener = campaign ? await this.surveys.get(campaign.screenerSurveyId) : null;
@@ -185,9 +275,9 @@ export class RecruitmentService {
         .getRepository(EmailConfirmationEntity)
         .createQueryBuilder('c')
         .setLock('pessimistic_write')
-        .where('c.token_hash = :hash', { hash: tokenHash })
+        .where('tokenHash' in where ? 'c.token_hash = :v' : 'c.id = :v', { v: 'tokenHash' in where ? where.tokenHash : where.id })
         .getOne();
-      if (!confirmation || confirmation.expiresAt.getTime() <= now.getTime()) {
+      if (!confirmation || (checkExpiry && confirmation.expiresAt.getTime() <= now.getTime())) {
         throw new PanelError('INVALID_CONFIRMATION_TOKEN', 'The confirmation link is invalid or has expired');
       }
       if (confirmation.usedAt !== null) throw new PanelError('ALREADY_CONFIRMED', 'This e-mail address is already confirmed');
@@ -201,6 +291,7 @@ export class RecruitmentService {
       const score = scoreLeadUser(screener && response ? scoredItems(screener, response.answers) : [], (campaign?.weights ?? {}) as never);
       const status = (score.overall ?? 0) >= (campaign?.acceptScore ?? 0) ? 'active' : 'waitlisted';
       await em.getRepository(EmailConfirmationEntity).update({ id: confirmation.id }, { usedAt: now });
+      await this.users.markEmailConfirmed(panellist.id, em);
       await em.getRepository(PanellistEntity).update(
         { id: panellist.id },
         {

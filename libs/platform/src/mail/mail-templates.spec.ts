@@ -159,6 +159,14 @@ describe('the real templates', () => {
   const EXPECTED_VARIABLES: Record<string, Record<string, unknown>> = {
     // libs/identity: UsersService.createStaff (baseUrl is MailService's default)
     'account-created': { email: 'anna.lead@example.com', role: 'researcher', baseUrl: 'https://panel.example.com' },
+    // libs/identity: PasswordService.requestReset
+    'password-reset': { email: 'anna.lead@example.com', resetUrl: 'https://panel.example.com/reset?token=q3J9x_Zk-8sT2' },
+    // libs/panel: RecruitmentService.apply, when the address already has an account
+    'account-exists': {
+      campaignTitle: 'Kitchens of 2030',
+      loginUrl: 'https://panel.example.com/login',
+      forgotUrl: 'https://panel.example.com/forgot',
+    },
     // libs/panel: RecruitmentService.apply
     'confirm-email': {
       displayName: 'Anna L.',

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import type { Role } from '@leadpanel/platform';
 
 export class LoginDto {
@@ -44,4 +45,41 @@ export class MeDto {
   @ApiProperty({ enum: ['admin', 'researcher', 'brand', 'panellist'] }) role: Role;
   @ApiPropertyOptional({ format: 'uuid', maxLength: 36 }) brandId?: string;
   @ApiPropertyOptional({ format: 'uuid', maxLength: 36 }) panellistId?: string;
+  @ApiProperty({ description: 'the password was chosen by an admin: change it (POST /auth/password)' }) mustChangePassword: boolean;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty({ maxLength: 200 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  currentPassword: string;
+
+  @ApiProperty({ minLength: 10, maxLength: 200, description: 'at least 10 characters, not a common password' })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
+  newPassword: string;
+}
+
+export class EmailOnlyDto {
+  @ApiProperty({ format: 'email', maxLength: 320 })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsEmail()
+  @MaxLength(320)
+  email: string;
+}
+
+export class PasswordResetConfirmDto {
+  @ApiProperty({ maxLength: 200, description: 'the token of the link /reset?token=…' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  token: string;
+
+  @ApiProperty({ minLength: 10, maxLength: 200, description: 'at least 10 characters, not a common password' })
+  @IsString()
+  @MinLength(10)
+  @MaxLength(200)
+  newPassword: string;
 }

@@ -103,6 +103,13 @@ export class ApplicationResultDto {
   @ApiProperty({ enum: ['pending_confirmation'] }) status: 'pending_confirmation';
 }
 
+export class ResendConfirmationDto {
+  @ApiProperty({ format: 'email', maxLength: 320 })
+  @IsEmail()
+  @MaxLength(320)
+  email: string;
+}
+
 export class ConfirmEmailDto {
   @ApiProperty({ maxLength: 200 })
   @IsString()
