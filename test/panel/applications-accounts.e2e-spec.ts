@@ -65,14 +65,27 @@ describe('Applications and accounts', () => {
       expect((await confirm(t, second.token)).status).toBe(200);
     });
 
-    it('gets its link again when someone applies with its address', async () => {
-      const body = applicationBody();
-      const email = String(body.email);
-      expect((await apply(t, campaign.slug, body)).status).toBe(201);
-      await confirmationMail(t, email, 1);
-      expect((await apply(t, campaign.slug, applicationBody({ email }))).status).toBe(201);
+    it('gives way to a newer application with its address: the new link lets in the new password, the old link is dead', async () => {
+      // somebody registers the address with a password of their own; then the owner applies
+      const squatter = applicationBody();
+      const email = String(squatter.email);
+      const first = await apply(t, campaign.slug, squatter);
+      expect(first.status).toBe(201);
+      const old = await confirmationMail(t, email, 1);
+      const owner = await apply(t, campaign.slug, applicationBody({ email, password: 'the-owners-own-passphrase' }));
+      expect(owner.status).toBe(201);
+      expect(Object.keys(owner.body).sort()).toEqual(Object.keys(first.body).sort());
       const { token } = await confirmationMail(t, email, 2);
+      expectProblem(await confirm(t, old.token), 400);
       expect((await confirm(t, token)).status).toBe(200);
+      expectProblem(await login(email, String(squatter.password)), 401);
+      expect((await login(email, 'the-owners-own-passphrase')).status).toBe(200);
+      const rows = (await dataSource(t).query(`SELECT count(*)::int AS n FROM panellists WHERE id = $1`, [
+        first.body.panellistId,
+      ])) as Array<{
+        n: number;
+      }>;
+      expect(rows[0].n).toBe(0);
     });
 
     it('is purged by the job at the link expiry, which frees the address for a new application', async () => {

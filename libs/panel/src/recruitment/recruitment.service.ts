@@ -67,7 +67,9 @@ export function scoredItems(def: Pick<SurveyDefinition, 'questions'>, answers: R
  *
  * An application never tells whether its e-mail has an account: an address in use gets the
  * same 201 (with a random panellistId that refers to nothing) after the same argon2 work, and
- * its owner gets a mail instead (or, for an applicant still unconfirmed, a fresh link).
+ * its owner gets a mail instead. An application still unconfirmed gives way to a newer one with
+ * the same address (the newest link wins), so an address registered by somebody else never
+ * locks its owner out.
  */
 @Injectable()
 export class RecruitmentService implements OnModuleInit {
@@ -113,7 +115,7 @@ export class RecruitmentService implements OnModuleInit {
     // hashing happens outside the transaction, whether or not the e-mail is in use (same work, same timing)
     const prepared = await this.users.prepare({ email: input.email, password: input.password, role: 'panellist' });
     const existing = await this.users.existingAccount(prepared.email);
-    if (existing && !(await this.expiredApplicationPurged(existing)))
+    if (existing && !(await this.pendingApplicationReplaced(existing)))
       return this.answerForExisting(existing, prepared.email, campaign, input);
     try {
       return await this.create(prepared, campaign, input, { screenerId: screener.id, answers: checked.normalized, referral, ip });
@@ -134,8 +136,9 @@ export class RecruitmentService implements OnModuleInit {
     }
   }
 
-  private async expiredApplicationPurged(existing: ExistingAccount): Promise<boolean> {
-    return existing.role === 'panellist' && !existing.emailConfirmed && this.unconfirmed.purgeIfExpired(existing.id);
+  /** An application still waiting for its confirmation gives way to the newest one with the address. */
+  private async pendingApplicationReplaced(existing: ExistingAccount): Promise<boolean> {
+    return existing.role === 'panellist' && !existing.emailConfirmed && this.unconfirmed.purgeIfExpired(existing.id, 'replace');
   }
 
   private async answerForExisting(

@@ -93,8 +93,13 @@ export class UnconfirmedApplications implements OnModuleInit {
     this.outbox.nudge();
   }
 
-  /** The job at the link's expiry (and an application meeting an expired one): frees the address. True when purged. */
-  async purgeIfExpired(panellistId: string): Promise<boolean> {
+  /**
+   * The job at the link's expiry frees the address (`live: 'keep'`); a new application with the
+   * address replaces the pending one even while its link is live (`live: 'replace'`), so that an
+   * address registered by somebody else is the owner's again as soon as the owner applies: the
+   * link then sent confirms the owner's password and answers. True when purged.
+   */
+  async purgeIfExpired(panellistId: string, live: 'keep' | 'replace' = 'keep'): Promise<boolean> {
     const now = this.clock.now();
     return this.dataSource.transaction(async (em) => {
       const panellist = await em
@@ -105,7 +110,7 @@ export class UnconfirmedApplications implements OnModuleInit {
         .getOne();
       if (!panellist || panellist.status !== 'pending_confirmation') return false;
       const links = await em.getRepository(EmailConfirmationEntity).find({ where: { panellistId, usedAt: IsNull() } });
-      if (links.some((c) => c.expiresAt.getTime() > now.getTime())) return false;
+      if (live === 'keep' && links.some((c) => c.expiresAt.getTime() > now.getTime())) return false;
       // the account first: one whose owner proved the address meanwhile (password reset) stays, and so does its panellist
       if (!(await this.users.deleteUnconfirmedPanellist(panellistId, em))) return false;
       // a referral code this application used works again
