@@ -24,6 +24,7 @@ export default tseslint.config(
       '**/*.cjs',
       'apps/web/dist/**',
       'apps/web/src/routeTree.gen.ts',
+      'apps/web/src/api/generated/**',
     ],
   },
   {
