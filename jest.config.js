@@ -26,6 +26,8 @@ const common = {
     '^@leadpanel/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
   },
   rootDir: __dirname,
+  // the web app has its own runner (Vitest, `npm run test:web`)
+  modulePathIgnorePatterns: ['<rootDir>/apps/web/'],
 };
 
 // Files that need a real PostgreSQL server (row locking, restarts): left out of the embedded run.
@@ -36,12 +38,17 @@ module.exports = {
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60_000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/web/'],
+    },
     {
       ...common,
       displayName: 'int',
       testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'],
-      testPathIgnorePatterns: ['/node_modules/', ...needsPostgres],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/web/', ...needsPostgres],
     },
     {
       ...common,

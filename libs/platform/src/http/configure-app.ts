@@ -11,6 +11,7 @@ import { MetricsService } from '../metrics/metrics.service';
 import { noStoreMiddleware } from './no-store';
 import { buildOpenApiDocument, DOCS_JSON_PATH, DOCS_PATH } from './openapi';
 import { requestIdMiddleware } from './request-context';
+import { resolveWebDistDir, webAppMiddleware, webAppMissingHandler } from './web-app';
 import { createValidationPipe } from './validation';
 
 export const API_PREFIX = 'api/v1';
@@ -55,6 +56,9 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   express.use((req: Request, res: Response, next: NextFunction) =>
     (req.path === `/${DOCS_PATH}` || req.path.startsWith(`/${DOCS_PATH}/`) ? docsHeaders : strictHeaders)(req, res, next),
   );
+  // the web app (apps/web/dist, or WEB_DIST_DIR) from the same origin, under the strict CSP:
+  // Vite's build has no inline script. Never answers /api, /health or /metrics.
+  express.use(webAppMiddleware(resolveWebDistDir()) ?? webAppMissingHandler());
   express.useBodyParser('json', { limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] });
   express.useBodyParser('text', { limit: BODY_LIMIT, type: ['text/csv', 'text/plain'] });
   express.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });

@@ -1,0 +1,66 @@
+import { createMemoryHistory } from '@tanstack/react-router';
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { App } from '../App';
+import { createI18n, pickLanguage, type Language } from '../i18n';
+import en from '../i18n/en.json';
+import fr from '../i18n/fr.json';
+
+const strings = { fr, en };
+
+function renderAt(path: string, lang: Language) {
+  return render(<App i18n={createI18n(lang)} history={createMemoryHistory({ initialEntries: [path] })} />);
+}
+
+describe('app shell', () => {
+  for (const lang of ['fr', 'en'] as const) {
+    it(`renders the header, skip link, main landmark and page in ${lang}`, async () => {
+      const s = strings[lang];
+      renderAt('/login', lang);
+      expect(await screen.findByRole('heading', { level: 1, name: s.login.title })).toBeTruthy();
+      const banner = screen.getByRole('banner');
+      expect(within(banner).getByRole('link', { name: s.app.name })).toBeTruthy();
+      expect(within(banner).getByRole('radiogroup', { name: s.shell.language })).toBeTruthy();
+      expect(screen.getByRole('link', { name: s.shell.skipLink }).getAttribute('href')).toBe('#main');
+      expect(screen.getByRole('main').id).toBe('main');
+      expect(screen.getByLabelText(s.form.email)).toBeTruthy();
+      expect(screen.getByRole('button', { name: s.login.submit })).toBeTruthy();
+      expect(document.documentElement.lang).toBe(lang);
+    });
+  }
+
+  it('switches language from the header, and remembers it', async () => {
+    renderAt('/login', 'fr');
+    await screen.findByRole('heading', { level: 1, name: fr.login.title });
+    await userEvent.click(screen.getByRole('radio', { name: en.languages.en }));
+    expect(await screen.findByRole('heading', { level: 1, name: en.login.title })).toBeTruthy();
+    expect(document.documentElement.lang).toBe('en');
+    expect(pickLanguage(null, ['fr-FR'])).toBe('en');
+  });
+
+  it('shows the not-found page for an unknown path', async () => {
+    renderAt('/nowhere/at/all', 'en');
+    expect(await screen.findByRole('heading', { level: 1, name: en.notFound.title })).toBeTruthy();
+    expect(screen.getByRole('link', { name: en.notFound.home })).toBeTruthy();
+  });
+
+  it('keeps the referral code of a campaign link', async () => {
+    renderAt('/join/spring-panel?ref=AB12CD', 'fr');
+    expect(await screen.findByText('Vous avez été invité·e avec le code AB12CD.')).toBeTruthy();
+  });
+
+  it('renders the panellist home', async () => {
+    renderAt('/me', 'en');
+    expect(await screen.findByRole('heading', { level: 1, name: en.me.title })).toBeTruthy();
+    expect(screen.getByText('0 points')).toBeTruthy();
+  });
+});
+
+describe('pickLanguage', () => {
+  it("takes the user's locale, else the browser's, else English", () => {
+    expect(pickLanguage('fr-CA', ['en-US'])).toBe('fr');
+    expect(pickLanguage(null, ['de-DE', 'fr-BE'])).toBe('fr');
+    expect(pickLanguage(undefined, ['de-DE'])).toBe('en');
+  });
+});
