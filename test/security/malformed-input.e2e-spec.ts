@@ -34,6 +34,8 @@ interface Operation {
   idempotencyKey: boolean;
   /** a header the operation reads (a signature): its body is read raw, so it gets hostile bodies too */
   headerInput: boolean;
+  /** required headers with one allowed value (`X-Leadpanel-Client: web`, the CSRF check of the session routes): always sent */
+  fixedHeaders: Array<[string, string]>;
   roles?: string[];
 }
 
@@ -272,7 +274,7 @@ function operationsOf(doc: OpenApi): Operation[] {
     for (const method of ['get', 'post', 'put', 'patch', 'delete'] as const) {
       const op = item[method];
       if (!op) continue;
-      const params = (op.parameters ?? []) as Array<{ name: string; in: string; schema?: Schema }>;
+      const params = (op.parameters ?? []) as Array<{ name: string; in: string; required?: boolean; schema?: Schema }>;
       const content = ((op.requestBody as Schema | undefined)?.content ?? {}) as Record<string, { schema?: Schema }>;
       ops.push({
         method,
@@ -283,6 +285,9 @@ function operationsOf(doc: OpenApi): Operation[] {
         csv: 'text/csv' in content,
         idempotencyKey: params.some((p) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key'),
         headerInput: params.some((p) => p.in === 'header'),
+        fixedHeaders: params
+          .filter((p) => p.in === 'header' && p.required === true && (p.schema?.enum as unknown[] | undefined)?.length === 1)
+          .map((p) => [p.name, String((p.schema!.enum as unknown[])[0])]),
         roles: Array.isArray(op['x-roles']) ? (op['x-roles'] as string[]) : undefined,
       });
     }
@@ -383,6 +388,7 @@ describe('malformed input, property-based: every operation of the OpenAPI docume
   function send(op: Operation, role: Role, path: string, query: string, body: { type: string; text: string } | null, key?: string) {
     let req = t.http()[op.method](`${path}${query ? `?${query}` : ''}`);
     if (role !== 'public') req = req.set(...bearer(tokens[role]!));
+    for (const [name, value] of op.fixedHeaders) req = req.set(name, value);
     if (key !== undefined) req = req.set('Idempotency-Key', key);
     if (body) req = req.set('Content-Type', body.type).send(body.text);
     return req;

@@ -9,6 +9,8 @@ import { AuthController, PasswordResetController } from './auth/auth.controller'
 import { AuthGuard } from './auth/auth.guard';
 import { AuthSessionEntity } from './auth/auth-session.entity';
 import { AuthService } from './auth/auth.service';
+import { BrowserClientGuard } from './auth/browser-client.guard';
+import { BrowserSessionController } from './auth/browser-session.controller';
 import { PasswordService } from './auth/password.service';
 import { PasswordResetTokenEntity } from './auth/password-reset-token.entity';
 import { RefreshTokenEntity } from './auth/refresh-token.entity';
@@ -63,7 +65,7 @@ export class IdentityModule implements OnModuleInit {
 /** HTTP side (API only): controllers, the global auth guard, the bootstrap admin. */
 @Module({
   imports: [IdentityModule],
-  controllers: [AuthController, PasswordResetController, BrandsController, UsersController],
-  providers: [{ provide: APP_GUARD, useClass: AuthGuard }, AdminBootstrap],
+  controllers: [AuthController, BrowserSessionController, PasswordResetController, BrandsController, UsersController],
+  providers: [{ provide: APP_GUARD, useClass: AuthGuard }, BrowserClientGuard, AdminBootstrap],
 })
 export class IdentityHttpModule {}

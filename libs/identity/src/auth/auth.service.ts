@@ -100,6 +100,17 @@ export class AuthService {
     });
   }
 
+  /**
+   * Ends the login a refresh token belongs to (a browser signing out with its cookie): holding the
+   * token is the proof, no access token needed. An unknown token ends nothing.
+   */
+  async endSession(refreshToken: string): Promise<void> {
+    await this.dataSource.transaction(async (em) => {
+      const record = await this.sessions.findRefreshToken(this.tokens.hashRefresh(refreshToken), em);
+      if (record) await this.sessions.revokeSession(record.sessionId, 'logout', em);
+    });
+  }
+
   /** The global guard's check: signature and expiry, then the session and the user are still live. */
   async authenticate(accessToken: string): Promise<AuthUser> {
     const claims = this.tokens.verifyAccess(accessToken);

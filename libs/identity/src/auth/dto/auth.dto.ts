@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import type { Role } from '@leadpanel/platform';
@@ -38,6 +38,9 @@ export class TokenPairDto {
   @ApiProperty({ type: 'integer', minimum: 1, maximum: 86_400, description: 'access token lifetime in seconds' }) expiresIn: number;
   @ApiProperty({ type: TokenUserDto }) user: TokenUserDto;
 }
+
+/** A browser session's answer: the login body without the refresh token, which travels in the HttpOnly cookie. */
+export class BrowserSessionDto extends OmitType(TokenPairDto, ['refreshToken'] as const) {}
 
 export class MeDto {
   @ApiProperty({ format: 'uuid', maxLength: 36 }) id: string;
