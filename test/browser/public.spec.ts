@@ -1,4 +1,4 @@
-import { StaffApi, type Campaign } from './support/api';
+import { campaignWithSlug } from './support/api';
 import { expect, expectAxeClean, shot, test } from './support/fixtures';
 
 /**
@@ -6,11 +6,10 @@ import { expect, expectAxeClean, shot, test } from './support/fixtures';
  * each loads, shows its heading from the catalogue, passes axe and is screenshotted. Add a
  * page: one entry in PAGES (its path, the catalogue key of its h1, a screenshot name).
  */
-let campaign: Campaign;
+let campaign: { slug: string; title: string };
 
 test.beforeAll(async () => {
-  const staff = await StaffApi.setUp();
-  campaign = await staff.createScreenerCampaign({ title: 'Cuisiner sans cuisine' });
+  campaign = await campaignWithSlug('cuisiner-sans-cuisine', 'Cuisiner sans cuisine');
 });
 
 const PAGES: Array<{ name: string; path: () => string; heading: string }> = [

@@ -239,6 +239,19 @@ export async function joinPanel(campaign: Campaign, spec: ApplicantSpec = {}): P
   return { id, email, password: PASSWORD, displayName: String(body.displayName), country: String(body.country), token: accessToken };
 }
 
+/**
+ * The campaign with this slug: made once per run (the database is fresh each run), found by
+ * its public page afterwards, e.g. by the same spec in the second language's project. A fixed
+ * slug keeps the pages that show it (and their screenshots) the same from run to run.
+ */
+export async function campaignWithSlug(slug: string, title: string): Promise<{ slug: string; title: string }> {
+  const res = await fetch(`${baseUrl()}/api/v1/public/recruitment/${slug}`, { headers: { accept: 'application/json' } });
+  if (res.status === 200) return { slug, title: ((await res.json()) as { title: string }).title };
+  if (res.status !== 404) throw new ApiError('GET', `/public/recruitment/${slug}`, res.status, await res.text());
+  const staff = await StaffApi.setUp();
+  return staff.createScreenerCampaign({ slug, title });
+}
+
 /** The panellist's invitation to a study (GET /me/invitations), accepted. */
 export async function acceptInvitation(p: Panellist, studyId: string): Promise<string> {
   const page = await call<{ items: Array<{ id: string; studyId: string }> }>('GET', '/me/invitations?limit=100', { token: p.token });
@@ -293,7 +306,7 @@ export class StaffApi {
   }
 
   /** A published screener and a campaign over it that accepts every score (acceptScore 0). */
-  async createScreenerCampaign(opts: { title?: string; acceptScore?: number } = {}): Promise<Campaign> {
+  async createScreenerCampaign(opts: { title?: string; acceptScore?: number; slug?: string } = {}): Promise<Campaign> {
     const survey = await this.as<{ id: string }>(
       'POST',
       '/surveys',
@@ -305,7 +318,7 @@ export class StaffApi {
       'POST',
       '/recruitment-campaigns',
       {
-        slug: uniqueSlug('camp'),
+        slug: opts.slug ?? uniqueSlug('camp'),
         title: opts.title ?? 'Home cooks who hack their kitchen',
         description: 'We look for people who improve their own kitchen tools.',
         screenerSurveyId: survey.id,
