@@ -1,6 +1,6 @@
 import { execSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -12,6 +12,8 @@ import { ADMIN, ENV } from './env';
 const ROOT = resolve(__dirname, '..', '..', '..');
 const API_MAIN = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
 const WEB_INDEX = join(ROOT, 'apps', 'web', 'dist', 'index.html');
+/** The API's output of the last run (stdout and stderr), for a failure's post-mortem. */
+const API_LOG = join(ROOT, 'var', 'browser', 'api.log');
 
 function freeLoopbackPort(): Promise<number> {
   return new Promise((ok, fail) => {
@@ -106,12 +108,22 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   mkdirSync(mailDir);
   let smtp: SmtpListener | null = null;
   let api: ChildProcess | null = null;
+  let watchdog: ChildProcess | null = null;
   let database: { server: string; name: string } | null = null;
   const redisUrl = process.env.REDIS_URL || null;
   const queuePrefix = `lp-test-browser-${run}`;
 
+  let stopping = false;
   const teardown = async (): Promise<void> => {
+    stopping = true;
     process.off('exit', killOnExit);
+    if (watchdog?.pid) {
+      try {
+        process.kill(watchdog.pid);
+      } catch {
+        // already gone
+      }
+    }
     await stop(api);
     await smtp?.close().catch(() => undefined);
     if (database) {
@@ -179,8 +191,20 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     if (!redisUrl) delete env.REDIS_URL;
 
     let output = '';
+    mkdirSync(join(ROOT, 'var', 'browser'), { recursive: true });
+    const log = createWriteStream(API_LOG);
     api = spawn(process.execPath, [API_MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // a runner killed the hard way (SIGKILL) runs neither teardown nor exit handlers: a detached
+    // shell waits for it to end, then kills the API and removes the temporary folder
+    // (and drops the database with psql when there is one: best effort)
+    const dropDb = database
+      ? `; psql "${withDatabase(database.server, 'postgres')}" -qc 'DROP DATABASE IF EXISTS "${database.name}" WITH (FORCE)' >/dev/null 2>&1`
+      : '';
+    const script = `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; kill -9 ${api.pid} 2>/dev/null; rm -rf "${temp}"${dropDb}`;
+    watchdog = spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' });
+    watchdog.unref();
     const keep = (chunk: Buffer): void => {
+      log.write(chunk);
       output = (output + chunk.toString()).slice(-20_000);
     };
     api.stdout?.on('data', keep);
@@ -189,6 +213,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       if (process.env.BROWSER_API_LOG === '1') process.stderr.write(chunk);
     });
     await waitReady(baseUrl, api, () => output);
+    api.once('exit', (code, signal) => {
+      if (!stopping) console.error(`\nbrowser tests: the API exited (${code ?? signal}) during the run; its output is in ${API_LOG}`);
+    });
 
     process.env[ENV.baseUrl] = baseUrl;
     process.env[ENV.mailDir] = mailDir;
