@@ -12,6 +12,8 @@ import { ADMIN, ENV } from './env';
 const ROOT = resolve(__dirname, '..', '..', '..');
 const API_MAIN = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
 const WEB_INDEX = join(ROOT, 'apps', 'web', 'dist', 'index.html');
+/** playwright.config.ts launches this one (STACK-NOTES W5) */
+const CHROMIUM = '/usr/bin/chromium';
 /** The API's output of the last run (stdout and stderr), for a failure's post-mortem. */
 const API_LOG = join(ROOT, 'var', 'browser', 'api.log');
 
@@ -97,6 +99,11 @@ function stop(proc: ChildProcess | null, timeoutMs = 10_000): Promise<void> {
  * cleans up the same way before it throws.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `${CHROMIUM} is missing: install Debian's Chromium (apt-get install -y chromium); Playwright never downloads a browser here`,
+    );
+  }
   if (!existsSync(API_MAIN) || !existsSync(WEB_INDEX)) {
     console.log('\nbrowser tests: dist/ or apps/web/dist is missing, running npm run build');
     execSync('npm run build', { cwd: ROOT, stdio: 'inherit' });
