@@ -17,6 +17,7 @@ import {
   type Survey,
 } from './support/api';
 import { linkIn, mailTo } from './support/mail';
+import { signInBrowser, WEB_CLIENT_HEADER } from './support/session';
 
 /**
  * The staff builders a panellist journey needs (test/browser/support/api.ts), run in order
@@ -52,6 +53,25 @@ test('joinPanel: apply, confirm from the e-mail link, sign in', async () => {
   panellist = await joinPanel(campaign, { country: COUNTRY, displayName: 'Camille Parcours', locale: 'fr' });
   const me = await call<{ role: string; panellistId: string }>('GET', '/auth/me', { token: panellist.token });
   expect(me).toMatchObject({ role: 'panellist', panellistId: panellist.id });
+});
+
+test('signInBrowser: the session cookie lands in the browser context and refreshes the session', async ({ browser }) => {
+  const base = process.env.LEADPANEL_BROWSER_BASE_URL ?? '';
+  const context = await browser.newContext();
+  try {
+    const session = await signInBrowser(context, base, panellist.email, panellist.password);
+    expect(session.user).toMatchObject({ id: expect.any(String), email: panellist.email, role: 'panellist' });
+    // HttpOnly, scoped to the session routes (not sent with page loads)
+    expect(await context.cookies(`${base}/api/v1/auth/session`)).toEqual([
+      expect.objectContaining({ name: 'lp_session', httpOnly: true, sameSite: 'Strict' }),
+    ]);
+    expect(await context.cookies(`${base}/me`)).toEqual([]);
+    const refreshed = await context.request.post(`${base}/api/v1/auth/session/refresh`, { headers: WEB_CLIENT_HEADER });
+    expect(refreshed.status()).toBe(200);
+    expect(((await refreshed.json()) as { user: { email: string } }).user.email).toBe(panellist.email);
+  } finally {
+    await context.close();
+  }
 });
 
 test('createStudyFor + sendWave: the panellist is eligible, invited and e-mailed a link to /me/invitations', async () => {
