@@ -7,6 +7,10 @@ import { I18nextProvider } from 'react-i18next';
 import { createI18n, type Language } from '../../i18n';
 import { GoodbyePage } from '../../pages/GoodbyePage';
 
+// jsdom has no CSS.escape; React Aria's modal dialogs use it (every browser has it)
+const g = globalThis as { CSS?: { escape?: (s: string) => string } };
+if (!g.CSS?.escape) g.CSS = { ...g.CSS, escape: (s: string) => s.replace(/[^\w-]/g, (c) => `\\${c}`) };
+
 /**
  * Renders one page of the panellist area on its own (no session guard, no app shell): a
  * router with the page at `/` and the goodbye page, a fresh query client, the given language.
