@@ -65,6 +65,7 @@ describe('profile', () => {
 
   it('has the right control per attribute type, edits interests with the keyboard, and sends typed values', async () => {
     renderPage(ProfilePage, 'en');
+    expect(((await screen.findByRole('textbox', { name: en.profile.displayName })) as HTMLInputElement).value).toBe('Pauline');
     const printer = await screen.findByRole('group', { name: 'Owns a 3D printer' });
     expect((within(printer).getByRole('radio', { name: en.profile.yes }) as HTMLInputElement).checked).toBe(true);
     expect((screen.getByRole('textbox', { name: 'Hours of DIY a week' }) as HTMLInputElement).value).toBe('3');

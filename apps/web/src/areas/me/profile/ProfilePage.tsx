@@ -11,11 +11,12 @@ import {
   type AttributeResponseDto,
   type ProfileDto,
 } from '../../../api/generated';
-import { Button, formStyles, TextField } from '../../../components/Form';
+import { Button, formStyles } from '../../../components/Form';
 import { Note, Page } from '../../../components/Page';
 import { LANGUAGES, rememberLanguage, type Language } from '../../../i18n';
 import { meKeys } from '../shared/api';
 import { errorMessage } from '../shared/errors';
+import { Field } from '../shared/Field';
 import { problemFields } from '../shared/fieldErrors';
 import { countryOptions } from './countries';
 import styles from './Profile.module.css';
@@ -157,8 +158,8 @@ function ProfileForm({ profile, attributes }: { profile: ProfileDto; attributes:
       <h2 id={headingId} className={styles.heading}>
         {t('profile.about.title')}
       </h2>
-      <form className={formStyles.form} noValidate onSubmit={handleSubmit((v) => save.mutate(v))}>
-        <TextField
+      <form className={`${formStyles.form} ${styles.form}`} noValidate onSubmit={handleSubmit((v) => save.mutate(v))}>
+        <Field
           label={t('profile.displayName')}
           autoComplete="nickname"
           required
@@ -270,7 +271,7 @@ function AttributeField({
           </label>
           <select
             id={id}
-            className={formStyles.input}
+            className={`${formStyles.input} ${styles.select}`}
             value={text}
             aria-invalid={error ? true : undefined}
             aria-describedby={describedBy}
@@ -403,8 +404,8 @@ function AddressForm({ profile }: { profile: ProfileDto }) {
         {t('profile.address.title')}
       </h2>
       <p className={styles.hint}>{t('profile.address.why')}</p>
-      <form className={formStyles.form} noValidate onSubmit={handleSubmit((v) => save.mutate(v))}>
-        <TextField
+      <form className={`${formStyles.form} ${styles.form}`} noValidate onSubmit={handleSubmit((v) => save.mutate(v))}>
+        <Field
           label={t('profile.address.line1')}
           autoComplete="address-line1"
           required
@@ -412,14 +413,14 @@ function AddressForm({ profile }: { profile: ProfileDto }) {
           error={e.line1?.message}
           {...register('line1', required('line1', 200))}
         />
-        <TextField
+        <Field
           label={t('profile.address.line2')}
           autoComplete="address-line2"
           maxLength={200}
           error={e.line2?.message}
           {...register('line2', { validate: (v) => v.length <= 200 || messages.line2 })}
         />
-        <TextField
+        <Field
           label={t('profile.address.postalCode')}
           autoComplete="postal-code"
           required
@@ -427,7 +428,7 @@ function AddressForm({ profile }: { profile: ProfileDto }) {
           error={e.postalCode?.message}
           {...register('postalCode', required('postalCode', 20))}
         />
-        <TextField
+        <Field
           label={t('profile.address.city')}
           autoComplete="address-level2"
           required
@@ -441,7 +442,7 @@ function AddressForm({ profile }: { profile: ProfileDto }) {
           </label>
           <select
             id={countryId}
-            className={formStyles.input}
+            className={`${formStyles.input} ${styles.select}`}
             autoComplete="country"
             aria-invalid={e.country ? true : undefined}
             aria-describedby={e.country ? `${countryId}-error` : undefined}
@@ -460,7 +461,7 @@ function AddressForm({ profile }: { profile: ProfileDto }) {
             </p>
           ) : null}
         </div>
-        <TextField
+        <Field
           label={t('profile.address.phone')}
           type="tel"
           autoComplete="tel"

@@ -31,7 +31,7 @@ export function TagInput({ value, onChange, error }: { value: string[]; onChange
     input.current?.focus();
   };
   return (
-    <div className={formStyles.field}>
+    <div className={`${formStyles.field} ${styles.tagField}`}>
       <label htmlFor={id} className={formStyles.label}>
         {t('profile.interests.label')}
       </label>
