@@ -170,10 +170,11 @@ function EraseDialog({ close }: { close: () => void }) {
       await meControllerErase({ throwOnError: true });
     },
     onSuccess: async () => {
-      // the API revoked every session: ending the local one may fail, the page moves on anyway
+      // leave the guarded /me area first, then end the local session (the API already revoked
+      // every session: signing out may fail, the page moves on anyway) and forget the cached data
+      await navigate({ to: '/goodbye', replace: true });
       await signOut().catch(() => undefined);
       queryClient.clear();
-      await navigate({ to: '/goodbye', replace: true });
     },
   });
   return (
