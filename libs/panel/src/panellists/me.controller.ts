@@ -5,7 +5,7 @@ import { DataRightsService } from '../data-rights/data-rights.service';
 import { PointsService } from '../points/points.service';
 import { CreateReferralDto, ReferralResponseDto } from '../referrals/dto/referral.dto';
 import { ReferralsService } from '../referrals/referrals.service';
-import { AddressDto, AddressResponseDto, ProfileDto, UpdateProfileDto } from './dto/panellist.dto';
+import { AddressDto, AddressResponseDto, MyPointsDto, OptOutResponseDto, ProfileDto, UpdateProfileDto } from './dto/panellist.dto';
 import { PanellistsService, type AddressView, type ProfileView } from './panellists.service';
 
 @ApiTags('me')
@@ -46,16 +46,16 @@ export class MeController {
   }
 
   @Get('points')
-  @ApiOkResponse({ description: '{balance, entries}' })
-  async myPoints(@CurrentUser() user: AuthUser): Promise<{ balance: number; entries: unknown[] }> {
+  @ApiOkResponse({ type: MyPointsDto })
+  async myPoints(@CurrentUser() user: AuthUser): Promise<MyPointsDto> {
     await this.panellists.mustFind(user.id);
     return { balance: await this.points.balance(user.id), entries: await this.points.entries(user.id) };
   }
 
   @Post('opt-out')
   @HttpCode(200)
-  @ApiOkResponse({ description: '{status: "opted_out"}' })
-  optOut(@CurrentUser() user: AuthUser): Promise<{ status: 'opted_out' }> {
+  @ApiOkResponse({ type: OptOutResponseDto })
+  optOut(@CurrentUser() user: AuthUser): Promise<OptOutResponseDto> {
     return this.panellists.optOut(user);
   }
 
