@@ -2,7 +2,7 @@ import { Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, UuidParam, PageQueryDto, Roles, type AuthUser } from '@leadpanel/platform';
 import { ReportPageDto, ReportResponseDto } from './dto/report.dto';
-import type { ReportContent } from './report-content';
+import { ReportContentDto } from './dto/report-content.dto';
 import { ReportsService } from './reports.service';
 
 @ApiTags('insights')
@@ -42,8 +42,8 @@ export class ReportsController {
 
   @Get('reports/:id/report.json')
   @Roles('researcher', 'brand')
-  @ApiOkResponse({ description: 'the Report JSON of API.md; 409 until ready' })
-  json(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<ReportContent> {
+  @ApiOkResponse({ type: ReportContentDto, description: 'the Report JSON of API.md; 409 until ready' })
+  json(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<ReportContentDto> {
     return this.reports.content(user, id);
   }
 
