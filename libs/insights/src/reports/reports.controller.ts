@@ -51,7 +51,7 @@ export class ReportsController {
   @Roles('researcher', 'brand')
   @Header('Content-Type', 'text/html; charset=utf-8')
   @ApiProduces('text/html')
-  @ApiOkResponse({ description: 'self-contained HTML with SVG charts; 409 until ready' })
+  @ApiOkResponse({ description: 'self-contained HTML with SVG charts; 409 until ready', content: { 'text/html': {} } })
   html(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<string> {
     return this.reports.html(user, id);
   }
@@ -61,7 +61,7 @@ export class ReportsController {
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="report-data.csv"')
   @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'one row per question × value; 409 until ready' })
+  @ApiOkResponse({ description: 'one row per question × value; 409 until ready', content: { 'text/csv': {} } })
   csv(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<string> {
     return this.reports.csv(user, id);
   }

@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put } from '@nest
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, PublicFormRateLimit, Roles, type AuthUser } from '@leadpanel/platform';
 import { DataRightsService } from '../data-rights/data-rights.service';
+import { MyExportDto } from '../data-rights/dto/export.dto';
 import { PointsService } from '../points/points.service';
 import { CreateReferralDto, ReferralResponseDto } from '../referrals/dto/referral.dto';
 import { ReferralsService } from '../referrals/referrals.service';
@@ -60,8 +61,8 @@ export class MeController {
   }
 
   @Get('export')
-  @ApiOkResponse({ description: 'all personal data held about me' })
-  export(@CurrentUser() user: AuthUser): Promise<Record<string, unknown>> {
+  @ApiOkResponse({ type: MyExportDto, description: 'all personal data held about me' })
+  export(@CurrentUser() user: AuthUser): Promise<MyExportDto> {
     return this.dataRights.export(user);
   }
 

@@ -1,12 +1,20 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, UuidParam, PageQueryDto, Roles, type AuthUser } from '@leadpanel/platform';
-import { AcceptInvitationResponseDto, DeclineInvitationResponseDto, MyInvitationPageDto, MyStudyPageDto } from './dto/invitation.dto';
+import {
+  AcceptInvitationResponseDto,
+  DeclineInvitationResponseDto,
+  MyInvitationPageDto,
+  MyStudyPageDto,
+  InvitationExportDto,
+} from './dto/invitation.dto';
 import { InvitationsService } from './invitations.service';
 
 @ApiTags('me')
 @ApiBearerAuth()
 @Roles('panellist')
+/** the shape of this context's section of GET /me/export (referenced by name from there) */
+@ApiExtraModels(InvitationExportDto)
 @Controller('me')
 export class MyInvitationsController {
   constructor(private readonly invitations: InvitationsService) {}

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, HttpCode, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, UuidParam, PageQueryDto, Roles, type AuthUser } from '@leadpanel/platform';
 import { AssignmentsService } from './assignments.service';
 import {
@@ -11,10 +11,13 @@ import {
   SubmitDto,
   SubmitResultDto,
   SurveyResponsePageDto,
+  SurveyAnswersExportDto,
 } from './dto/assignment.dto';
 
 @ApiTags('surveys')
 @ApiBearerAuth()
+/** the shape of this context's section of GET /me/export (referenced by name from there) */
+@ApiExtraModels(SurveyAnswersExportDto)
 @Controller()
 export class AssignmentsController {
   constructor(private readonly assignments: AssignmentsService) {}

@@ -113,3 +113,14 @@ export class MyStudyPageDto {
   @ApiProperty({ type: [MyStudyResponseDto], maxItems: 100 }) items: MyStudyResponseDto[];
   @ApiProperty({ type: String, nullable: true, maxLength: 500 }) nextCursor: string | null;
 }
+
+/** One row of section `invitations` of GET /me/export. */
+export class InvitationExportDto {
+  @ApiProperty(UUID_DOC) id: string;
+  @ApiProperty({ maxLength: 200, description: 'the study title' }) study: string;
+  @ApiProperty({ enum: INVITATION_STATUSES }) status: InvitationStatus;
+  @ApiProperty(DATE_TIME_DOC) invitedAt: Date;
+  @ApiProperty({ ...DATE_TIME_DOC, type: String, nullable: true }) respondedAt: Date | null;
+  @ApiProperty({ enum: PARTICIPANT_STATUSES, nullable: true, description: 'null unless I joined the study' })
+  participation: ParticipantStatus | null;
+}

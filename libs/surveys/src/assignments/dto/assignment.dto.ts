@@ -118,3 +118,21 @@ export class SurveyResponsePageDto {
   @ApiProperty({ type: [SurveyResponseRowDto], maxItems: 100 }) items: SurveyResponseRowDto[];
   @ApiProperty({ type: String, nullable: true, maxLength: 500 }) nextCursor: string | null;
 }
+
+/** One stored answer row: a multi-item answer (multi_choice, sus) has one row per item. */
+export class AnswerRowExportDto {
+  @ApiProperty({ maxLength: 64 }) questionId: string;
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 32_767 }) item: number;
+  @ApiProperty({ type: Number, nullable: true, minimum: -Number.MAX_VALUE, maximum: Number.MAX_VALUE }) number: number | null;
+  @ApiProperty({ type: String, nullable: true, maxLength: OPTION_VALUE_MAX_LENGTH }) option: string | null;
+  @ApiProperty({ type: String, nullable: true, maxLength: TEXT_MAX_LENGTH_LIMIT, description: 'empty once erased' }) text: string | null;
+}
+
+/** One row of section `surveyAnswers` of GET /me/export: an assignment and my answers to it. */
+export class SurveyAnswersExportDto {
+  @ApiProperty(UUID_DOC) assignmentId: string;
+  @ApiProperty({ maxLength: TITLE_MAX_LENGTH, description: 'the survey title' }) survey: string;
+  @ApiProperty({ enum: ['assigned', 'submitted'] }) status: AssignmentStatus;
+  @ApiProperty({ ...DATE_TIME_DOC, type: String, nullable: true }) submittedAt: Date | null;
+  @ApiProperty({ type: [AnswerRowExportDto], maxItems: 100_000 }) answers: AnswerRowExportDto[];
+}
