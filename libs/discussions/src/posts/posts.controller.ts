@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, UuidParam, PageQueryDto, Roles, type AuthUser } from '@leadpanel/platform';
 import {
   CreatePostDto,
@@ -10,6 +10,7 @@ import {
   PostResponseDto,
   SetCodesDto,
   UpdatePostDto,
+  DiscussionsExportDto,
 } from './dto/post.dto';
 import { PostsService } from './posts.service';
 
@@ -17,6 +18,8 @@ const GATE = 'in a post_first round, 403 with type urn:leadpanel:problem:post-fi
 
 @ApiTags('discussions')
 @ApiBearerAuth()
+/** the shape of this context's section of GET /me/export (referenced by name from there) */
+@ApiExtraModels(DiscussionsExportDto)
 @Controller()
 export class PostsController {
   constructor(private readonly posts: PostsService) {}

@@ -1,14 +1,16 @@
 import { Body, Controller, Get, Headers, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, UuidParam, Roles, type AuthUser } from '@leadpanel/platform';
 import { CreateFeedbackDto } from './dto/create-feedback.dto';
-import { FeedbackPageDto, FeedbackResponseDto, MeTooResponseDto } from './dto/feedback.response.dto';
+import { FeedbackPageDto, FeedbackResponseDto, MeTooResponseDto, FeedbackExportDto } from './dto/feedback.response.dto';
 import { ListFeedbackQueryDto } from './dto/list-feedback.query.dto';
 import { TriageFeedbackDto } from './dto/triage-feedback.dto';
 import { FeedbackService } from './feedback.service';
 
 @ApiTags('feedback')
 @ApiBearerAuth()
+/** the shape of this context's section of GET /me/export (referenced by name from there) */
+@ApiExtraModels(FeedbackExportDto)
 @Controller()
 export class FeedbackController {
   constructor(private readonly feedback: FeedbackService) {}

@@ -2,7 +2,8 @@ import { Controller, Headers, HttpCode, Post, Req, type RawBodyRequest } from '@
 import { ApiHeader, ApiOkResponse, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { CARRIER_SIGNATURE_SCHEME, Public } from '@leadpanel/platform';
-import { CarrierWebhookService, type CarrierWebhookResult } from './carrier-webhook.service';
+import { CarrierWebhookService } from './carrier-webhook.service';
+import { CarrierWebhookResultDto } from './dto/carrier-webhook.response.dto';
 import { MAX_SIGNATURE_HEADER_LENGTH } from '../domain';
 
 @ApiTags('home testing')
@@ -21,12 +22,13 @@ export class CarrierWebhookController {
     schema: { type: 'string', maxLength: MAX_SIGNATURE_HEADER_LENGTH },
   })
   @ApiOkResponse({
+    type: CarrierWebhookResultDto,
     description: '`{eventId, firstDelivery, outcome}`; bad or old signature 401; the same eventId again 200 with no effect',
   })
   receive(
     @Headers('x-leadpanel-signature') signature: string | undefined,
     @Req() req: RawBodyRequest<Request>,
-  ): Promise<CarrierWebhookResult> {
+  ): Promise<CarrierWebhookResultDto> {
     return this.webhook.receive(signature, req.rawBody);
   }
 }

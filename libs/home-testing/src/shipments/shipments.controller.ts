@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, Headers, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiExtraModels, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, UuidParam, PageQueryDto, Roles, type AuthUser } from '@leadpanel/platform';
 import {
   AcceptNdaDto,
@@ -13,11 +13,14 @@ import {
   TRACKING_LIMITS,
   TrackingResultDto,
   UpdateShipmentDto,
+  ShipmentExportDto,
 } from './dto/shipment.dto';
 import { ShipmentsService } from './shipments.service';
 
 @ApiTags('home testing')
 @ApiBearerAuth()
+/** the shape of this context's section of GET /me/export (referenced by name from there) */
+@ApiExtraModels(ShipmentExportDto)
 @Controller()
 export class ShipmentsController {
   constructor(private readonly shipments: ShipmentsService) {}
@@ -45,7 +48,10 @@ export class ShipmentsController {
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="pick-list.csv"')
   @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'allocated and packed shipments with their address, RFC 4180, formula-safe' })
+  @ApiOkResponse({
+    description: 'allocated and packed shipments with their address, RFC 4180, formula-safe',
+    content: { 'text/csv': {} },
+  })
   pickList(@CurrentUser() user: AuthUser, @UuidParam() id: string, @Query() query: PickListQueryDto): Promise<string> {
     return this.shipments.pickList(user, id, query.productId);
   }

@@ -2,7 +2,7 @@ import { Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, UuidParam, PageQueryDto, Roles, type AuthUser } from '@leadpanel/platform';
 import { ReportPageDto, ReportResponseDto } from './dto/report.dto';
-import type { ReportContent } from './report-content';
+import { ReportContentDto } from './dto/report-content.dto';
 import { ReportsService } from './reports.service';
 
 @ApiTags('insights')
@@ -42,8 +42,8 @@ export class ReportsController {
 
   @Get('reports/:id/report.json')
   @Roles('researcher', 'brand')
-  @ApiOkResponse({ description: 'the Report JSON of API.md; 409 until ready' })
-  json(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<ReportContent> {
+  @ApiOkResponse({ type: ReportContentDto, description: 'the Report JSON of API.md; 409 until ready' })
+  json(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<ReportContentDto> {
     return this.reports.content(user, id);
   }
 
@@ -51,7 +51,7 @@ export class ReportsController {
   @Roles('researcher', 'brand')
   @Header('Content-Type', 'text/html; charset=utf-8')
   @ApiProduces('text/html')
-  @ApiOkResponse({ description: 'self-contained HTML with SVG charts; 409 until ready' })
+  @ApiOkResponse({ description: 'self-contained HTML with SVG charts; 409 until ready', content: { 'text/html': {} } })
   html(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<string> {
     return this.reports.html(user, id);
   }
@@ -61,7 +61,7 @@ export class ReportsController {
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="report-data.csv"')
   @ApiProduces('text/csv')
-  @ApiOkResponse({ description: 'one row per question × value; 409 until ready' })
+  @ApiOkResponse({ description: 'one row per question × value; 409 until ready', content: { 'text/csv': {} } })
   csv(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<string> {
     return this.reports.csv(user, id);
   }

@@ -38,7 +38,10 @@ export class ShareLinksController {
   @Header('Cache-Control', 'private, no-store')
   @Header('Referrer-Policy', 'no-referrer')
   @ApiProduces('text/html')
-  @ApiOkResponse({ description: 'the report HTML for a valid, unexpired, unrevoked link; 404 otherwise' })
+  @ApiOkResponse({
+    description: 'the report HTML for a valid, unexpired, unrevoked link; 404 otherwise',
+    content: { 'text/html': {} },
+  })
   shared(@BoundedParam('token', SHARE_TOKEN_PARAM) token: string): Promise<string> {
     return this.links.shared(token);
   }

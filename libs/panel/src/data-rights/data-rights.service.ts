@@ -14,6 +14,7 @@ import { EmailConfirmationEntity } from '../recruitment/email-confirmation.entit
 import { ScreenerResponseEntity } from '../recruitment/screener-response.entity';
 import { ReferralEntity } from '../referrals/referral.entity';
 import { PersonalDataRegistry } from './personal-data.registry';
+import type { MyExportDto } from './dto/export.dto';
 
 export const ERASED_NAME = 'Erased panellist';
 const REFERRAL_TEMPLATE = 'referral';
@@ -96,7 +97,7 @@ export class DataRightsService implements OnModuleInit {
     );
   }
 
-  async export(user: AuthUser): Promise<Record<string, unknown>> {
+  async export(user: AuthUser): Promise<MyExportDto> {
     const profile = await this.panellists.myProfile(user);
     const out: Record<string, unknown> = {
       exportedAt: new Date().toISOString(),
@@ -105,7 +106,8 @@ export class DataRightsService implements OnModuleInit {
     };
     for (const [name, section] of this.registry.exportSections()) out[name] = await section(user.id);
     await this.audit.record({ action: 'panellist.exported', targetType: 'panellist', targetId: user.id });
-    return out;
+    // the registered sections, each described by its context's ExportDto (see dto/export.dto.ts)
+    return out as unknown as MyExportDto;
   }
 
   async erase(user: AuthUser): Promise<void> {

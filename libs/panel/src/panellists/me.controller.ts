@@ -2,10 +2,11 @@ import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put } from '@nest
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, PublicFormRateLimit, Roles, type AuthUser } from '@leadpanel/platform';
 import { DataRightsService } from '../data-rights/data-rights.service';
+import { MyExportDto } from '../data-rights/dto/export.dto';
 import { PointsService } from '../points/points.service';
 import { CreateReferralDto, ReferralResponseDto } from '../referrals/dto/referral.dto';
 import { ReferralsService } from '../referrals/referrals.service';
-import { AddressDto, AddressResponseDto, ProfileDto, UpdateProfileDto } from './dto/panellist.dto';
+import { AddressDto, AddressResponseDto, MyPointsDto, OptOutResponseDto, ProfileDto, UpdateProfileDto } from './dto/panellist.dto';
 import { PanellistsService, type AddressView, type ProfileView } from './panellists.service';
 
 @ApiTags('me')
@@ -46,22 +47,22 @@ export class MeController {
   }
 
   @Get('points')
-  @ApiOkResponse({ description: '{balance, entries}' })
-  async myPoints(@CurrentUser() user: AuthUser): Promise<{ balance: number; entries: unknown[] }> {
+  @ApiOkResponse({ type: MyPointsDto })
+  async myPoints(@CurrentUser() user: AuthUser): Promise<MyPointsDto> {
     await this.panellists.mustFind(user.id);
     return { balance: await this.points.balance(user.id), entries: await this.points.entries(user.id) };
   }
 
   @Post('opt-out')
   @HttpCode(200)
-  @ApiOkResponse({ description: '{status: "opted_out"}' })
-  optOut(@CurrentUser() user: AuthUser): Promise<{ status: 'opted_out' }> {
+  @ApiOkResponse({ type: OptOutResponseDto })
+  optOut(@CurrentUser() user: AuthUser): Promise<OptOutResponseDto> {
     return this.panellists.optOut(user);
   }
 
   @Get('export')
-  @ApiOkResponse({ description: 'all personal data held about me' })
-  export(@CurrentUser() user: AuthUser): Promise<Record<string, unknown>> {
+  @ApiOkResponse({ type: MyExportDto, description: 'all personal data held about me' })
+  export(@CurrentUser() user: AuthUser): Promise<MyExportDto> {
     return this.dataRights.export(user);
   }
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Patch, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, UuidParam, Roles, type AuthUser } from '@leadpanel/platform';
-import { ChangeStatusDto, ListPanellistsQueryDto, PanellistPageDto } from './dto/panellist.dto';
+import { ChangeStatusDto, ListPanellistsQueryDto, PanellistDetailDto, PanellistPageDto } from './dto/panellist.dto';
 import { PanellistsService } from './panellists.service';
 
 @ApiTags('panel')
@@ -19,15 +19,16 @@ export class PanellistsController {
 
   @Get(':id')
   @ApiOkResponse({
+    type: PanellistDetailDto,
     description: 'profile, score breakdown by dimension, referral chain, participation, status history (the read is audited)',
   })
-  detail(@UuidParam() id: string): Promise<Record<string, unknown>> {
+  detail(@UuidParam() id: string): Promise<PanellistDetailDto> {
     return this.panellists.detail(id);
   }
 
   @Patch(':id/status')
-  @ApiOkResponse({ description: 'the panellist after the change' })
-  changeStatus(@CurrentUser() user: AuthUser, @UuidParam() id: string, @Body() dto: ChangeStatusDto): Promise<Record<string, unknown>> {
+  @ApiOkResponse({ type: PanellistDetailDto, description: 'the panellist after the change' })
+  changeStatus(@CurrentUser() user: AuthUser, @UuidParam() id: string, @Body() dto: ChangeStatusDto): Promise<PanellistDetailDto> {
     return this.panellists.changeStatus(user, id, dto.status, dto.reason);
   }
 }

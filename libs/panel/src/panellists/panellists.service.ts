@@ -20,7 +20,7 @@ import { AttributesService } from '../attributes/attributes.service';
 import { PanelError } from '../panel.errors';
 import { PointsService } from '../points/points.service';
 import { ReferralEntity } from '../referrals/referral.entity';
-import type { AddressDto, ListPanellistsQueryDto, UpdateProfileDto } from './dto/panellist.dto';
+import type { AddressDto, ListPanellistsQueryDto, PanellistDetailDto, UpdateProfileDto } from './dto/panellist.dto';
 import { PanellistAddressEntity } from './panellist-address.entity';
 import { PanellistStatusChangeEntity } from './panellist-status-change.entity';
 import { researcherMayMove, type PanellistStatus } from './panellist-status';
@@ -189,7 +189,7 @@ export class PanellistsService implements OnModuleInit, OnApplicationBootstrap {
     };
   }
 
-  async detail(id: string): Promise<Record<string, unknown>> {
+  async detail(id: string): Promise<PanellistDetailDto> {
     const p = await this.mustFind(id);
     const profile = await this.profileOf(p);
     const [referredBy, referralsMade, history, balance] = await Promise.all([
@@ -231,7 +231,7 @@ export class PanellistsService implements OnModuleInit, OnApplicationBootstrap {
     };
   }
 
-  async changeStatus(actor: AuthUser, id: string, to: PanellistStatus, reason: string): Promise<Record<string, unknown>> {
+  async changeStatus(actor: AuthUser, id: string, to: PanellistStatus, reason: string): Promise<PanellistDetailDto> {
     await this.dataSource.transaction(async (em) => {
       const p = await em
         .getRepository(PanellistEntity)

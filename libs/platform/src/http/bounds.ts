@@ -1,5 +1,9 @@
 import { applyDecorators, Param, ParseUUIDPipe, type PipeTransform } from '@nestjs/common';
 import { ApiParam } from '@nestjs/swagger';
+import type { OpenAPIObject } from '@nestjs/swagger';
+
+/** a schema of the document (@nestjs/swagger does not export its SchemaObject type) */
+type DocSchema = NonNullable<NonNullable<OpenAPIObject['components']>['schemas']>[string];
 import { Transform } from 'class-transformer';
 import { IsDate, ValidateBy, type ValidationArguments, type ValidationOptions } from 'class-validator';
 import { NotFoundError } from '../errors/domain-error';
@@ -21,6 +25,18 @@ export const DATE_TIME_DOC = { format: 'date-time', maxLength: DATE_TIME_MAX_LEN
 export const COUNT_DOC = { type: 'integer', minimum: 0, maximum: INT32_MAX } as const;
 /** a uuid list in a view (at most a page, or a study's participants) */
 export const uuidArrayDoc = (maxItems: number) => ({ type: 'array', maxItems, items: { type: 'string', ...UUID_DOC } }) as const;
+/**
+ * A profile attribute's value (and a criteria condition's): a string, a finite number, a boolean
+ * or a list of option values; the attribute's definition says which (checkAttributeValues).
+ */
+export const ATTRIBUTE_VALUE_DOC: DocSchema = {
+  oneOf: [
+    { type: 'string', maxLength: 500 },
+    { type: 'number', minimum: -Number.MAX_VALUE, maximum: Number.MAX_VALUE },
+    { type: 'boolean' },
+    { type: 'array', maxItems: 100, items: { type: 'string', maxLength: 500 } },
+  ],
+};
 
 /**
  * An ISO 8601 date-time body field, read into a Date. Strings longer than DATE_TIME_MAX_LENGTH

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, UuidParam, PageQueryDto, Roles, type AuthUser } from '@leadpanel/platform';
-import { ListInvitationsQueryDto, CreateWaveDto } from '../invitations/dto/invitation.dto';
+import { ListInvitationsQueryDto, CreateWaveDto, InvitationPageDto, ParticipantPageDto } from '../invitations/dto/invitation.dto';
 import { InvitationsService } from '../invitations/invitations.service';
 import { CreateStudyDto, ListStudiesQueryDto, StudyPageDto, StudyResponseDto, TransitionDto, UpdateStudyDto } from './dto/study.dto';
+import { EligibilityExplanationDto, EligibilityPreviewDto, WaveResponseDto } from './dto/eligibility.dto';
 import { StudiesService } from './studies.service';
 
 @ApiTags('studies')
@@ -54,36 +55,44 @@ export class StudiesController {
   @Post(':id/eligibility/preview')
   @Roles('researcher')
   @HttpCode(200)
-  @ApiOkResponse({ description: '{eligible, cells:[{dimension, value, eligible, target, enrolled}]}' })
-  preview(@CurrentUser() user: AuthUser, @UuidParam() id: string) {
+  @ApiOkResponse({ type: EligibilityPreviewDto, description: 'eligible panellists in total and per quota cell' })
+  preview(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<EligibilityPreviewDto> {
     return this.studies.preview(user, id);
   }
 
   @Get(':id/eligibility/explain/:panellistId')
   @Roles('researcher')
-  @ApiOkResponse({ description: '{eligible, reasons:[{rule, passed, detail}]}' })
-  explain(@CurrentUser() user: AuthUser, @UuidParam() id: string, @UuidParam('panellistId') panellistId: string) {
+  @ApiOkResponse({ type: EligibilityExplanationDto, description: 'every rule, in order, with whether it passed and why' })
+  explain(
+    @CurrentUser() user: AuthUser,
+    @UuidParam() id: string,
+    @UuidParam('panellistId') panellistId: string,
+  ): Promise<EligibilityExplanationDto> {
     return this.studies.explain(user, id, panellistId);
   }
 
   @Post(':id/waves')
   @Roles('researcher')
-  @ApiCreatedResponse({ description: '{waveId, invited, cells:[...]}' })
-  wave(@CurrentUser() user: AuthUser, @UuidParam() id: string, @Body() dto: CreateWaveDto) {
+  @ApiCreatedResponse({ type: WaveResponseDto })
+  wave(@CurrentUser() user: AuthUser, @UuidParam() id: string, @Body() dto: CreateWaveDto): Promise<WaveResponseDto> {
     return this.invitations.createWave(user, id, dto);
   }
 
   @Get(':id/invitations')
   @Roles('researcher')
-  @ApiOkResponse({ description: 'page of invitations (no PII)' })
-  invitationsOf(@CurrentUser() user: AuthUser, @UuidParam() id: string, @Query() query: ListInvitationsQueryDto) {
+  @ApiOkResponse({ type: InvitationPageDto, description: 'page of invitations (no PII)' })
+  invitationsOf(
+    @CurrentUser() user: AuthUser,
+    @UuidParam() id: string,
+    @Query() query: ListInvitationsQueryDto,
+  ): Promise<InvitationPageDto> {
     return this.invitations.listForStudy(user, id, query);
   }
 
   @Get(':id/participants')
   @Roles('researcher')
-  @ApiOkResponse({ description: 'page of participants (no PII)' })
-  participants(@CurrentUser() user: AuthUser, @UuidParam() id: string, @Query() query: PageQueryDto) {
+  @ApiOkResponse({ type: ParticipantPageDto, description: 'page of participants (no PII)' })
+  participants(@CurrentUser() user: AuthUser, @UuidParam() id: string, @Query() query: PageQueryDto): Promise<ParticipantPageDto> {
     return this.invitations.participantsOf(user, id, query);
   }
 }

@@ -1,47 +1,59 @@
 import { Body, Controller, Get, Headers, HttpCode, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, UuidParam, PageQueryDto, Roles, type AuthUser } from '@leadpanel/platform';
 import { AssignmentsService } from './assignments.service';
-import { CreateAssignmentsDto, SaveAnswersDto, SubmitDto, SubmitResultDto } from './dto/assignment.dto';
+import {
+  AssignedDto,
+  AssignmentDetailDto,
+  CreateAssignmentsDto,
+  MyAssignmentPageDto,
+  SaveAnswersDto,
+  SubmitDto,
+  SubmitResultDto,
+  SurveyResponsePageDto,
+  SurveyAnswersExportDto,
+} from './dto/assignment.dto';
 
 @ApiTags('surveys')
 @ApiBearerAuth()
+/** the shape of this context's section of GET /me/export (referenced by name from there) */
+@ApiExtraModels(SurveyAnswersExportDto)
 @Controller()
 export class AssignmentsController {
   constructor(private readonly assignments: AssignmentsService) {}
 
   @Post('surveys/:id/assignments')
   @Roles('researcher')
-  @ApiCreatedResponse({ description: '{assigned}' })
-  assign(@CurrentUser() user: AuthUser, @UuidParam() id: string, @Body() dto: CreateAssignmentsDto) {
+  @ApiCreatedResponse({ type: AssignedDto })
+  assign(@CurrentUser() user: AuthUser, @UuidParam() id: string, @Body() dto: CreateAssignmentsDto): Promise<AssignedDto> {
     return this.assignments.assign(user, id, dto);
   }
 
   @Get('surveys/:id/responses')
   @Roles('researcher')
-  @ApiOkResponse({ description: 'page of pseudonymised responses' })
-  responses(@UuidParam() id: string, @Query() query: PageQueryDto) {
+  @ApiOkResponse({ type: SurveyResponsePageDto, description: 'page of pseudonymised responses' })
+  responses(@UuidParam() id: string, @Query() query: PageQueryDto): Promise<SurveyResponsePageDto> {
     return this.assignments.responses(id, query);
   }
 
   @Get('me/assignments')
   @Roles('panellist')
-  @ApiOkResponse({ description: 'page of my assignments' })
-  mine(@CurrentUser() user: AuthUser, @Query() query: PageQueryDto) {
+  @ApiOkResponse({ type: MyAssignmentPageDto, description: 'page of my assignments' })
+  mine(@CurrentUser() user: AuthUser, @Query() query: PageQueryDto): Promise<MyAssignmentPageDto> {
     return this.assignments.mine(user, query);
   }
 
   @Get('me/assignments/:id')
   @Roles('panellist')
-  @ApiOkResponse({ description: 'the survey and my saved answers' })
-  one(@CurrentUser() user: AuthUser, @UuidParam() id: string) {
+  @ApiOkResponse({ type: AssignmentDetailDto, description: 'the survey and my saved answers' })
+  one(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<AssignmentDetailDto> {
     return this.assignments.mineOne(user, id);
   }
 
   @Put('me/assignments/:id/answers')
   @Roles('panellist')
-  @ApiOkResponse({ description: 'the survey and my saved answers' })
-  save(@CurrentUser() user: AuthUser, @UuidParam() id: string, @Body() dto: SaveAnswersDto) {
+  @ApiOkResponse({ type: AssignmentDetailDto, description: 'the survey and my saved answers' })
+  save(@CurrentUser() user: AuthUser, @UuidParam() id: string, @Body() dto: SaveAnswersDto): Promise<AssignmentDetailDto> {
     return this.assignments.save(user, id, dto.answers);
   }
 

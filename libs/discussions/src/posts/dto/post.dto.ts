@@ -118,3 +118,25 @@ export class PostPageDto {
 export class LikesResponseDto {
   @ApiProperty({ ...COUNT_DOC, description: "the post's likes after this call" }) likes: number;
 }
+
+export class PostExportDto {
+  @ApiProperty({ format: 'uuid', maxLength: 36 }) id: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36 }) studyId: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36 }) roundId: string;
+  @ApiProperty({ format: 'uuid', maxLength: 36, nullable: true, type: String }) parentId: string | null;
+  @ApiProperty({ enum: POST_KINDS }) kind: PostKind;
+  @ApiProperty({ maxLength: DISCUSSION_LIMITS.body }) body: string;
+  @ApiProperty({ format: 'date-time', maxLength: 40 }) createdAt: Date;
+  @ApiProperty({ format: 'date-time', maxLength: 40, nullable: true, type: String }) editedAt: Date | null;
+}
+
+export class LikeExportDto {
+  @ApiProperty({ format: 'uuid', maxLength: 36 }) postId: string;
+  @ApiProperty({ format: 'date-time', maxLength: 40 }) at: Date;
+}
+
+/** Section `discussions` of GET /me/export: the posts I wrote and the likes I gave. */
+export class DiscussionsExportDto {
+  @ApiProperty({ type: [PostExportDto], maxItems: 1_000_000 }) posts: PostExportDto[];
+  @ApiProperty({ type: [LikeExportDto], maxItems: 1_000_000 }) likes: LikeExportDto[];
+}

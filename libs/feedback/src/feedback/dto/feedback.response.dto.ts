@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { COUNT_DOC } from '@leadpanel/platform';
 import { FEEDBACK_KINDS, FEEDBACK_LIMITS, FEEDBACK_SEVERITIES, type FeedbackKind, type FeedbackSeverity } from '../feedback-rules';
 import { FEEDBACK_STATUSES, type FeedbackStatus } from '../feedback-status';
@@ -37,4 +37,24 @@ export class FeedbackPageDto {
 
 export class MeTooResponseDto {
   @ApiProperty({ ...COUNT_DOC, description: 'the item\'s "me too" count after this call' }) meToo: number;
+}
+
+/** An item I filed, in my data export (GET /me/export, section `feedback.filed`). */
+export class FeedbackFiledExportDto extends OmitType(FeedbackResponseDto, [
+  'authorPanellistId',
+  'duplicateOfId',
+  'meToo',
+  'notes',
+  'updatedAt',
+] as const) {}
+
+export class FeedbackMeTooExportDto {
+  @ApiProperty({ format: 'uuid', maxLength: 36 }) feedbackId: string;
+  @ApiProperty({ format: 'date-time', maxLength: 40 }) at: Date;
+}
+
+/** Section `feedback` of GET /me/export: what I filed and where I said "me too". */
+export class FeedbackExportDto {
+  @ApiProperty({ type: [FeedbackFiledExportDto], maxItems: 1_000_000, description: 'oldest first' }) filed: FeedbackFiledExportDto[];
+  @ApiProperty({ type: [FeedbackMeTooExportDto], maxItems: 1_000_000, description: 'oldest first' }) meToo: FeedbackMeTooExportDto[];
 }

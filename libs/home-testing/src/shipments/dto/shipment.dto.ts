@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { COUNT_DOC, PageQueryDto, uuidArrayDoc } from '@leadpanel/platform';
 import { PRODUCT_LIMITS } from '../../products/dto/product.dto';
@@ -154,3 +154,6 @@ export class TrackingResultDto {
   @ApiProperty({ type: 'integer', minimum: 0, maximum: 10_000 }) updated: number;
   @ApiProperty({ type: [TrackingErrorDto], maxItems: 10_001 }) errors: TrackingErrorDto[];
 }
+
+/** One row of section `shipments` of GET /me/export: a shipment to me, as staff see it but for my id. */
+export class ShipmentExportDto extends OmitType(ShipmentResponseDto, ['panellistId'] as const) {}

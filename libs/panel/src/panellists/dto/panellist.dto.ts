@@ -16,7 +16,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { IsBoundedJson, IsSafeName, PageQueryDto } from '@leadpanel/platform';
+import { ATTRIBUTE_VALUE_DOC, COUNT_DOC, DATE_TIME_DOC, IsBoundedJson, IsSafeName, PageQueryDto, UUID_DOC } from '@leadpanel/platform';
 import { PANELLIST_STATUSES, type PanellistStatus } from '../panellist-status';
 
 export class ListPanellistsQueryDto extends PageQueryDto {
@@ -167,7 +167,8 @@ export class ProfileDto {
   @ApiProperty({ type: 'integer', minimum: 1900, maximum: 2100 }) birthYear: number;
   @ApiProperty({ type: String, nullable: true, maxLength: 30 }) gender: string | null;
   @ApiProperty({ type: 'array', items: { type: 'string', maxLength: 50 }, maxItems: 50 }) interests: string[];
-  @ApiProperty({ type: 'object', additionalProperties: true }) attributes: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: ATTRIBUTE_VALUE_DOC, description: 'profile attribute values by key' })
+  attributes: Record<string, unknown>;
   @ApiProperty({ type: ScoreDto }) score: ScoreDto;
   @ApiProperty({ type: AddressResponseDto, nullable: true }) address: AddressResponseDto | null;
   @ApiProperty({ format: 'date-time', maxLength: 40 }) createdAt: Date;
@@ -187,4 +188,68 @@ export class PanellistSummaryDto {
 export class PanellistPageDto {
   @ApiProperty({ type: [PanellistSummaryDto], maxItems: 100 }) items: PanellistSummaryDto[];
   @ApiProperty({ type: String, nullable: true, maxLength: 500 }) nextCursor: string | null;
+}
+
+export class ReferredByDto {
+  @ApiProperty(UUID_DOC) panellistId: string;
+  @ApiProperty({ maxLength: 100 }) displayName: string;
+  @ApiProperty({ ...UUID_DOC, type: String, nullable: true }) referralId: string | null;
+}
+
+export class ReferralMadeDto {
+  @ApiProperty(UUID_DOC) id: string;
+  @ApiProperty({ maxLength: 100 }) nomineeName: string;
+  @ApiProperty(UUID_DOC) campaignId: string;
+  @ApiProperty(DATE_TIME_DOC) createdAt: Date;
+  @ApiProperty({ ...UUID_DOC, type: String, nullable: true, description: 'the panellist the nominee became, once they applied' })
+  joinedPanellistId: string | null;
+  @ApiProperty({ ...DATE_TIME_DOC, type: String, nullable: true }) joinedAt: Date | null;
+}
+
+export class ReferralChainDto {
+  @ApiProperty({ type: ReferredByDto, nullable: true }) referredBy: ReferredByDto | null;
+  @ApiProperty({ type: [ReferralMadeDto], maxItems: 100_000 }) referrals: ReferralMadeDto[];
+}
+
+export class ParticipationDto {
+  @ApiProperty({ type: 'integer', minimum: -Number.MAX_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER }) pointsBalance: number;
+  @ApiProperty(COUNT_DOC) referralsMade: number;
+  @ApiProperty(COUNT_DOC) referralsJoined: number;
+}
+
+export class StatusChangeDto {
+  @ApiProperty({ enum: PANELLIST_STATUSES, nullable: true, description: 'null for the first status' }) from: string | null;
+  @ApiProperty({ enum: PANELLIST_STATUSES }) to: string;
+  @ApiProperty({ maxLength: 500 }) reason: string;
+  @ApiProperty({ ...UUID_DOC, type: String, nullable: true }) actorUserId: string | null;
+  @ApiProperty(DATE_TIME_DOC) at: Date;
+}
+
+/** GET /panellists/:id (and the answer to a status change): the profile and what a researcher reviews. */
+export class PanellistDetailDto extends ProfileDto {
+  @ApiProperty({ ...UUID_DOC, type: String, nullable: true, description: 'the recruitment campaign they applied through' })
+  campaignId: string | null;
+  @ApiProperty({ ...DATE_TIME_DOC, type: String, nullable: true }) confirmedAt: Date | null;
+  @ApiProperty(DATE_TIME_DOC) lastActiveAt: Date;
+  @ApiProperty({ type: ScoreDto, description: 'score breakdown by dimension' }) scoreBreakdown: ScoreDto;
+  @ApiProperty({ type: ReferralChainDto }) referralChain: ReferralChainDto;
+  @ApiProperty({ type: ParticipationDto }) participation: ParticipationDto;
+  @ApiProperty({ type: [StatusChangeDto], maxItems: 100_000, description: 'oldest first' }) statusHistory: StatusChangeDto[];
+}
+
+export class PointsEntryDto {
+  @ApiProperty(UUID_DOC) id: string;
+  @ApiProperty({ type: 'integer', minimum: -2_147_483_648, maximum: 2_147_483_647 }) delta: number;
+  @ApiProperty({ maxLength: 50 }) reason: string;
+  @ApiProperty({ type: String, nullable: true, maxLength: 300 }) note: string | null;
+  @ApiProperty(DATE_TIME_DOC) createdAt: Date;
+}
+
+export class MyPointsDto {
+  @ApiProperty({ type: 'integer', minimum: -Number.MAX_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER }) balance: number;
+  @ApiProperty({ type: [PointsEntryDto], maxItems: 1_000_000, description: 'newest first' }) entries: PointsEntryDto[];
+}
+
+export class OptOutResponseDto {
+  @ApiProperty({ enum: ['opted_out'] }) status: 'opted_out';
 }

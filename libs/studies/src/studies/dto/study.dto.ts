@@ -14,7 +14,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { IsBoundedJson, PageQueryDto } from '@leadpanel/platform';
+import { ATTRIBUTE_VALUE_DOC, IsBoundedJson, PageQueryDto } from '@leadpanel/platform';
 import { STUDY_STATUSES, type Quota, type StudyCriteria, type StudyStatus } from '../../domain';
 
 /** criteria before validateCriteria checks them: lists of countries, genders, tiers, interests, and attribute rules */
@@ -37,7 +37,11 @@ const CRITERIA_DOC = {
       maxItems: 50,
       items: {
         type: 'object',
-        properties: { key: { type: 'string', maxLength: 64 }, op: { type: 'string', enum: ['eq', 'in', 'gte', 'lte'] }, value: {} },
+        properties: {
+          key: { type: 'string', maxLength: 64 },
+          op: { type: 'string', enum: ['eq', 'in', 'gte', 'lte'] },
+          value: ATTRIBUTE_VALUE_DOC,
+        },
       },
     },
   },
