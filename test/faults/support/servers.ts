@@ -314,6 +314,8 @@ export async function startStack(
     // the tests apply and log in more often than a person would
     PUBLIC_FORM_RATE_LIMIT_PER_MINUTE: '10000',
     LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
+    LOGIN_ADDRESS_RATE_LIMIT_PER_MINUTE: '10000',
+    RATE_LIMIT_PER_MINUTE: '100000',
     ...env,
   };
   const api = LeadpanelProcess.spawn('api', 'api', {

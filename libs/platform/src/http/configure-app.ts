@@ -8,12 +8,16 @@ import type { AppConfig } from '../config/app-config';
 import { ProblemFilter } from '../errors/problem.filter';
 import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import { MetricsService } from '../metrics/metrics.service';
+import { rateLimitBudgetMiddleware } from '../rate-limit/rate-limit-budget';
+import { RateLimitStorage } from '../rate-limit/rate-limit-storage';
 import { buildOpenApiDocument, DOCS_JSON_PATH, DOCS_PATH } from './openapi';
 import { requestIdMiddleware } from './request-context';
 import { createValidationPipe } from './validation';
 
 export const API_PREFIX = 'api/v1';
 export const BODY_LIMIT = '1mb';
+/** What a browser script may read of a cross-origin answer. */
+const CORS_EXPOSED_HEADERS = ['X-Request-Id', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Retry-After'];
 
 /** `/api/v1` in front of every route but the operations ones (the OpenAPI paths depend on it). */
 export function setApiPrefix(app: INestApplication): void {
@@ -53,12 +57,14 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   express.use((req: Request, res: Response, next: NextFunction) =>
     (req.path === `/${DOCS_PATH}` || req.path.startsWith(`/${DOCS_PATH}/`) ? docsHeaders : strictHeaders)(req, res, next),
   );
+  if (config.http.corsOrigins.length > 0) {
+    express.enableCors({ origin: config.http.corsOrigins, credentials: false, exposedHeaders: CORS_EXPOSED_HEADERS });
+  }
+  // before the body is read and before any guard: every answer is counted and carries the headers
+  express.use(rateLimitBudgetMiddleware(config, app.get(RateLimitStorage)));
   express.useBodyParser('json', { limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] });
   express.useBodyParser('text', { limit: BODY_LIMIT, type: ['text/csv', 'text/plain'] });
   express.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
-  if (config.http.corsOrigins.length > 0) {
-    express.enableCors({ origin: config.http.corsOrigins, credentials: false, exposedHeaders: ['X-Request-Id'] });
-  }
   setApiPrefix(app);
   express.useGlobalPipes(createValidationPipe());
   express.useGlobalFilters(new ProblemFilter());
