@@ -124,7 +124,7 @@ export function finishOpenApiDocument(document: OpenAPIObject): OpenAPIObject {
       for (const status of [...new Set(errors)].sort((a, b) => a - b)) {
         const key = String(status);
         const declared = op.responses[key] as { description?: string } | undefined;
-        op.responses[key] = problemResponse(status, declared?.description, status === 429 ? (op[X_RATE_LIMIT] ?? []) : []);
+        op.responses[key] = problemResponse(status, declared?.description);
       }
       addRateLimitHeaders(op.responses, op[X_RATE_LIMIT] ?? []);
     }
@@ -190,18 +190,14 @@ const WHY: Record<number, string> = {
 const SECONDS = { type: 'integer', format: 'int32', minimum: 0, maximum: 86400 };
 const COUNT = { type: 'integer', format: 'int32', minimum: 0, maximum: 1_000_000 };
 
-function problemResponse(status: number, declared: string | undefined, throttlers: string[]): Json {
+function problemResponse(status: number, declared: string | undefined): Json {
   const response: Json = {
     description: declared ?? `${TITLE_BY_STATUS[status] ?? 'Error'}: ${WHY[status] ?? 'see the problem detail'}`,
     content: { 'application/problem+json': { schema: { $ref: `#/components/schemas/${PROBLEM}` } } },
   };
   if (status === 429) {
-    response.headers = {
-      'Retry-After': { description: 'seconds until a request may succeed again', schema: SECONDS },
-      ...Object.fromEntries(
-        throttlers.map((name) => [`Retry-After-${name}`, { description: `the same, when the ${name} limit refused`, schema: SECONDS }]),
-      ),
-    };
+    // the limit that refused also sends Retry-After-<name> (a named limit); only Retry-After is always there
+    response.headers = { 'Retry-After': { description: 'seconds until a request may succeed again', schema: SECONDS } };
   }
   return response;
 }
