@@ -93,6 +93,9 @@ describe('Redis outage', () => {
     expect(await login(stack, researcherEmail, 'researcher-password')).toEqual(expect.any(String));
     const brands = await stack.http().get(`${API}/brands`).set('Authorization', `Bearer ${researcher}`);
     expect(brands.status).toBe(200);
+    // the rate limits fail open: counted by the process alone meanwhile, and it says so
+    expect(brands.headers['ratelimit-limit']).toBeDefined();
+    expect(stack.api.output).toMatch(/rate limits are counted by this process alone/);
     const brand = await stack
       .http()
       .post(`${API}/brands`)
@@ -131,6 +134,10 @@ describe('Redis outage', () => {
     expect(rows).toEqual([{ status: 'sent', n: expected.length }]);
     expect(await pendingMail()).toBe(0);
     expect(stack.api.alive && worker.alive).toBe(true);
+    await until('the rate limits are shared again', async () => {
+      await stack.http().get(`${API}/brands`).set('Authorization', `Bearer ${researcher}`);
+      return /rate limits are shared by every API process again/.test(stack.api.output) ? true : undefined;
+    });
     // the dispatchers noticed that Redis came back empty (no waiting for the leases to run out)
     expect(stack.api.output + worker.output).toMatch(/the queue lost its jobs/);
   });

@@ -52,10 +52,13 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const own: Record<string, string> = {};
   if (store?.databaseUrl) own.DATABASE_URL = store.databaseUrl;
   if (store?.queuePrefix) own.QUEUE_PREFIX = store.queuePrefix;
-  // every test request comes from one loopback address, and test files join dozens of panellists:
-  // the per-address limit on applications is lifted unless a test (or the environment) sets it
+  // every test request comes from one loopback address, test files join dozens of panellists and
+  // log in as many users: the per-address limits (applications, logins, the per-caller budget)
+  // are lifted unless a test (or the environment) sets them
   const config = loadConfig({
     PUBLIC_FORM_RATE_LIMIT_PER_MINUTE: '100000',
+    LOGIN_ADDRESS_RATE_LIMIT_PER_MINUTE: '100000',
+    RATE_LIMIT_PER_MINUTE: '1000000',
     ...process.env,
     SMTP_URL: smtp.url,
     RUN_WORKERS: 'true',

@@ -287,6 +287,13 @@ export class LeadpanelProcess {
   }
 }
 
+/** A built API process on a loopback port of its own. */
+export interface ApiProcess {
+  process: LeadpanelProcess;
+  baseUrl: string;
+  http: () => ReturnType<typeof request>;
+}
+
 /** What every fault test's processes share: the built API on a free port, and workers. */
 export interface Stack {
   api: LeadpanelProcess;
@@ -294,10 +301,22 @@ export interface Stack {
   http: () => ReturnType<typeof request>;
   env: Record<string, string>;
   startWorker(name: string, extra?: Record<string, string>): Promise<LeadpanelProcess>;
+  /** another API process on the same database, Redis prefix and secret (as behind a load balancer) */
+  startApi(name: string, extra?: Record<string, string>): Promise<ApiProcess>;
 }
 
 export const ADMIN = { email: 'admin@faults.leadpanel.test', password: 'faults-admin-password' };
 export const PUBLIC_BASE_URL = 'https://panel.leadpanel.test';
+
+async function spawnApi(processes: LeadpanelProcess[], name: string, env: Record<string, string>): Promise<ApiProcess> {
+  const port = await freeLoopbackPort();
+  const api = LeadpanelProcess.spawn(name, 'api', { ...env, PORT: String(port) });
+  processes.push(api);
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const http = (): ReturnType<typeof request> => request(baseUrl);
+  await api.ready(async () => (await http().get('/health/ready')).status === 200);
+  return { process: api, baseUrl, http };
+}
 
 /**
  * Starts the API (it migrates the fresh database and creates the admin; it enqueues and dispatches
@@ -307,26 +326,18 @@ export async function startStack(
   processes: LeadpanelProcess[],
   env: { DATABASE_URL: string; REDIS_URL: string; QUEUE_PREFIX: string; SMTP_URL: string } & Record<string, string>,
 ): Promise<Stack> {
-  const port = await freeLoopbackPort();
   const common: Record<string, string> = {
     JWT_SECRET: randomBytes(48).toString('base64url'),
     PUBLIC_BASE_URL,
     // the tests apply and log in more often than a person would
     PUBLIC_FORM_RATE_LIMIT_PER_MINUTE: '10000',
     LOGIN_RATE_LIMIT_PER_MINUTE: '10000',
+    LOGIN_ADDRESS_RATE_LIMIT_PER_MINUTE: '10000',
+    RATE_LIMIT_PER_MINUTE: '100000',
     ...env,
   };
-  const api = LeadpanelProcess.spawn('api', 'api', {
-    ...common,
-    PORT: String(port),
-    RUN_WORKERS: 'false',
-    BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
-    BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
-  });
-  processes.push(api);
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const http = (): ReturnType<typeof request> => request(baseUrl);
-  await api.ready(async () => (await http().get('/health/ready')).status === 200);
+  const apiEnv = { ...common, RUN_WORKERS: 'false', BOOTSTRAP_ADMIN_EMAIL: ADMIN.email, BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password };
+  const { process: api, baseUrl, http } = await spawnApi(processes, 'api', apiEnv);
   return {
     api,
     baseUrl,
@@ -339,6 +350,7 @@ export async function startStack(
       await worker.ready(() => Promise.resolve(worker.output.includes('processing jobs from')));
       return worker;
     },
+    startApi: (name, extra = {}) => spawnApi(processes, name, { ...apiEnv, ...extra }),
   };
 }
 

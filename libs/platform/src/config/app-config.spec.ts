@@ -24,10 +24,10 @@ describe('loadConfig', () => {
       corsOrigins: [],
       docsEnabled: true,
       trustProxy: false,
+      rateLimitPerMinute: 600,
     });
     expect(c.database).toEqual({
       url: null,
-      replicaUrl: null,
       pgliteDir: resolve('./var/pglite'),
       migrateOnStart: true,
       poolSize: 10,
@@ -46,6 +46,7 @@ describe('loadConfig', () => {
       accessTokenTtlSeconds: 900,
       refreshTokenTtlDays: 30,
       loginRateLimitPerMinute: 10,
+      loginAddressRateLimitPerMinute: 30,
       publicFormRateLimitPerMinute: 30,
     });
     expect(c.bootstrapAdmin).toBeNull();
@@ -113,7 +114,12 @@ describe('loadConfig', () => {
     ['a negative port', { PORT: '-1' }, 'PORT'],
     ['a database that is not PostgreSQL', { DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
     ['a database URL that is not a URL', { DATABASE_URL: 'localhost:5432' }, 'DATABASE_URL'],
-    ['a replica that is not PostgreSQL', { DATABASE_REPLICA_URL: 'mysql://x' }, 'DATABASE_REPLICA_URL'],
+    ['a read replica, not supported yet', { DATABASE_URL: PG, JWT_SECRET: SECRET, DATABASE_REPLICA_URL: PG }, 'DATABASE_REPLICA_URL'],
+    ['a read replica even in embedded mode', { DATABASE_REPLICA_URL: PG }, 'DATABASE_REPLICA_URL'],
+    ['a budget of zero requests a minute', { RATE_LIMIT_PER_MINUTE: '0' }, 'RATE_LIMIT_PER_MINUTE'],
+    ['a budget that is not a number', { RATE_LIMIT_PER_MINUTE: 'lots' }, 'RATE_LIMIT_PER_MINUTE'],
+    ['a budget over a million a minute', { RATE_LIMIT_PER_MINUTE: '1000001' }, 'RATE_LIMIT_PER_MINUTE'],
+    ['a per-address login limit of zero', { LOGIN_ADDRESS_RATE_LIMIT_PER_MINUTE: '0' }, 'LOGIN_ADDRESS_RATE_LIMIT_PER_MINUTE'],
     ['a Redis URL over http', { REDIS_URL: 'http://x' }, 'REDIS_URL'],
     ['an SMTP URL over http', { SMTP_URL: 'http://x' }, 'SMTP_URL'],
     ['a public base URL that is not http(s)', { PUBLIC_BASE_URL: 'ftp://x' }, 'PUBLIC_BASE_URL'],
@@ -176,6 +182,19 @@ describe('loadConfig', () => {
       'https://a.example.com',
       'https://b.example.com',
     ]);
+  });
+
+  it('says in one line that a read replica is not supported yet', () => {
+    expect(configError({ DATABASE_REPLICA_URL: PG }).message).toBe(
+      'Invalid configuration: DATABASE_REPLICA_URL is not supported yet (read replicas are planned): unset it',
+    );
+    expect(loadConfig({ DATABASE_REPLICA_URL: '  ' }).database).not.toHaveProperty('replicaUrl');
+  });
+
+  it('reads the rate limits', () => {
+    const c = loadConfig({ RATE_LIMIT_PER_MINUTE: '120', LOGIN_RATE_LIMIT_PER_MINUTE: '5', LOGIN_ADDRESS_RATE_LIMIT_PER_MINUTE: '20' });
+    expect(c.http.rateLimitPerMinute).toBe(120);
+    expect(c.auth).toMatchObject({ loginRateLimitPerMinute: 5, loginAddressRateLimitPerMinute: 20 });
   });
 
   it('logs less in tests by default', () => {

@@ -9,6 +9,8 @@ import { ProblemFilter } from '../errors/problem.filter';
 import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
 import { MetricsService } from '../metrics/metrics.service';
 import { noStoreMiddleware } from './no-store';
+import { rateLimitBudgetMiddleware } from '../rate-limit/rate-limit-budget';
+import { RateLimitStorage } from '../rate-limit/rate-limit-storage';
 import { buildOpenApiDocument, DOCS_JSON_PATH, DOCS_PATH } from './openapi';
 import { requestIdMiddleware } from './request-context';
 import { resolveWebDistDir, webAppMiddleware, webAppMissingHandler } from './web-app';
@@ -16,6 +18,8 @@ import { createValidationPipe } from './validation';
 
 export const API_PREFIX = 'api/v1';
 export const BODY_LIMIT = '1mb';
+/** What a browser script may read of a cross-origin answer. */
+const CORS_EXPOSED_HEADERS = ['X-Request-Id', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset', 'Retry-After'];
 
 /** `/api/v1` in front of every route but the operations ones (the OpenAPI paths depend on it). */
 export function setApiPrefix(app: INestApplication): void {
@@ -59,12 +63,14 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   // the web app (apps/web/dist, or WEB_DIST_DIR) from the same origin, under the strict CSP:
   // Vite's build has no inline script. Never answers /api, /health or /metrics.
   express.use(webAppMiddleware(resolveWebDistDir()) ?? webAppMissingHandler());
+  if (config.http.corsOrigins.length > 0) {
+    express.enableCors({ origin: config.http.corsOrigins, credentials: false, exposedHeaders: CORS_EXPOSED_HEADERS });
+  }
+  // before the body is read and before any guard: every answer is counted and carries the headers
+  express.use(rateLimitBudgetMiddleware(config, app.get(RateLimitStorage)));
   express.useBodyParser('json', { limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] });
   express.useBodyParser('text', { limit: BODY_LIMIT, type: ['text/csv', 'text/plain'] });
   express.useBodyParser('urlencoded', { limit: BODY_LIMIT, extended: false });
-  if (config.http.corsOrigins.length > 0) {
-    express.enableCors({ origin: config.http.corsOrigins, credentials: false, exposedHeaders: ['X-Request-Id'] });
-  }
   setApiPrefix(app);
   express.useGlobalPipes(createValidationPipe());
   express.useGlobalFilters(new ProblemFilter());

@@ -35,35 +35,66 @@ describe('finishOpenApiDocument: what every operation shares, from x-roles, meth
       },
       '/api/v1/auth/me': { get: { 'x-roles': ['any'], tags: ['auth'], responses: { 200: { description: 'ok' } } } },
       '/api/v1/auth/login': {
-        post: { 'x-roles': ['public'], 'x-rate-limit': 'login', requestBody: {}, responses: { 200: { description: 'ok' } } },
+        post: {
+          'x-roles': ['public'],
+          'x-rate-limit': ['login-address', 'login'],
+          requestBody: {},
+          responses: { 200: { description: 'ok' } },
+        },
       },
       '/api/v1/webhooks/carrier': { post: { 'x-roles': ['public'], security: [{ [CARRIER_SIGNATURE_SCHEME]: [] }], responses: {} } },
     }),
   );
 
-  it('a role-limited read of an object: bearer, 400 (malformed id), 401, 403, 404, 500, 503 as problem+json; ids are UUIDs', () => {
+  it('a role-limited read of an object: bearer, 400 (malformed id), 401, 403, 404, 429, 500, 503 as problem+json; ids are UUIDs', () => {
     const o = op(d, '/api/v1/studies/{id}', 'get');
     expect(o.security).toEqual([{ [BEARER_SCHEME]: [] }]);
-    expect(statuses(o)).toEqual([400, 401, 403, 404, 500, 503]);
+    expect(statuses(o)).toEqual([400, 401, 403, 404, 429, 500, 503]);
     expect(o.responses['404'].content).toEqual({ 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } });
     expect((d.paths['/api/v1/studies/{id}'].get?.parameters?.[0] as { schema: object }).schema).toEqual({ type: 'string', format: 'uuid' });
   });
 
   it('a write adds 409, 413 and 422', () => {
-    expect(statuses(op(d, '/api/v1/studies/{id}', 'patch'))).toEqual([400, 401, 403, 404, 409, 413, 422, 500, 503]);
+    expect(statuses(op(d, '/api/v1/studies/{id}', 'patch'))).toEqual([400, 401, 403, 404, 409, 413, 422, 429, 500, 503]);
   });
 
   it('any logged-in user: 401 but no 403', () => {
-    expect(statuses(op(d, '/api/v1/auth/me', 'get'))).toEqual([401, 500, 503]);
+    expect(statuses(op(d, '/api/v1/auth/me', 'get'))).toEqual([401, 429, 500, 503]);
   });
 
   it('public: no security, no 401/403 and no 409/422 unless declared; a rate-limited one documents 429 with Retry-After and its throttler headers', () => {
     const o = op(d, '/api/v1/auth/login', 'post');
     expect(o.security).toEqual([]);
     expect(statuses(o)).toEqual([400, 413, 429, 500, 503]);
-    expect(Object.keys(o.responses['429'].headers ?? {})).toContain('Retry-After');
-    expect(Object.keys(o.responses['200'].headers ?? {})).toContain('X-RateLimit-Limit-login');
-    expect(Object.keys(o.responses['413'].headers ?? {})).toEqual([]);
+    expect(Object.keys(o.responses['429'].headers ?? {})).toEqual([
+      'Retry-After',
+      'RateLimit-Limit',
+      'RateLimit-Remaining',
+      'RateLimit-Reset',
+    ]);
+    expect(Object.keys(o.responses['200'].headers ?? {})).toEqual(
+      expect.arrayContaining(['RateLimit-Limit', 'X-RateLimit-Limit-login', 'X-RateLimit-Remaining-login-address']),
+    );
+    expect(Object.keys(o.responses['413'].headers ?? {})).toEqual(['RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset']);
+  });
+
+  it('every answer of every operation carries the budget headers, and every operation documents 429 with Retry-After', () => {
+    for (const [path, method] of [
+      ['/api/v1/studies/{id}', 'get'],
+      ['/api/v1/studies/{id}', 'patch'],
+      ['/api/v1/auth/me', 'get'],
+      ['/api/v1/auth/login', 'post'],
+      ['/api/v1/webhooks/carrier', 'post'],
+    ]) {
+      const o = op(d, path, method);
+      for (const [status, response] of Object.entries(o.responses)) {
+        expect([status, Object.keys(response.headers ?? {})]).toEqual([
+          status,
+          expect.arrayContaining(['RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset']),
+        ]);
+      }
+      expect(Object.keys(o.responses['429'].headers ?? {})).toContain('Retry-After');
+    }
   });
 
   it('the signed webhook keeps its signature scheme and can answer 401', () => {

@@ -29,7 +29,7 @@ interface Operation {
   responses?: Record<string, Json>;
   security?: Array<Record<string, string[]>>;
   [X_ROLES]?: AccessRole[];
-  [X_RATE_LIMIT]?: string;
+  [X_RATE_LIMIT]?: string[];
 }
 
 /**
@@ -117,16 +117,16 @@ export function finishOpenApiDocument(document: OpenAPIObject): OpenAPIObject {
       // state conflicts and business rules are about objects a caller works on; a public write
       // (login, application, webhook) declares its own (e.g. 409 e-mail taken) in its controller
       if (WRITES.has(method) && !isPublic) errors.push(409, 422);
-      if (op[X_RATE_LIMIT]) errors.push(429);
-      errors.push(500, 503);
+      // the per-caller budget covers every operation
+      errors.push(429, 500, 503);
       // and those a controller declares itself (e.g. 401 on a wrong password), as problems too
       for (const declared of Object.keys(op.responses)) if (/^[45]\d\d$/.test(declared)) errors.push(Number(declared));
       for (const status of [...new Set(errors)].sort((a, b) => a - b)) {
         const key = String(status);
         const declared = op.responses[key] as { description?: string } | undefined;
-        op.responses[key] = problemResponse(status, declared?.description, status === 429 ? op[X_RATE_LIMIT] : undefined);
+        op.responses[key] = problemResponse(status, declared?.description);
       }
-      if (op[X_RATE_LIMIT]) addRateLimitHeaders(op.responses, op[X_RATE_LIMIT]);
+      addRateLimitHeaders(op.responses, op[X_RATE_LIMIT] ?? []);
     }
   }
   const known = new Set((document.tags ?? []).map((t) => t.name));
@@ -187,39 +187,43 @@ const WHY: Record<number, string> = {
   503: 'the database (or queue) is not reachable right now; retry shortly',
 };
 
-function problemResponse(status: number, declared: string | undefined, throttler: string | undefined): Json {
+const SECONDS = { type: 'integer', format: 'int32', minimum: 0, maximum: 86400 };
+const COUNT = { type: 'integer', format: 'int32', minimum: 0, maximum: 1_000_000 };
+
+function problemResponse(status: number, declared: string | undefined): Json {
   const response: Json = {
     description: declared ?? `${TITLE_BY_STATUS[status] ?? 'Error'}: ${WHY[status] ?? 'see the problem detail'}`,
     content: { 'application/problem+json': { schema: { $ref: `#/components/schemas/${PROBLEM}` } } },
   };
-  if (status === 429 && throttler) {
-    response.headers = {
-      'Retry-After': {
-        description: 'seconds until a request may succeed again',
-        schema: { type: 'integer', format: 'int32', minimum: 0, maximum: 86400 },
-      },
-      [`Retry-After-${throttler}`]: {
-        description: 'the same, from the throttler that refused',
-        schema: { type: 'integer', format: 'int32', minimum: 0, maximum: 86400 },
-      },
-    };
+  if (status === 429) {
+    // the limit that refused also sends Retry-After-<name> (a named limit); only Retry-After is always there
+    response.headers = { 'Retry-After': { description: 'seconds until a request may succeed again', schema: SECONDS } };
   }
   return response;
 }
 
-/** What @nestjs/throttler sends for a named throttler: X-RateLimit-{Limit,Remaining,Reset}-<name>. */
-function addRateLimitHeaders(responses: Record<string, Json>, throttler: string): void {
-  const header = (description: string) => ({ description, schema: { type: 'integer', format: 'int32', minimum: 0, maximum: 1_000_000 } });
+/**
+ * Every answer carries the per-caller budget's RateLimit-Limit, -Remaining and -Reset (the
+ * budget runs before anything else). An operation with named limits also carries
+ * @nestjs/throttler's X-RateLimit-{Limit,Remaining,Reset}-<name> on the answers given after
+ * its guard counted the request (not the global guard's 401/403, not the body parser's 413;
+ * a 429 carries Retry-After instead).
+ */
+function addRateLimitHeaders(responses: Record<string, Json>, throttlers: string[]): void {
   for (const [status, response] of Object.entries(responses)) {
-    // answers given after the throttler counted the request (not the global guard's 401/403,
-    // not the body parser's 413; a 429 carries Retry-After instead)
-    if (!/^[24]/.test(status) || ['401', '403', '413', '429'].includes(status)) continue;
-    response.headers = {
-      ...(response.headers as Json | undefined),
-      [`X-RateLimit-Limit-${throttler}`]: header('requests allowed in the window'),
-      [`X-RateLimit-Remaining-${throttler}`]: header('requests left in the window'),
-      [`X-RateLimit-Reset-${throttler}`]: header('seconds until the window resets'),
+    const headers: Json = {
+      'RateLimit-Limit': { description: 'requests allowed per minute to this caller (RATE_LIMIT_PER_MINUTE)', schema: COUNT },
+      'RateLimit-Remaining': { description: 'requests left to this caller in the current window', schema: COUNT },
+      'RateLimit-Reset': { description: 'seconds until the current window resets', schema: SECONDS },
     };
+    if (/^[24]/.test(status) && !['401', '403', '413', '429'].includes(status)) {
+      for (const name of throttlers) {
+        headers[`X-RateLimit-Limit-${name}`] = { description: `requests allowed in the ${name} window`, schema: COUNT };
+        headers[`X-RateLimit-Remaining-${name}`] = { description: `requests left in the ${name} window`, schema: COUNT };
+        headers[`X-RateLimit-Reset-${name}`] = { description: `seconds until the ${name} window resets`, schema: SECONDS };
+      }
+    }
+    response.headers = { ...(response.headers as Json | undefined), ...headers };
   }
 }
 
