@@ -22,8 +22,12 @@ import { Route as AdminIndexRouteImport } from './routes/admin/index'
 import { Route as BrandIndexRouteImport } from './routes/brand/index'
 import { Route as JoinSlugRouteImport } from './routes/join.$slug'
 import { Route as MeIndexRouteImport } from './routes/me/index'
+import { Route as MeInvitationsRouteImport } from './routes/me/invitations'
 import { Route as RTokenRouteImport } from './routes/r.$token'
 import { Route as StudioIndexRouteImport } from './routes/studio/index'
+import { Route as MeStudiesIndexRouteImport } from './routes/me/studies/index'
+import { Route as MeStudiesStudyIdIndexRouteImport } from './routes/me/studies/$studyId/index'
+import { Route as MeStudiesStudyIdRoundsRoundIdRouteImport } from './routes/me/studies/$studyId/rounds/$roundId'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -90,6 +94,11 @@ const MeIndexRoute = MeIndexRouteImport.update({
   path: '/',
   getParentRoute: () => MeRouteRoute,
 } as any)
+const MeInvitationsRoute = MeInvitationsRouteImport.update({
+  id: '/invitations',
+  path: '/invitations',
+  getParentRoute: () => MeRouteRoute,
+} as any)
 const RTokenRoute = RTokenRouteImport.update({
   id: '/r/$token',
   path: '/r/$token',
@@ -100,6 +109,22 @@ const StudioIndexRoute = StudioIndexRouteImport.update({
   path: '/',
   getParentRoute: () => StudioRouteRoute,
 } as any)
+const MeStudiesIndexRoute = MeStudiesIndexRouteImport.update({
+  id: '/studies/',
+  path: '/studies/',
+  getParentRoute: () => MeRouteRoute,
+} as any)
+const MeStudiesStudyIdIndexRoute = MeStudiesStudyIdIndexRouteImport.update({
+  id: '/studies/$studyId/',
+  path: '/studies/$studyId/',
+  getParentRoute: () => MeRouteRoute,
+} as any)
+const MeStudiesStudyIdRoundsRoundIdRoute =
+  MeStudiesStudyIdRoundsRoundIdRouteImport.update({
+    id: '/studies/$studyId/rounds/$roundId',
+    path: '/studies/$studyId/rounds/$roundId',
+    getParentRoute: () => MeRouteRoute,
+  } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
@@ -112,11 +137,15 @@ export interface FileRoutesByFullPath {
   '/login': typeof LoginRoute
   '/reset': typeof ResetRoute
   '/join/$slug': typeof JoinSlugRoute
+  '/me/invitations': typeof MeInvitationsRoute
   '/r/$token': typeof RTokenRoute
   '/admin/': typeof AdminIndexRoute
   '/brand/': typeof BrandIndexRoute
   '/me/': typeof MeIndexRoute
   '/studio/': typeof StudioIndexRoute
+  '/me/studies/': typeof MeStudiesIndexRoute
+  '/me/studies/$studyId/': typeof MeStudiesStudyIdIndexRoute
+  '/me/studies/$studyId/rounds/$roundId': typeof MeStudiesStudyIdRoundsRoundIdRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
@@ -125,11 +154,15 @@ export interface FileRoutesByTo {
   '/login': typeof LoginRoute
   '/reset': typeof ResetRoute
   '/join/$slug': typeof JoinSlugRoute
+  '/me/invitations': typeof MeInvitationsRoute
   '/r/$token': typeof RTokenRoute
   '/admin': typeof AdminIndexRoute
   '/brand': typeof BrandIndexRoute
   '/me': typeof MeIndexRoute
   '/studio': typeof StudioIndexRoute
+  '/me/studies': typeof MeStudiesIndexRoute
+  '/me/studies/$studyId': typeof MeStudiesStudyIdIndexRoute
+  '/me/studies/$studyId/rounds/$roundId': typeof MeStudiesStudyIdRoundsRoundIdRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -143,11 +176,15 @@ export interface FileRoutesById {
   '/login': typeof LoginRoute
   '/reset': typeof ResetRoute
   '/join/$slug': typeof JoinSlugRoute
+  '/me/invitations': typeof MeInvitationsRoute
   '/r/$token': typeof RTokenRoute
   '/admin/': typeof AdminIndexRoute
   '/brand/': typeof BrandIndexRoute
   '/me/': typeof MeIndexRoute
   '/studio/': typeof StudioIndexRoute
+  '/me/studies/': typeof MeStudiesIndexRoute
+  '/me/studies/$studyId/': typeof MeStudiesStudyIdIndexRoute
+  '/me/studies/$studyId/rounds/$roundId': typeof MeStudiesStudyIdRoundsRoundIdRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -162,11 +199,15 @@ export interface FileRouteTypes {
     | '/login'
     | '/reset'
     | '/join/$slug'
+    | '/me/invitations'
     | '/r/$token'
     | '/admin/'
     | '/brand/'
     | '/me/'
     | '/studio/'
+    | '/me/studies/'
+    | '/me/studies/$studyId/'
+    | '/me/studies/$studyId/rounds/$roundId'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
@@ -175,11 +216,15 @@ export interface FileRouteTypes {
     | '/login'
     | '/reset'
     | '/join/$slug'
+    | '/me/invitations'
     | '/r/$token'
     | '/admin'
     | '/brand'
     | '/me'
     | '/studio'
+    | '/me/studies'
+    | '/me/studies/$studyId'
+    | '/me/studies/$studyId/rounds/$roundId'
   id:
     | '__root__'
     | '/'
@@ -192,11 +237,15 @@ export interface FileRouteTypes {
     | '/login'
     | '/reset'
     | '/join/$slug'
+    | '/me/invitations'
     | '/r/$token'
     | '/admin/'
     | '/brand/'
     | '/me/'
     | '/studio/'
+    | '/me/studies/'
+    | '/me/studies/$studyId/'
+    | '/me/studies/$studyId/rounds/$roundId'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -306,6 +355,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof MeIndexRouteImport
       parentRoute: typeof MeRouteRoute
     }
+    '/me/invitations': {
+      id: '/me/invitations'
+      path: '/invitations'
+      fullPath: '/me/invitations'
+      preLoaderRoute: typeof MeInvitationsRouteImport
+      parentRoute: typeof MeRouteRoute
+    }
     '/r/$token': {
       id: '/r/$token'
       path: '/r/$token'
@@ -319,6 +375,27 @@ declare module '@tanstack/react-router' {
       fullPath: '/studio/'
       preLoaderRoute: typeof StudioIndexRouteImport
       parentRoute: typeof StudioRouteRoute
+    }
+    '/me/studies/': {
+      id: '/me/studies/'
+      path: '/studies'
+      fullPath: '/me/studies/'
+      preLoaderRoute: typeof MeStudiesIndexRouteImport
+      parentRoute: typeof MeRouteRoute
+    }
+    '/me/studies/$studyId/': {
+      id: '/me/studies/$studyId/'
+      path: '/studies/$studyId'
+      fullPath: '/me/studies/$studyId/'
+      preLoaderRoute: typeof MeStudiesStudyIdIndexRouteImport
+      parentRoute: typeof MeRouteRoute
+    }
+    '/me/studies/$studyId/rounds/$roundId': {
+      id: '/me/studies/$studyId/rounds/$roundId'
+      path: '/studies/$studyId/rounds/$roundId'
+      fullPath: '/me/studies/$studyId/rounds/$roundId'
+      preLoaderRoute: typeof MeStudiesStudyIdRoundsRoundIdRouteImport
+      parentRoute: typeof MeRouteRoute
     }
   }
 }
@@ -348,11 +425,19 @@ const BrandRouteRouteWithChildren = BrandRouteRoute._addFileChildren(
 )
 
 interface MeRouteRouteChildren {
+  MeInvitationsRoute: typeof MeInvitationsRoute
   MeIndexRoute: typeof MeIndexRoute
+  MeStudiesIndexRoute: typeof MeStudiesIndexRoute
+  MeStudiesStudyIdIndexRoute: typeof MeStudiesStudyIdIndexRoute
+  MeStudiesStudyIdRoundsRoundIdRoute: typeof MeStudiesStudyIdRoundsRoundIdRoute
 }
 
 const MeRouteRouteChildren: MeRouteRouteChildren = {
+  MeInvitationsRoute: MeInvitationsRoute,
   MeIndexRoute: MeIndexRoute,
+  MeStudiesIndexRoute: MeStudiesIndexRoute,
+  MeStudiesStudyIdIndexRoute: MeStudiesStudyIdIndexRoute,
+  MeStudiesStudyIdRoundsRoundIdRoute: MeStudiesStudyIdRoundsRoundIdRoute,
 }
 
 const MeRouteRouteWithChildren =
