@@ -98,7 +98,9 @@ describe('InvitationsPage', () => {
     const api = fakeApi([invitation()], 'accepted');
     renderPage(<InvitationsPage api={api} />, 'fr');
     await userEvent.click(await screen.findByRole('button', { name: fr.invitations.accept }));
-    expect(await screen.findByText('C’est fait : bienvenue dans « Cargo bikes in the city » !')).toBeTruthy();
+    expect(
+      await screen.findByText(fr.invitations.accepted.title.replace('{{title}}', 'Cargo bikes in the city').replace(/\s+/g, ' ')),
+    ).toBeTruthy();
     expect(screen.getByRole('link', { name: fr.invitations.accepted.link }).getAttribute('href')).toBe('/me/studies/s1');
   });
 
