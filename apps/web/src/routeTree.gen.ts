@@ -14,6 +14,7 @@ import { Route as AdminRouteRouteImport } from './routes/admin/route'
 import { Route as BrandRouteRouteImport } from './routes/brand/route'
 import { Route as ConfirmRouteImport } from './routes/confirm'
 import { Route as ForgotRouteImport } from './routes/forgot'
+import { Route as GoodbyeRouteImport } from './routes/goodbye'
 import { Route as LoginRouteImport } from './routes/login'
 import { Route as MeRouteRouteImport } from './routes/me/route'
 import { Route as ResetRouteImport } from './routes/reset'
@@ -23,6 +24,10 @@ import { Route as BrandIndexRouteImport } from './routes/brand/index'
 import { Route as JoinSlugRouteImport } from './routes/join.$slug'
 import { Route as MeIndexRouteImport } from './routes/me/index'
 import { Route as MeInvitationsRouteImport } from './routes/me/invitations'
+import { Route as MePointsRouteImport } from './routes/me/points'
+import { Route as MePrivacyRouteImport } from './routes/me/privacy'
+import { Route as MeProfileRouteImport } from './routes/me/profile'
+import { Route as MeShipmentsRouteImport } from './routes/me/shipments'
 import { Route as RTokenRouteImport } from './routes/r.$token'
 import { Route as StudioIndexRouteImport } from './routes/studio/index'
 import { Route as MeStudiesIndexRouteImport } from './routes/me/studies/index'
@@ -52,6 +57,11 @@ const ConfirmRoute = ConfirmRouteImport.update({
 const ForgotRoute = ForgotRouteImport.update({
   id: '/forgot',
   path: '/forgot',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const GoodbyeRoute = GoodbyeRouteImport.update({
+  id: '/goodbye',
+  path: '/goodbye',
   getParentRoute: () => rootRouteImport,
 } as any)
 const LoginRoute = LoginRouteImport.update({
@@ -99,6 +109,26 @@ const MeInvitationsRoute = MeInvitationsRouteImport.update({
   path: '/invitations',
   getParentRoute: () => MeRouteRoute,
 } as any)
+const MePointsRoute = MePointsRouteImport.update({
+  id: '/points',
+  path: '/points',
+  getParentRoute: () => MeRouteRoute,
+} as any)
+const MePrivacyRoute = MePrivacyRouteImport.update({
+  id: '/privacy',
+  path: '/privacy',
+  getParentRoute: () => MeRouteRoute,
+} as any)
+const MeProfileRoute = MeProfileRouteImport.update({
+  id: '/profile',
+  path: '/profile',
+  getParentRoute: () => MeRouteRoute,
+} as any)
+const MeShipmentsRoute = MeShipmentsRouteImport.update({
+  id: '/shipments',
+  path: '/shipments',
+  getParentRoute: () => MeRouteRoute,
+} as any)
 const RTokenRoute = RTokenRouteImport.update({
   id: '/r/$token',
   path: '/r/$token',
@@ -134,10 +164,15 @@ export interface FileRoutesByFullPath {
   '/studio': typeof StudioRouteRouteWithChildren
   '/confirm': typeof ConfirmRoute
   '/forgot': typeof ForgotRoute
+  '/goodbye': typeof GoodbyeRoute
   '/login': typeof LoginRoute
   '/reset': typeof ResetRoute
   '/join/$slug': typeof JoinSlugRoute
   '/me/invitations': typeof MeInvitationsRoute
+  '/me/points': typeof MePointsRoute
+  '/me/privacy': typeof MePrivacyRoute
+  '/me/profile': typeof MeProfileRoute
+  '/me/shipments': typeof MeShipmentsRoute
   '/r/$token': typeof RTokenRoute
   '/admin/': typeof AdminIndexRoute
   '/brand/': typeof BrandIndexRoute
@@ -151,10 +186,15 @@ export interface FileRoutesByTo {
   '/': typeof IndexRoute
   '/confirm': typeof ConfirmRoute
   '/forgot': typeof ForgotRoute
+  '/goodbye': typeof GoodbyeRoute
   '/login': typeof LoginRoute
   '/reset': typeof ResetRoute
   '/join/$slug': typeof JoinSlugRoute
   '/me/invitations': typeof MeInvitationsRoute
+  '/me/points': typeof MePointsRoute
+  '/me/privacy': typeof MePrivacyRoute
+  '/me/profile': typeof MeProfileRoute
+  '/me/shipments': typeof MeShipmentsRoute
   '/r/$token': typeof RTokenRoute
   '/admin': typeof AdminIndexRoute
   '/brand': typeof BrandIndexRoute
@@ -173,10 +213,15 @@ export interface FileRoutesById {
   '/studio': typeof StudioRouteRouteWithChildren
   '/confirm': typeof ConfirmRoute
   '/forgot': typeof ForgotRoute
+  '/goodbye': typeof GoodbyeRoute
   '/login': typeof LoginRoute
   '/reset': typeof ResetRoute
   '/join/$slug': typeof JoinSlugRoute
   '/me/invitations': typeof MeInvitationsRoute
+  '/me/points': typeof MePointsRoute
+  '/me/privacy': typeof MePrivacyRoute
+  '/me/profile': typeof MeProfileRoute
+  '/me/shipments': typeof MeShipmentsRoute
   '/r/$token': typeof RTokenRoute
   '/admin/': typeof AdminIndexRoute
   '/brand/': typeof BrandIndexRoute
@@ -196,10 +241,15 @@ export interface FileRouteTypes {
     | '/studio'
     | '/confirm'
     | '/forgot'
+    | '/goodbye'
     | '/login'
     | '/reset'
     | '/join/$slug'
     | '/me/invitations'
+    | '/me/points'
+    | '/me/privacy'
+    | '/me/profile'
+    | '/me/shipments'
     | '/r/$token'
     | '/admin/'
     | '/brand/'
@@ -213,10 +263,15 @@ export interface FileRouteTypes {
     | '/'
     | '/confirm'
     | '/forgot'
+    | '/goodbye'
     | '/login'
     | '/reset'
     | '/join/$slug'
     | '/me/invitations'
+    | '/me/points'
+    | '/me/privacy'
+    | '/me/profile'
+    | '/me/shipments'
     | '/r/$token'
     | '/admin'
     | '/brand'
@@ -234,10 +289,15 @@ export interface FileRouteTypes {
     | '/studio'
     | '/confirm'
     | '/forgot'
+    | '/goodbye'
     | '/login'
     | '/reset'
     | '/join/$slug'
     | '/me/invitations'
+    | '/me/points'
+    | '/me/privacy'
+    | '/me/profile'
+    | '/me/shipments'
     | '/r/$token'
     | '/admin/'
     | '/brand/'
@@ -256,6 +316,7 @@ export interface RootRouteChildren {
   StudioRouteRoute: typeof StudioRouteRouteWithChildren
   ConfirmRoute: typeof ConfirmRoute
   ForgotRoute: typeof ForgotRoute
+  GoodbyeRoute: typeof GoodbyeRoute
   LoginRoute: typeof LoginRoute
   ResetRoute: typeof ResetRoute
   JoinSlugRoute: typeof JoinSlugRoute
@@ -297,6 +358,13 @@ declare module '@tanstack/react-router' {
       path: '/forgot'
       fullPath: '/forgot'
       preLoaderRoute: typeof ForgotRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/goodbye': {
+      id: '/goodbye'
+      path: '/goodbye'
+      fullPath: '/goodbye'
+      preLoaderRoute: typeof GoodbyeRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/login': {
@@ -360,6 +428,34 @@ declare module '@tanstack/react-router' {
       path: '/invitations'
       fullPath: '/me/invitations'
       preLoaderRoute: typeof MeInvitationsRouteImport
+      parentRoute: typeof MeRouteRoute
+    }
+    '/me/points': {
+      id: '/me/points'
+      path: '/points'
+      fullPath: '/me/points'
+      preLoaderRoute: typeof MePointsRouteImport
+      parentRoute: typeof MeRouteRoute
+    }
+    '/me/privacy': {
+      id: '/me/privacy'
+      path: '/privacy'
+      fullPath: '/me/privacy'
+      preLoaderRoute: typeof MePrivacyRouteImport
+      parentRoute: typeof MeRouteRoute
+    }
+    '/me/profile': {
+      id: '/me/profile'
+      path: '/profile'
+      fullPath: '/me/profile'
+      preLoaderRoute: typeof MeProfileRouteImport
+      parentRoute: typeof MeRouteRoute
+    }
+    '/me/shipments': {
+      id: '/me/shipments'
+      path: '/shipments'
+      fullPath: '/me/shipments'
+      preLoaderRoute: typeof MeShipmentsRouteImport
       parentRoute: typeof MeRouteRoute
     }
     '/r/$token': {
@@ -426,6 +522,10 @@ const BrandRouteRouteWithChildren = BrandRouteRoute._addFileChildren(
 
 interface MeRouteRouteChildren {
   MeInvitationsRoute: typeof MeInvitationsRoute
+  MePointsRoute: typeof MePointsRoute
+  MePrivacyRoute: typeof MePrivacyRoute
+  MeProfileRoute: typeof MeProfileRoute
+  MeShipmentsRoute: typeof MeShipmentsRoute
   MeIndexRoute: typeof MeIndexRoute
   MeStudiesIndexRoute: typeof MeStudiesIndexRoute
   MeStudiesStudyIdIndexRoute: typeof MeStudiesStudyIdIndexRoute
@@ -434,6 +534,10 @@ interface MeRouteRouteChildren {
 
 const MeRouteRouteChildren: MeRouteRouteChildren = {
   MeInvitationsRoute: MeInvitationsRoute,
+  MePointsRoute: MePointsRoute,
+  MePrivacyRoute: MePrivacyRoute,
+  MeProfileRoute: MeProfileRoute,
+  MeShipmentsRoute: MeShipmentsRoute,
   MeIndexRoute: MeIndexRoute,
   MeStudiesIndexRoute: MeStudiesIndexRoute,
   MeStudiesStudyIdIndexRoute: MeStudiesStudyIdIndexRoute,
@@ -463,6 +567,7 @@ const rootRouteChildren: RootRouteChildren = {
   StudioRouteRoute: StudioRouteRouteWithChildren,
   ConfirmRoute: ConfirmRoute,
   ForgotRoute: ForgotRoute,
+  GoodbyeRoute: GoodbyeRoute,
   LoginRoute: LoginRoute,
   ResetRoute: ResetRoute,
   JoinSlugRoute: JoinSlugRoute,

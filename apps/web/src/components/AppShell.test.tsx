@@ -52,8 +52,10 @@ describe('app shell', () => {
 
   it('renders the panellist home', async () => {
     renderAt('/me', 'en');
-    expect(await screen.findByRole('heading', { level: 1, name: en.me.title })).toBeTruthy();
-    expect(screen.getByText('0 points')).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: en.home.title })).toBeTruthy();
+    const nav = screen.getByRole('navigation', { name: en.nav.label });
+    expect(within(nav).getByRole('link', { name: en.nav.home }).getAttribute('aria-current')).toBe('page');
+    expect(within(nav).getByRole('link', { name: en.nav.shipments }).getAttribute('href')).toBe('/me/shipments');
   });
 });
 

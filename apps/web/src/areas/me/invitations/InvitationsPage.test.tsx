@@ -8,6 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createI18n, type Language } from '../../../i18n';
 import en from '../../../i18n/en.json';
 import fr from '../../../i18n/fr.json';
+import { meKeys } from '../shared/api';
 import type { InvitationsApi, MyInvitation } from './api';
 import { InvitationsPage } from './InvitationsPage';
 
@@ -46,8 +47,11 @@ function fakeApi(items: MyInvitation[], outcome: 'accepted' | 'waitlisted' = 'ac
   } satisfies InvitationsApi;
 }
 
-function renderPage(ui: ReactNode, lang: Language = 'en') {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+function renderPage(
+  ui: ReactNode,
+  lang: Language = 'en',
+  client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } }),
+) {
   const router = createRouter({
     routeTree: createRootRoute({ component: () => ui }),
     history: createMemoryHistory({ initialEntries: ['/'] }),
@@ -118,6 +122,15 @@ describe('InvitationsPage', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: en.invitations.confirm.yes }));
     await waitFor(() => expect(api.decline).toHaveBeenCalledWith('i1'));
     expect(await screen.findByText('You declined “Cargo bikes in the city”. Thank you for letting us know.')).toBeTruthy();
+  });
+
+  it('shares its cache entry with the home page (an array of my invitations)', async () => {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 60_000 } } });
+    client.setQueryData(meKeys.invitations, [invitation({ studyTitle: 'Loaded by the home page' })]);
+    const api = fakeApi([]);
+    renderPage(<InvitationsPage api={api} />, 'en', client);
+    expect(await screen.findByRole('heading', { level: 3, name: 'Loaded by the home page' })).toBeTruthy();
+    expect(api.list).not.toHaveBeenCalled();
   });
 
   it('says so when there is nothing to answer', async () => {

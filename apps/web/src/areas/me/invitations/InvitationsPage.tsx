@@ -8,10 +8,9 @@ import { problemOf } from '../../../api/problem';
 import { Button } from '../../../components/Form';
 import { Note, Page } from '../../../components/Page';
 import { formatDate, formatNumber } from '../../../i18n/format';
+import { meKeys } from '../shared/api';
 import { sdkInvitationsApi, type InvitationsApi, type InvitationStatus, type MyInvitation } from './api';
 import styles from './Invitations.module.css';
-
-const invitationsKey = ['me', 'invitations'] as const;
 
 type Outcome = { invitation: MyInvitation; status: 'accepted' | 'waitlisted' | 'declined' };
 
@@ -81,8 +80,8 @@ function OpenInvitation({
   const { t, i18n } = useTranslation();
   const client = useQueryClient();
   const done = () => {
-    void client.invalidateQueries({ queryKey: invitationsKey });
-    void client.invalidateQueries({ queryKey: ['me', 'studies'] });
+    void client.invalidateQueries({ queryKey: meKeys.invitations });
+    void client.invalidateQueries({ queryKey: meKeys.studies });
   };
   const accept = useMutation({
     mutationFn: () => api.accept(invitation.id),
@@ -180,9 +179,10 @@ function OpenInvitation({
 /** `/me/invitations` (the e-mail link): open invitations to answer, then the past ones. */
 export function InvitationsPage({ api = sdkInvitationsApi }: { api?: InvitationsApi }) {
   const { t, i18n } = useTranslation();
-  const list = useQuery({ queryKey: invitationsKey, queryFn: () => api.list() });
+  // the same cache entry as the home's (an array of my invitations)
+  const list = useQuery({ queryKey: meKeys.invitations, queryFn: async () => (await api.list()).items });
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const items = list.data?.items ?? [];
+  const items: MyInvitation[] = list.data ?? [];
   const open = items.filter((i) => i.status === 'invited');
   const past = items.filter((i) => i.status !== 'invited');
   return (

@@ -8,6 +8,7 @@ import {
   type QueryKey,
 } from '@tanstack/react-query';
 import { problemOf } from '../../../api/problem';
+import { meKeys } from '../shared/api';
 import type { DiscussionApi, Post, PostKind, PostPage, Round } from './api';
 
 export const PAGE_SIZE = 20;
@@ -19,7 +20,6 @@ export const roundKeys = {
   pinned: (roundId: string) => ['me', 'round', roundId, 'posts', 'pinned'] as const,
   others: (roundId: string) => ['me', 'round', roundId, 'posts', 'others'] as const,
   replies: (roundId: string, postId: string) => ['me', 'round', roundId, 'posts', 'replies', postId] as const,
-  studyRounds: (studyId: string) => ['me', 'study', studyId, 'rounds'] as const,
 };
 
 /** The problem type the API answers while a post-first round is closed to this reader. */
@@ -82,8 +82,9 @@ export function useWritePost(api: DiscussionApi, roundId: string) {
     onSuccess: async (post) => {
       if (post.parentId === null) {
         // a top-level post of one's own opens a post-first round to its author
-        client.setQueryData<Round>(roundKeys.round(roundId), (r) => (r ? { ...r, hasPosted: true } : r));
-        void client.invalidateQueries({ queryKey: ['me', 'study'] });
+        const round = client.setQueryData<Round>(roundKeys.round(roundId), (r) => (r ? { ...r, hasPosted: true } : r));
+        // the study's rounds (and the home's next thing to do) carry hasPosted too
+        if (round) void client.invalidateQueries({ queryKey: meKeys.rounds(round.studyId) });
         await client.invalidateQueries({ queryKey: roundKeys.lists(roundId) });
       } else {
         await client.invalidateQueries({ queryKey: roundKeys.replies(roundId, post.parentId) });

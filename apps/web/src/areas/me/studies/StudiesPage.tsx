@@ -3,7 +3,8 @@ import { Link } from '@tanstack/react-router';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Note, Page } from '../../../components/Page';
-import { fetchMyStudies, myStudiesKey, type MyStudy } from './api';
+import { meKeys } from '../shared/api';
+import { fetchMyStudies, type MyStudy } from './api';
 import styles from './Studies.module.css';
 
 export function participationLabel(p: MyStudy['participation'], t: TFunction): string {
@@ -15,7 +16,8 @@ export function participationLabel(p: MyStudy['participation'], t: TFunction): s
 /** `/me/studies`: the studies I take part in. */
 export function StudiesPage({ load = fetchMyStudies }: { load?: typeof fetchMyStudies }) {
   const { t } = useTranslation();
-  const studies = useQuery({ queryKey: myStudiesKey, queryFn: load });
+  // the same cache entry as the home's (an array of my studies)
+  const studies = useQuery({ queryKey: meKeys.studies, queryFn: async () => (await load()).items as MyStudy[] });
   return (
     <Page title={t('studies.title')} intro={t('studies.intro')}>
       {studies.isPending ? (
@@ -26,7 +28,7 @@ export function StudiesPage({ load = fetchMyStudies }: { load?: typeof fetchMySt
         <p className={styles.error} role="alert">
           {t('studies.error')}
         </p>
-      ) : studies.data.items.length === 0 ? (
+      ) : studies.data.length === 0 ? (
         <>
           <Note>{t('studies.empty')}</Note>
           <p>
@@ -37,7 +39,7 @@ export function StudiesPage({ load = fetchMyStudies }: { load?: typeof fetchMySt
         </>
       ) : (
         <ul className={styles.list}>
-          {studies.data.items.map((s) => (
+          {studies.data.map((s) => (
             <li key={s.studyId} className={styles.item}>
               <Link to="/me/studies/$studyId" params={{ studyId: s.studyId }} className={styles.itemLink}>
                 <span className={styles.itemTitle}>{s.title}</span>

@@ -4,9 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { Note, Page } from '../../../components/Page';
 import { problemOf } from '../../../api/problem';
 import { sdkDiscussionApi, type DiscussionApi } from '../rounds/api';
-import { roundKeys } from '../rounds/queries';
 import { RoundWhen } from '../rounds/RoundView';
-import { fetchMyStudies, myStudiesKey } from './api';
+import { meKeys } from '../shared/api';
+import { fetchMyStudies, type MyStudy } from './api';
 import { participationLabel } from './StudiesPage';
 import styles from './Studies.module.css';
 
@@ -21,10 +21,10 @@ export function StudyPage({
   load?: typeof fetchMyStudies;
 }) {
   const { t } = useTranslation();
-  const studies = useQuery({ queryKey: myStudiesKey, queryFn: load });
-  const study = studies.data?.items.find((s) => s.studyId === studyId);
+  const studies = useQuery({ queryKey: meKeys.studies, queryFn: async () => (await load()).items as MyStudy[] });
+  const study = studies.data?.find((s) => s.studyId === studyId);
   const enrolled = study?.participation === 'enrolled';
-  const rounds = useQuery({ queryKey: roundKeys.studyRounds(studyId), queryFn: () => api.rounds(studyId), enabled: enrolled });
+  const rounds = useQuery({ queryKey: meKeys.rounds(studyId), queryFn: async () => (await api.rounds(studyId)).items, enabled: enrolled });
 
   if (studies.isPending) {
     return (
@@ -72,11 +72,11 @@ export function StudyPage({
             <p className={styles.error} role="alert">
               {problemOf(rounds.error)?.status === 403 ? t('studies.notParticipant') : t('studies.error')}
             </p>
-          ) : rounds.data.items.length === 0 ? (
+          ) : rounds.data.length === 0 ? (
             <Note>{t('studies.noRounds')}</Note>
           ) : (
             <ul className={styles.list}>
-              {rounds.data.items.map((r) => (
+              {rounds.data.map((r) => (
                 <li key={r.id} className={styles.item}>
                   <Link to="/me/studies/$studyId/rounds/$roundId" params={{ studyId, roundId: r.id }} className={styles.itemLink}>
                     <span className={styles.itemTitle}>{r.title}</span>

@@ -18,5 +18,3 @@ export interface MyStudyPage {
 export async function fetchMyStudies(): Promise<MyStudyPage> {
   return (await myInvitationsControllerStudies({ query: { limit: 100 }, throwOnError: true })).data as MyStudyPage;
 }
-
-export const myStudiesKey = ['me', 'studies'] as const;

@@ -1,0 +1,76 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+import en from '../../../apps/web/src/i18n/en.json';
+import fr from '../../../apps/web/src/i18n/fr.json';
+import { baseUrl } from './env';
+
+export { expect };
+export type Lang = 'fr' | 'en';
+
+const catalogues = { fr, en } as const;
+
+/** The language of the test's project (`metadata.lang` in playwright.config.ts; the browser's locale picks it). */
+export function langOf(info: TestInfo = base.info()): Lang {
+  const lang = info.project.metadata.lang as unknown;
+  if (lang !== 'fr' && lang !== 'en') throw new Error(`project ${info.project.name} has no metadata.lang`);
+  return lang;
+}
+
+/** A string of the web app's catalogue in `lang` (`t('login.title')`), {{variables}} filled in. */
+export function text(lang: Lang, key: string, vars: Record<string, string | number> = {}): string {
+  let node: unknown = catalogues[lang];
+  for (const part of key.split('.')) node = (node as Record<string, unknown> | undefined)?.[part];
+  if (typeof node !== 'string') throw new Error(`no string ${key} in the ${lang} catalogue`);
+  return node.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(vars[name] ?? `{{${name}}}`));
+}
+
+/**
+ * The browser tests' `test`: `baseURL` is the run's API (started by the global setup, so known
+ * only once the run began), `lang` the project's language and `t` its catalogue.
+ */
+export const test = base.extend<{ lang: Lang; t: (key: string, vars?: Record<string, string | number>) => string }>({
+  baseURL: async ({}, use) => use(baseUrl()),
+  lang: async ({}, use, info) => use(langOf(info)),
+  t: async ({ lang }, use) => use((key, vars) => text(lang, key, vars)),
+});
+
+const BLOCKING = new Set(['serious', 'critical']);
+
+/**
+ * axe-core (WCAG 2.x A/AA and best practices) on the page as it is: fails on any violation of
+ * impact serious or critical, listing each rule id, its help and the selectors of its nodes.
+ */
+export async function expectAxeClean(page: Page, name: string): Promise<void> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  const blocking = result.violations.filter((v) => BLOCKING.has(v.impact ?? ''));
+  const report = blocking
+    .map((v) => `- [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${v.nodes.map((n) => `    ${n.target.join(' ')}`).join('\n')}`)
+    .join('\n');
+  expect(
+    blocking.map((v) => v.id),
+    `axe: serious or critical violations on ${name} (${page.url()}):\n${report}`,
+  ).toEqual([]);
+}
+
+const SCREENSHOT_DIR = resolve(__dirname, '..', '..', '..', 'docs', 'screenshots', 'panellist');
+
+/** Screenshots are written when asked (SCREENSHOTS=1) or in CI (CI=true): local runs leave the tree clean. */
+export function screenshotsWanted(): boolean {
+  return process.env.SCREENSHOTS === '1' || process.env.CI === 'true';
+}
+
+/**
+ * A full-page PNG of the page to docs/screenshots/panellist/<lang>-<name>.png (lang from the
+ * project): the same name every run, so a diff shows what changed. Animations are stopped and
+ * the caret hidden.
+ */
+export async function shot(page: Page, name: string): Promise<void> {
+  if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`screenshot name "${name}": lower-case letters, digits and hyphens only`);
+  if (!screenshotsWanted()) return;
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${langOf()}-${name}.png`), fullPage: true, animations: 'disabled', caret: 'hide' });
+}
