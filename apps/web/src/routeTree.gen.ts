@@ -23,12 +23,16 @@ import { Route as AdminIndexRouteImport } from './routes/admin/index'
 import { Route as BrandIndexRouteImport } from './routes/brand/index'
 import { Route as JoinSlugRouteImport } from './routes/join.$slug'
 import { Route as MeIndexRouteImport } from './routes/me/index'
+import { Route as MeInvitationsRouteImport } from './routes/me/invitations'
 import { Route as MePointsRouteImport } from './routes/me/points'
 import { Route as MePrivacyRouteImport } from './routes/me/privacy'
 import { Route as MeProfileRouteImport } from './routes/me/profile'
 import { Route as MeShipmentsRouteImport } from './routes/me/shipments'
 import { Route as RTokenRouteImport } from './routes/r.$token'
 import { Route as StudioIndexRouteImport } from './routes/studio/index'
+import { Route as MeStudiesIndexRouteImport } from './routes/me/studies/index'
+import { Route as MeStudiesStudyIdIndexRouteImport } from './routes/me/studies/$studyId/index'
+import { Route as MeStudiesStudyIdRoundsRoundIdRouteImport } from './routes/me/studies/$studyId/rounds/$roundId'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -100,6 +104,11 @@ const MeIndexRoute = MeIndexRouteImport.update({
   path: '/',
   getParentRoute: () => MeRouteRoute,
 } as any)
+const MeInvitationsRoute = MeInvitationsRouteImport.update({
+  id: '/invitations',
+  path: '/invitations',
+  getParentRoute: () => MeRouteRoute,
+} as any)
 const MePointsRoute = MePointsRouteImport.update({
   id: '/points',
   path: '/points',
@@ -130,6 +139,22 @@ const StudioIndexRoute = StudioIndexRouteImport.update({
   path: '/',
   getParentRoute: () => StudioRouteRoute,
 } as any)
+const MeStudiesIndexRoute = MeStudiesIndexRouteImport.update({
+  id: '/studies/',
+  path: '/studies/',
+  getParentRoute: () => MeRouteRoute,
+} as any)
+const MeStudiesStudyIdIndexRoute = MeStudiesStudyIdIndexRouteImport.update({
+  id: '/studies/$studyId/',
+  path: '/studies/$studyId/',
+  getParentRoute: () => MeRouteRoute,
+} as any)
+const MeStudiesStudyIdRoundsRoundIdRoute =
+  MeStudiesStudyIdRoundsRoundIdRouteImport.update({
+    id: '/studies/$studyId/rounds/$roundId',
+    path: '/studies/$studyId/rounds/$roundId',
+    getParentRoute: () => MeRouteRoute,
+  } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
@@ -143,6 +168,7 @@ export interface FileRoutesByFullPath {
   '/login': typeof LoginRoute
   '/reset': typeof ResetRoute
   '/join/$slug': typeof JoinSlugRoute
+  '/me/invitations': typeof MeInvitationsRoute
   '/me/points': typeof MePointsRoute
   '/me/privacy': typeof MePrivacyRoute
   '/me/profile': typeof MeProfileRoute
@@ -152,6 +178,9 @@ export interface FileRoutesByFullPath {
   '/brand/': typeof BrandIndexRoute
   '/me/': typeof MeIndexRoute
   '/studio/': typeof StudioIndexRoute
+  '/me/studies/': typeof MeStudiesIndexRoute
+  '/me/studies/$studyId/': typeof MeStudiesStudyIdIndexRoute
+  '/me/studies/$studyId/rounds/$roundId': typeof MeStudiesStudyIdRoundsRoundIdRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
@@ -161,6 +190,7 @@ export interface FileRoutesByTo {
   '/login': typeof LoginRoute
   '/reset': typeof ResetRoute
   '/join/$slug': typeof JoinSlugRoute
+  '/me/invitations': typeof MeInvitationsRoute
   '/me/points': typeof MePointsRoute
   '/me/privacy': typeof MePrivacyRoute
   '/me/profile': typeof MeProfileRoute
@@ -170,6 +200,9 @@ export interface FileRoutesByTo {
   '/brand': typeof BrandIndexRoute
   '/me': typeof MeIndexRoute
   '/studio': typeof StudioIndexRoute
+  '/me/studies': typeof MeStudiesIndexRoute
+  '/me/studies/$studyId': typeof MeStudiesStudyIdIndexRoute
+  '/me/studies/$studyId/rounds/$roundId': typeof MeStudiesStudyIdRoundsRoundIdRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -184,6 +217,7 @@ export interface FileRoutesById {
   '/login': typeof LoginRoute
   '/reset': typeof ResetRoute
   '/join/$slug': typeof JoinSlugRoute
+  '/me/invitations': typeof MeInvitationsRoute
   '/me/points': typeof MePointsRoute
   '/me/privacy': typeof MePrivacyRoute
   '/me/profile': typeof MeProfileRoute
@@ -193,6 +227,9 @@ export interface FileRoutesById {
   '/brand/': typeof BrandIndexRoute
   '/me/': typeof MeIndexRoute
   '/studio/': typeof StudioIndexRoute
+  '/me/studies/': typeof MeStudiesIndexRoute
+  '/me/studies/$studyId/': typeof MeStudiesStudyIdIndexRoute
+  '/me/studies/$studyId/rounds/$roundId': typeof MeStudiesStudyIdRoundsRoundIdRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -208,6 +245,7 @@ export interface FileRouteTypes {
     | '/login'
     | '/reset'
     | '/join/$slug'
+    | '/me/invitations'
     | '/me/points'
     | '/me/privacy'
     | '/me/profile'
@@ -217,6 +255,9 @@ export interface FileRouteTypes {
     | '/brand/'
     | '/me/'
     | '/studio/'
+    | '/me/studies/'
+    | '/me/studies/$studyId/'
+    | '/me/studies/$studyId/rounds/$roundId'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
@@ -226,6 +267,7 @@ export interface FileRouteTypes {
     | '/login'
     | '/reset'
     | '/join/$slug'
+    | '/me/invitations'
     | '/me/points'
     | '/me/privacy'
     | '/me/profile'
@@ -235,6 +277,9 @@ export interface FileRouteTypes {
     | '/brand'
     | '/me'
     | '/studio'
+    | '/me/studies'
+    | '/me/studies/$studyId'
+    | '/me/studies/$studyId/rounds/$roundId'
   id:
     | '__root__'
     | '/'
@@ -248,6 +293,7 @@ export interface FileRouteTypes {
     | '/login'
     | '/reset'
     | '/join/$slug'
+    | '/me/invitations'
     | '/me/points'
     | '/me/privacy'
     | '/me/profile'
@@ -257,6 +303,9 @@ export interface FileRouteTypes {
     | '/brand/'
     | '/me/'
     | '/studio/'
+    | '/me/studies/'
+    | '/me/studies/$studyId/'
+    | '/me/studies/$studyId/rounds/$roundId'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -374,6 +423,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof MeIndexRouteImport
       parentRoute: typeof MeRouteRoute
     }
+    '/me/invitations': {
+      id: '/me/invitations'
+      path: '/invitations'
+      fullPath: '/me/invitations'
+      preLoaderRoute: typeof MeInvitationsRouteImport
+      parentRoute: typeof MeRouteRoute
+    }
     '/me/points': {
       id: '/me/points'
       path: '/points'
@@ -416,6 +472,27 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof StudioIndexRouteImport
       parentRoute: typeof StudioRouteRoute
     }
+    '/me/studies/': {
+      id: '/me/studies/'
+      path: '/studies'
+      fullPath: '/me/studies/'
+      preLoaderRoute: typeof MeStudiesIndexRouteImport
+      parentRoute: typeof MeRouteRoute
+    }
+    '/me/studies/$studyId/': {
+      id: '/me/studies/$studyId/'
+      path: '/studies/$studyId'
+      fullPath: '/me/studies/$studyId/'
+      preLoaderRoute: typeof MeStudiesStudyIdIndexRouteImport
+      parentRoute: typeof MeRouteRoute
+    }
+    '/me/studies/$studyId/rounds/$roundId': {
+      id: '/me/studies/$studyId/rounds/$roundId'
+      path: '/studies/$studyId/rounds/$roundId'
+      fullPath: '/me/studies/$studyId/rounds/$roundId'
+      preLoaderRoute: typeof MeStudiesStudyIdRoundsRoundIdRouteImport
+      parentRoute: typeof MeRouteRoute
+    }
   }
 }
 
@@ -444,19 +521,27 @@ const BrandRouteRouteWithChildren = BrandRouteRoute._addFileChildren(
 )
 
 interface MeRouteRouteChildren {
+  MeInvitationsRoute: typeof MeInvitationsRoute
   MePointsRoute: typeof MePointsRoute
   MePrivacyRoute: typeof MePrivacyRoute
   MeProfileRoute: typeof MeProfileRoute
   MeShipmentsRoute: typeof MeShipmentsRoute
   MeIndexRoute: typeof MeIndexRoute
+  MeStudiesIndexRoute: typeof MeStudiesIndexRoute
+  MeStudiesStudyIdIndexRoute: typeof MeStudiesStudyIdIndexRoute
+  MeStudiesStudyIdRoundsRoundIdRoute: typeof MeStudiesStudyIdRoundsRoundIdRoute
 }
 
 const MeRouteRouteChildren: MeRouteRouteChildren = {
+  MeInvitationsRoute: MeInvitationsRoute,
   MePointsRoute: MePointsRoute,
   MePrivacyRoute: MePrivacyRoute,
   MeProfileRoute: MeProfileRoute,
   MeShipmentsRoute: MeShipmentsRoute,
   MeIndexRoute: MeIndexRoute,
+  MeStudiesIndexRoute: MeStudiesIndexRoute,
+  MeStudiesStudyIdIndexRoute: MeStudiesStudyIdIndexRoute,
+  MeStudiesStudyIdRoundsRoundIdRoute: MeStudiesStudyIdRoundsRoundIdRoute,
 }
 
 const MeRouteRouteWithChildren =
