@@ -24,6 +24,8 @@ import { Route as JoinSlugRouteImport } from './routes/join.$slug'
 import { Route as MeIndexRouteImport } from './routes/me/index'
 import { Route as RTokenRouteImport } from './routes/r.$token'
 import { Route as StudioIndexRouteImport } from './routes/studio/index'
+import { Route as MeAssignmentsIndexRouteImport } from './routes/me/assignments/index'
+import { Route as MeAssignmentsAssignmentIdRouteImport } from './routes/me/assignments/$assignmentId'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -100,6 +102,17 @@ const StudioIndexRoute = StudioIndexRouteImport.update({
   path: '/',
   getParentRoute: () => StudioRouteRoute,
 } as any)
+const MeAssignmentsIndexRoute = MeAssignmentsIndexRouteImport.update({
+  id: '/assignments/',
+  path: '/assignments/',
+  getParentRoute: () => MeRouteRoute,
+} as any)
+const MeAssignmentsAssignmentIdRoute =
+  MeAssignmentsAssignmentIdRouteImport.update({
+    id: '/assignments/$assignmentId',
+    path: '/assignments/$assignmentId',
+    getParentRoute: () => MeRouteRoute,
+  } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
@@ -117,6 +130,8 @@ export interface FileRoutesByFullPath {
   '/brand/': typeof BrandIndexRoute
   '/me/': typeof MeIndexRoute
   '/studio/': typeof StudioIndexRoute
+  '/me/assignments/$assignmentId': typeof MeAssignmentsAssignmentIdRoute
+  '/me/assignments/': typeof MeAssignmentsIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
@@ -130,6 +145,8 @@ export interface FileRoutesByTo {
   '/brand': typeof BrandIndexRoute
   '/me': typeof MeIndexRoute
   '/studio': typeof StudioIndexRoute
+  '/me/assignments/$assignmentId': typeof MeAssignmentsAssignmentIdRoute
+  '/me/assignments': typeof MeAssignmentsIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -148,6 +165,8 @@ export interface FileRoutesById {
   '/brand/': typeof BrandIndexRoute
   '/me/': typeof MeIndexRoute
   '/studio/': typeof StudioIndexRoute
+  '/me/assignments/$assignmentId': typeof MeAssignmentsAssignmentIdRoute
+  '/me/assignments/': typeof MeAssignmentsIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -167,6 +186,8 @@ export interface FileRouteTypes {
     | '/brand/'
     | '/me/'
     | '/studio/'
+    | '/me/assignments/$assignmentId'
+    | '/me/assignments/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
@@ -180,6 +201,8 @@ export interface FileRouteTypes {
     | '/brand'
     | '/me'
     | '/studio'
+    | '/me/assignments/$assignmentId'
+    | '/me/assignments'
   id:
     | '__root__'
     | '/'
@@ -197,6 +220,8 @@ export interface FileRouteTypes {
     | '/brand/'
     | '/me/'
     | '/studio/'
+    | '/me/assignments/$assignmentId'
+    | '/me/assignments/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -320,6 +345,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof StudioIndexRouteImport
       parentRoute: typeof StudioRouteRoute
     }
+    '/me/assignments/': {
+      id: '/me/assignments/'
+      path: '/assignments'
+      fullPath: '/me/assignments/'
+      preLoaderRoute: typeof MeAssignmentsIndexRouteImport
+      parentRoute: typeof MeRouteRoute
+    }
+    '/me/assignments/$assignmentId': {
+      id: '/me/assignments/$assignmentId'
+      path: '/assignments/$assignmentId'
+      fullPath: '/me/assignments/$assignmentId'
+      preLoaderRoute: typeof MeAssignmentsAssignmentIdRouteImport
+      parentRoute: typeof MeRouteRoute
+    }
   }
 }
 
@@ -349,10 +388,14 @@ const BrandRouteRouteWithChildren = BrandRouteRoute._addFileChildren(
 
 interface MeRouteRouteChildren {
   MeIndexRoute: typeof MeIndexRoute
+  MeAssignmentsAssignmentIdRoute: typeof MeAssignmentsAssignmentIdRoute
+  MeAssignmentsIndexRoute: typeof MeAssignmentsIndexRoute
 }
 
 const MeRouteRouteChildren: MeRouteRouteChildren = {
   MeIndexRoute: MeIndexRoute,
+  MeAssignmentsAssignmentIdRoute: MeAssignmentsAssignmentIdRoute,
+  MeAssignmentsIndexRoute: MeAssignmentsIndexRoute,
 }
 
 const MeRouteRouteWithChildren =
