@@ -10,8 +10,25 @@ import type { Language } from '../i18n';
 
 const survey: SurveyDefinition = {
   questions: [
-    { id: 'owns', type: 'single_choice', prompt: 'Do you own a bike?', required: true, options: [{ value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }] },
-    { id: 'km', type: 'number', prompt: 'How many km a week?', required: true, min: 0, max: 500, showIf: { questionId: 'owns', equals: 'yes' } },
+    {
+      id: 'owns',
+      type: 'single_choice',
+      prompt: 'Do you own a bike?',
+      required: true,
+      options: [
+        { value: 'yes', label: 'Yes' },
+        { value: 'no', label: 'No' },
+      ],
+    },
+    {
+      id: 'km',
+      type: 'number',
+      prompt: 'How many km a week?',
+      required: true,
+      min: 0,
+      max: 500,
+      showIf: { questionId: 'owns', equals: 'yes' },
+    },
     { id: 'score', type: 'nps', prompt: 'Would you recommend cycling?', required: true },
     { id: 'why', type: 'text', prompt: 'Why?' },
   ],

@@ -167,7 +167,9 @@ export function SurveyPlayer({ assignmentId, definition, savedAnswers, onSave, o
       <div className={styles.done} ref={stepRef} tabIndex={-1} role="status">
         <p className={styles.thanks}>{t('survey.player.thanks')}</p>
         {step.points > 0 ? (
-          <p className={styles.points}>{t('survey.player.points', { count: step.points, formatted: formatNumber(step.points, i18n.language) })}</p>
+          <p className={styles.points}>
+            {t('survey.player.points', { count: step.points, formatted: formatNumber(step.points, i18n.language) })}
+          </p>
         ) : null}
         {doneAction}
       </div>
@@ -175,7 +177,8 @@ export function SurveyPlayer({ assignmentId, definition, savedAnswers, onSave, o
   }
 
   const position = step.kind === 'question' && current ? visible.indexOf(current) + 1 : total;
-  const progressLabel = step.kind === 'review' ? t('survey.player.reviewProgress') : t('survey.player.progress', { current: position, total });
+  const progressLabel =
+    step.kind === 'review' ? t('survey.player.reviewProgress') : t('survey.player.progress', { current: position, total });
 
   return (
     <div className={styles.player}>

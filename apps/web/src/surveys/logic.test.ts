@@ -6,10 +6,27 @@ import type { Question, SurveyDefinition } from './types';
 
 const def: SurveyDefinition = {
   questions: [
-    { id: 'owns', type: 'single_choice', prompt: 'Do you own a bike?', required: true, options: [{ value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }] },
+    {
+      id: 'owns',
+      type: 'single_choice',
+      prompt: 'Do you own a bike?',
+      required: true,
+      options: [
+        { value: 'yes', label: 'Yes' },
+        { value: 'no', label: 'No' },
+      ],
+    },
     { id: 'km', type: 'number', prompt: 'Km per week?', required: true, min: 0, max: 500, showIf: { questionId: 'owns', equals: 'yes' } },
     { id: 'far', type: 'text', prompt: 'Where to?', showIf: { questionId: 'km', equals: 100 } },
-    { id: 'uses', type: 'multi_choice', prompt: 'Uses', options: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }] },
+    {
+      id: 'uses',
+      type: 'multi_choice',
+      prompt: 'Uses',
+      options: [
+        { value: 'a', label: 'A' },
+        { value: 'b', label: 'B' },
+      ],
+    },
     { id: 'more', type: 'rating', prompt: 'More?', showIf: { questionId: 'uses', equals: 'b' } },
   ],
 };
@@ -50,15 +67,31 @@ describe('validateAnswers (the server rules in the browser)', () => {
     expect(validateQuestion(single, 'maybe')).toEqual({ key: 'survey.errors.option' });
     expect(validateQuestion(def.questions[1], 501)).toEqual({ key: 'survey.errors.max', values: { max: 500 } });
     expect(validateQuestion(def.questions[1], -1)).toEqual({ key: 'survey.errors.min', values: { min: 0 } });
-    expect(validateQuestion({ id: 'r', type: 'nps', prompt: 'p' }, 11)).toEqual({ key: 'survey.errors.range', values: { min: 0, max: 10 } });
+    expect(validateQuestion({ id: 'r', type: 'nps', prompt: 'p' }, 11)).toEqual({
+      key: 'survey.errors.range',
+      values: { min: 0, max: 10 },
+    });
     expect(validateQuestion({ id: 'l', type: 'likert', prompt: 'p', scale: 7 }, 7)).toBeNull();
-    expect(validateQuestion({ id: 'l', type: 'likert', prompt: 'p', scale: 5 }, 6)).toEqual({ key: 'survey.errors.range', values: { min: 1, max: 5 } });
-    expect(validateQuestion({ id: 'm', type: 'multi_choice', prompt: 'p', options: def.questions[3].options }, ['a', 'z'])).toEqual({ key: 'survey.errors.option' });
-    expect(validateQuestion({ id: 't', type: 'text', prompt: 'p', maxLength: 3, required: true }, '  ')).toEqual({ key: 'survey.errors.required' });
+    expect(validateQuestion({ id: 'l', type: 'likert', prompt: 'p', scale: 5 }, 6)).toEqual({
+      key: 'survey.errors.range',
+      values: { min: 1, max: 5 },
+    });
+    expect(validateQuestion({ id: 'm', type: 'multi_choice', prompt: 'p', options: def.questions[3].options }, ['a', 'z'])).toEqual({
+      key: 'survey.errors.option',
+    });
+    expect(validateQuestion({ id: 't', type: 'text', prompt: 'p', maxLength: 3, required: true }, '  ')).toEqual({
+      key: 'survey.errors.required',
+    });
     // code points, as the server counts: three emoji fit in three characters
     expect(validateQuestion({ id: 't', type: 'text', prompt: 'p', maxLength: 3 }, '😀😀😀')).toBeNull();
-    expect(validateQuestion({ id: 't', type: 'text', prompt: 'p', maxLength: 3 }, 'abcd')).toEqual({ key: 'survey.errors.tooLong', values: { max: 3 } });
-    expect(validateQuestion({ id: 's', type: 'sus', prompt: 'p' }, [1, 2, 3, null, 5, 1, 2, 3, 4, 5])).toEqual({ key: 'survey.errors.susIncomplete', values: { count: 1 } });
+    expect(validateQuestion({ id: 't', type: 'text', prompt: 'p', maxLength: 3 }, 'abcd')).toEqual({
+      key: 'survey.errors.tooLong',
+      values: { max: 3 },
+    });
+    expect(validateQuestion({ id: 's', type: 'sus', prompt: 'p' }, [1, 2, 3, null, 5, 1, 2, 3, 4, 5])).toEqual({
+      key: 'survey.errors.susIncomplete',
+      values: { count: 1 },
+    });
   });
 
   it('normalizes multi_choice to the order of the options and trims text', () => {

@@ -39,7 +39,9 @@ export function visibleQuestions(def: SurveyDefinition, answers: DraftAnswers): 
     const parent = cond === undefined ? undefined : byId.get(cond.questionId);
     const visible =
       cond === undefined ||
-      (parent !== undefined && shown.has(parent.id) && meets(parent, Object.hasOwn(answers, parent.id) ? answers[parent.id] : undefined, cond.equals));
+      (parent !== undefined &&
+        shown.has(parent.id) &&
+        meets(parent, Object.hasOwn(answers, parent.id) ? answers[parent.id] : undefined, cond.equals));
     if (visible) {
       shown.add(q.id);
       out.push(q);
@@ -63,10 +65,13 @@ const isIntegerIn = (v: unknown, lo: number, hi: number): v is number => typeof 
 /** Checks one answered value; returns the normalized value or the problem. */
 export function checkAnswer(q: Question, value: unknown): { ok: true; value: AnswerValue } | { ok: false; problem: Problem } {
   const fail = (key: string, values?: Problem['values']) => ({ ok: false as const, problem: { key, values } });
-  const range = (lo: number, hi: number) => (isIntegerIn(value, lo, hi) ? { ok: true as const, value } : fail('survey.errors.range', { min: lo, max: hi }));
+  const range = (lo: number, hi: number) =>
+    isIntegerIn(value, lo, hi) ? { ok: true as const, value } : fail('survey.errors.range', { min: lo, max: hi });
   switch (q.type) {
     case 'single_choice':
-      return typeof value === 'string' && (q.options ?? []).some((o) => o.value === value) ? { ok: true, value } : fail('survey.errors.option');
+      return typeof value === 'string' && (q.options ?? []).some((o) => o.value === value)
+        ? { ok: true, value }
+        : fail('survey.errors.option');
     case 'multi_choice': {
       if (!Array.isArray(value) || value.length === 0) return fail('survey.errors.required');
       const values = (q.options ?? []).map((o) => o.value);

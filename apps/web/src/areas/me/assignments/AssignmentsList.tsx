@@ -91,7 +91,9 @@ export function AssignmentsList() {
                       params={{ assignmentId: a.id }}
                       className={styles.action}
                       aria-label={
-                        isStarted ? t('survey.assignments.continueLabel', { title: a.title }) : t('survey.assignments.startLabel', { title: a.title })
+                        isStarted
+                          ? t('survey.assignments.continueLabel', { title: a.title })
+                          : t('survey.assignments.startLabel', { title: a.title })
                       }
                     >
                       {isStarted ? t('survey.assignments.continue') : t('survey.assignments.start')}
