@@ -352,6 +352,7 @@ function ApplicationForm({
       <Field
         label={t('join.referralCode')}
         autoComplete="off"
+        defaultValue={referralCode ?? ''}
         description={t('join.referralHint')}
         error={errors.referralCode?.message}
         {...register('referralCode', { maxLength: { value: 64, message: t('join.errors.tooLong', { max: 64 }) } })}
@@ -372,9 +373,11 @@ function ApplicationForm({
 type FieldProps = Omit<ComponentProps<'input'>, 'size'> & { label: string; error?: string; description?: string };
 
 /** A labelled input with an optional description and its error, wired by React Aria; takes register(...) props. */
-function Field({ label, error, description, name, type, autoComplete, ref, ...rest }: FieldProps) {
+function Field({ label, error, description, name, type, autoComplete, defaultValue, ref, ...rest }: FieldProps) {
   return (
     <TextField
+      // React Aria holds the input's value: the form's default goes here, not through the ref
+      defaultValue={typeof defaultValue === 'string' ? defaultValue : undefined}
       className={formStyles.field}
       name={name}
       type={type as 'text'}
