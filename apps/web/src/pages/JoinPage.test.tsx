@@ -28,7 +28,16 @@ const campaign = {
     id: 's1',
     title: 'Screener',
     questions: [
-      { id: 'rides', type: 'single_choice', prompt: 'Do you ride?', required: true, options: [{ value: 'yes', label: 'Yes' }, { value: 'no', label: 'No' }] },
+      {
+        id: 'rides',
+        type: 'single_choice',
+        prompt: 'Do you ride?',
+        required: true,
+        options: [
+          { value: 'yes', label: 'Yes' },
+          { value: 'no', label: 'No' },
+        ],
+      },
       { id: 'km', type: 'number', prompt: 'Km a week?', required: true, min: 0, max: 1000, showIf: { questionId: 'rides', equals: 'yes' } },
     ],
   },
@@ -91,7 +100,11 @@ describe('JoinPage', () => {
     expect(await screen.findByRole('heading', { level: 1, name: en.join.checkEmail.title })).toBeTruthy();
     expect(screen.getByText(/ana@example\.com/)).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: en.join.checkEmail.resend }));
-    await waitFor(() => expect(api.post).toHaveBeenCalledWith(expect.objectContaining({ url: '/api/v1/public/resend-confirmation', body: { email: 'ana@example.com' } })));
+    await waitFor(() =>
+      expect(api.post).toHaveBeenCalledWith(
+        expect.objectContaining({ url: '/api/v1/public/resend-confirmation', body: { email: 'ana@example.com' } }),
+      ),
+    );
     expect(await screen.findByText(en.join.checkEmail.resent)).toBeTruthy();
   });
 

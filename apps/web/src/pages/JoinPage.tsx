@@ -208,14 +208,16 @@ function ApplicationForm({
     }
   };
 
+  // the screener is checked with the other fields, so every message shows at once
+  const onInvalid = () => {
+    setAnswerErrors(validateAnswers(definition, answers, 'submit').errors);
+    setFormError(t('join.errors.checkFields'));
+  };
+
   const required = { value: true, message: t('form.required') };
 
   return (
-    <form
-      className={formStyles.form}
-      noValidate
-      onSubmit={(e) => void handleSubmit(onValid, () => setFormError(t('join.errors.checkFields')))(e)}
-    >
+    <form className={formStyles.form} noValidate onSubmit={(e) => void handleSubmit(onValid, onInvalid)(e)}>
       <Section title={t('join.sections.account')}>
         <Field
           label={t('form.email')}

@@ -232,13 +232,15 @@ function ScaleGroup({
             className={styles.segment}
             aria-label={p === first ? `${p} (${low})` : p === last ? `${p} (${high})` : String(p)}
           >
-            {p}
+            <span>{p}</span>
+            {/* in the one-column layout of a narrow screen, the ends say what they mean beside them */}
+            {p === first || p === last ? (
+              <span className={styles.endInline} aria-hidden="true">
+                {p === first ? low : high}
+              </span>
+            ) : null}
           </Radio>
         ))}
-      </div>
-      <div className={styles.ends} aria-hidden="true">
-        <span>{low}</span>
-        <span>{high}</span>
       </div>
       <FieldError className={styles.error}>{message}</FieldError>
     </RadioGroup>

@@ -62,6 +62,11 @@ describe('SurveyPlayer', () => {
     expect(onSave).toHaveBeenLastCalledWith({ owns: 'yes' });
     expect(screen.getByRole('textbox', { name: /How many km a week\?/ })).toBeTruthy();
     expect(progressText()).toBe('Question 2 of 4');
+    // the number is committed when the field loses focus: straight to Next, it still counts
+    await userEvent.type(screen.getByRole('textbox', { name: /How many km a week\?/ }), '40');
+    await next();
+    expect(progressText()).toBe('Question 3 of 4');
+    expect(onSave).toHaveBeenLastCalledWith({ km: 40 });
   });
 
   it('drops a hidden answer: changing the parent answer clears the child on save and submit', async () => {

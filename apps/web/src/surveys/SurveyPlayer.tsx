@@ -54,7 +54,10 @@ export function SurveyPlayer({ assignmentId, definition, savedAnswers, onSave, o
 
   // focus follows the step (not on first render), so a screen reader and the keyboard start at the new question
   useEffect(() => {
-    if (moved.current) stepRef.current?.focus();
+    if (!moved.current) return;
+    // the new screen starts at the top (title and progress in view), focus on its question
+    window.scrollTo({ top: 0 });
+    stepRef.current?.focus({ preventScroll: true });
   }, [step]);
 
   const go = (next: Step) => {
@@ -62,13 +65,18 @@ export function SurveyPlayer({ assignmentId, definition, savedAnswers, onSave, o
     setStep(next);
   };
 
+  // the latest answers for the handlers: a number field commits its value on blur, which is the
+  // pointerdown of the Next button, so Next must not read the answers of the render before it
+  const answersRef = useRef(answers);
   const setAnswer = (id: string, value: DraftValue | undefined) => {
-    setAnswers((prev) => {
-      const next = { ...prev };
-      if (value === undefined) delete next[id];
-      else next[id] = value;
-      return next;
-    });
+    const next = { ...answersRef.current };
+    if (value === undefined) delete next[id];
+    else next[id] = value;
+    answersRef.current = next;
+    setAnswers(next);
+    // a number is committed on blur, i.e. when Next is pressed: removing its message then would move
+    // the Next button under the finger and lose the tap, so Next itself clears it
+    if (definition.questions.find((q) => q.id === id)?.type === 'number') return;
     setErrors((prev) => {
       if (!prev[id]) return prev;
       const next = { ...prev };
@@ -98,15 +106,25 @@ export function SurveyPlayer({ assignmentId, definition, savedAnswers, onSave, o
   const current: Question | undefined = step.kind === 'question' ? visible[Math.min(step.index, total - 1)] : undefined;
 
   const next = () => {
-    if (!current || step.kind !== 'question') return;
-    const problem = validateQuestion(current, answers[current.id]);
+    if (step.kind !== 'question') return;
+    const latest = answersRef.current;
+    const shown = visibleQuestions(definition, latest);
+    const question = shown[Math.min(step.index, shown.length - 1)];
+    if (!question) return;
+    const problem = validateQuestion(question, latest[question.id]);
     if (problem) {
-      setErrors((prev) => ({ ...prev, [current.id]: problem }));
+      setErrors((prev) => ({ ...prev, [question.id]: problem }));
       return;
     }
-    void save(answers);
-    const i = visible.indexOf(current);
-    go(i + 1 < total ? { kind: 'question', index: i + 1 } : { kind: 'review' });
+    setErrors((prev) => {
+      if (!prev[question.id]) return prev;
+      const rest = { ...prev };
+      delete rest[question.id];
+      return rest;
+    });
+    void save(latest);
+    const i = shown.indexOf(question);
+    go(i + 1 < shown.length ? { kind: 'question', index: i + 1 } : { kind: 'review' });
   };
 
   const back = () => {
@@ -124,7 +142,7 @@ export function SurveyPlayer({ assignmentId, definition, savedAnswers, onSave, o
 
   const submit = async () => {
     if (submittingRef.current) return; // a double tap: the first one is on its way
-    const check = validateAnswers(definition, answers, 'submit');
+    const check = validateAnswers(definition, answersRef.current, 'submit');
     const firstBad = visible.find((q) => check.errors[q.id]);
     if (firstBad) {
       jumpTo(firstBad.id, check.errors[firstBad.id]);
