@@ -493,11 +493,15 @@ function CheckEmail({ email }: { email: string }) {
       : null;
   return (
     <Page title={t('join.checkEmail.title')}>
-      <p>{t('join.checkEmail.body', { email })}</p>
+      <p>{t('join.checkEmail.sentTo')}</p>
+      <p className={styles.email}>{email}</p>
+      <p>{t('join.checkEmail.body')}</p>
       <p className={styles.hint}>{t('join.checkEmail.spam')}</p>
-      <Button onPress={() => resend.mutate()} isDisabled={resend.isPending}>
-        {t('join.checkEmail.resend')}
-      </Button>
+      <div className={styles.resend}>
+        <Button onPress={() => resend.mutate()} isDisabled={resend.isPending}>
+          {t('join.checkEmail.resend')}
+        </Button>
+      </div>
       {status ? (
         <p role="status" className={styles.hint}>
           {status}
