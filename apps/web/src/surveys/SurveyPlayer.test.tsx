@@ -155,4 +155,20 @@ describe('SurveyPlayer', () => {
     expect(screen.getByText(fr.survey.errors.required)).toBeTruthy();
     expect(onSubmit).not.toHaveBeenCalled();
   });
+
+  it('tells when a save fails, and when the survey was sent from another device', async () => {
+    const onSave = vi
+      .fn<SurveyPlayerProps['onSave']>()
+      .mockRejectedValueOnce(new TypeError('Failed to fetch'))
+      .mockRejectedValueOnce({ type: 'about:blank', title: 'Conflict', status: 409 });
+    renderPlayer({ onSave });
+    await userEvent.click(screen.getByRole('radio', { name: 'No' }));
+    await next();
+    expect(await screen.findByText(en.survey.player.saveFailed)).toBeTruthy();
+    await userEvent.click(screen.getByRole('radio', { name: '7' }));
+    await next();
+    // the failed answer is sent again with the next one
+    expect(onSave).toHaveBeenLastCalledWith({ owns: 'no', score: 7 });
+    expect(await screen.findByText(en.survey.player.alreadySubmitted)).toBeTruthy();
+  });
 });

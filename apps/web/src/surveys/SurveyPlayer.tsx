@@ -98,8 +98,9 @@ export function SurveyPlayer({ assignmentId, definition, savedAnswers, onSave, o
       await onSave(patch);
       lastSaved.current = valid;
       setNotice(null);
-    } catch {
-      setNotice(t('survey.player.saveFailed'));
+    } catch (error) {
+      // sent from another device meanwhile: say so rather than "will try again"
+      setNotice(problemOf(error)?.status === 409 ? t('survey.player.alreadySubmitted') : t('survey.player.saveFailed'));
     }
   };
 
