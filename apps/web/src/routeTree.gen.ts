@@ -30,6 +30,8 @@ import { Route as MeProfileRouteImport } from './routes/me/profile'
 import { Route as MeShipmentsRouteImport } from './routes/me/shipments'
 import { Route as RTokenRouteImport } from './routes/r.$token'
 import { Route as StudioIndexRouteImport } from './routes/studio/index'
+import { Route as MeAssignmentsIndexRouteImport } from './routes/me/assignments/index'
+import { Route as MeAssignmentsAssignmentIdRouteImport } from './routes/me/assignments/$assignmentId'
 import { Route as MeStudiesIndexRouteImport } from './routes/me/studies/index'
 import { Route as MeStudiesStudyIdIndexRouteImport } from './routes/me/studies/$studyId/index'
 import { Route as MeStudiesStudyIdRoundsRoundIdRouteImport } from './routes/me/studies/$studyId/rounds/$roundId'
@@ -139,6 +141,17 @@ const StudioIndexRoute = StudioIndexRouteImport.update({
   path: '/',
   getParentRoute: () => StudioRouteRoute,
 } as any)
+const MeAssignmentsIndexRoute = MeAssignmentsIndexRouteImport.update({
+  id: '/assignments/',
+  path: '/assignments/',
+  getParentRoute: () => MeRouteRoute,
+} as any)
+const MeAssignmentsAssignmentIdRoute =
+  MeAssignmentsAssignmentIdRouteImport.update({
+    id: '/assignments/$assignmentId',
+    path: '/assignments/$assignmentId',
+    getParentRoute: () => MeRouteRoute,
+  } as any)
 const MeStudiesIndexRoute = MeStudiesIndexRouteImport.update({
   id: '/studies/',
   path: '/studies/',
@@ -178,6 +191,8 @@ export interface FileRoutesByFullPath {
   '/brand/': typeof BrandIndexRoute
   '/me/': typeof MeIndexRoute
   '/studio/': typeof StudioIndexRoute
+  '/me/assignments/$assignmentId': typeof MeAssignmentsAssignmentIdRoute
+  '/me/assignments/': typeof MeAssignmentsIndexRoute
   '/me/studies/': typeof MeStudiesIndexRoute
   '/me/studies/$studyId/': typeof MeStudiesStudyIdIndexRoute
   '/me/studies/$studyId/rounds/$roundId': typeof MeStudiesStudyIdRoundsRoundIdRoute
@@ -200,6 +215,8 @@ export interface FileRoutesByTo {
   '/brand': typeof BrandIndexRoute
   '/me': typeof MeIndexRoute
   '/studio': typeof StudioIndexRoute
+  '/me/assignments/$assignmentId': typeof MeAssignmentsAssignmentIdRoute
+  '/me/assignments': typeof MeAssignmentsIndexRoute
   '/me/studies': typeof MeStudiesIndexRoute
   '/me/studies/$studyId': typeof MeStudiesStudyIdIndexRoute
   '/me/studies/$studyId/rounds/$roundId': typeof MeStudiesStudyIdRoundsRoundIdRoute
@@ -227,6 +244,8 @@ export interface FileRoutesById {
   '/brand/': typeof BrandIndexRoute
   '/me/': typeof MeIndexRoute
   '/studio/': typeof StudioIndexRoute
+  '/me/assignments/$assignmentId': typeof MeAssignmentsAssignmentIdRoute
+  '/me/assignments/': typeof MeAssignmentsIndexRoute
   '/me/studies/': typeof MeStudiesIndexRoute
   '/me/studies/$studyId/': typeof MeStudiesStudyIdIndexRoute
   '/me/studies/$studyId/rounds/$roundId': typeof MeStudiesStudyIdRoundsRoundIdRoute
@@ -255,6 +274,8 @@ export interface FileRouteTypes {
     | '/brand/'
     | '/me/'
     | '/studio/'
+    | '/me/assignments/$assignmentId'
+    | '/me/assignments/'
     | '/me/studies/'
     | '/me/studies/$studyId/'
     | '/me/studies/$studyId/rounds/$roundId'
@@ -277,6 +298,8 @@ export interface FileRouteTypes {
     | '/brand'
     | '/me'
     | '/studio'
+    | '/me/assignments/$assignmentId'
+    | '/me/assignments'
     | '/me/studies'
     | '/me/studies/$studyId'
     | '/me/studies/$studyId/rounds/$roundId'
@@ -303,6 +326,8 @@ export interface FileRouteTypes {
     | '/brand/'
     | '/me/'
     | '/studio/'
+    | '/me/assignments/$assignmentId'
+    | '/me/assignments/'
     | '/me/studies/'
     | '/me/studies/$studyId/'
     | '/me/studies/$studyId/rounds/$roundId'
@@ -472,6 +497,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof StudioIndexRouteImport
       parentRoute: typeof StudioRouteRoute
     }
+    '/me/assignments/': {
+      id: '/me/assignments/'
+      path: '/assignments'
+      fullPath: '/me/assignments/'
+      preLoaderRoute: typeof MeAssignmentsIndexRouteImport
+      parentRoute: typeof MeRouteRoute
+    }
+    '/me/assignments/$assignmentId': {
+      id: '/me/assignments/$assignmentId'
+      path: '/assignments/$assignmentId'
+      fullPath: '/me/assignments/$assignmentId'
+      preLoaderRoute: typeof MeAssignmentsAssignmentIdRouteImport
+      parentRoute: typeof MeRouteRoute
+    }
     '/me/studies/': {
       id: '/me/studies/'
       path: '/studies'
@@ -527,6 +566,8 @@ interface MeRouteRouteChildren {
   MeProfileRoute: typeof MeProfileRoute
   MeShipmentsRoute: typeof MeShipmentsRoute
   MeIndexRoute: typeof MeIndexRoute
+  MeAssignmentsAssignmentIdRoute: typeof MeAssignmentsAssignmentIdRoute
+  MeAssignmentsIndexRoute: typeof MeAssignmentsIndexRoute
   MeStudiesIndexRoute: typeof MeStudiesIndexRoute
   MeStudiesStudyIdIndexRoute: typeof MeStudiesStudyIdIndexRoute
   MeStudiesStudyIdRoundsRoundIdRoute: typeof MeStudiesStudyIdRoundsRoundIdRoute
@@ -539,6 +580,8 @@ const MeRouteRouteChildren: MeRouteRouteChildren = {
   MeProfileRoute: MeProfileRoute,
   MeShipmentsRoute: MeShipmentsRoute,
   MeIndexRoute: MeIndexRoute,
+  MeAssignmentsAssignmentIdRoute: MeAssignmentsAssignmentIdRoute,
+  MeAssignmentsIndexRoute: MeAssignmentsIndexRoute,
   MeStudiesIndexRoute: MeStudiesIndexRoute,
   MeStudiesStudyIdIndexRoute: MeStudiesStudyIdIndexRoute,
   MeStudiesStudyIdRoundsRoundIdRoute: MeStudiesStudyIdRoundsRoundIdRoute,

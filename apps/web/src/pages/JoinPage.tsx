@@ -1,14 +1,512 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useId, useMemo, useState, type ComponentProps, type ReactNode } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import { Checkbox, FieldError, Input, Label, Radio, RadioGroup, Text, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../components/Form';
+import { campaignsControllerPublicPage, recruitmentControllerApply, type ApplicationDto } from '../api/generated';
+import { client } from '../api/generated/client.gen';
+import { applyProblemToForm, problemOf } from '../api/problem';
+import { Button, formStyles } from '../components/Form';
 import { Note, Page } from '../components/Page';
+import { LANGUAGES, type Language } from '../i18n';
+import { validateAnswers, visibleQuestions } from '../surveys/logic';
+import { QuestionField } from '../surveys/QuestionField';
+import type { DraftAnswers, DraftValue, Problem, Question } from '../surveys/types';
+import { countryOptions } from './join/countries';
+import styles from './JoinPage.module.css';
 
+/** The terms version recorded with the consents when the campaign does not name one. */
+export const DEFAULT_TERMS_VERSION = '2026-01';
+export const PASSWORD_MIN_LENGTH = 10;
+
+interface Campaign {
+  slug: string;
+  title: string;
+  description: string;
+  screener: { id: string; title: string; questions: Question[] };
+  /** TODO(schema): not in the public page today; used when the API adds it */
+  termsVersion?: string;
+}
+
+interface FormValues {
+  email: string;
+  password: string;
+  displayName: string;
+  country: string;
+  locale: Language;
+  birthYear: string;
+  gender: '' | NonNullable<ApplicationDto['gender']>;
+  consents: { research: boolean; productTesting: boolean };
+  referralCode: string;
+}
+
+/**
+ * `/join/$slug?ref=`: the campaign's page and the application, on one page: the form is short,
+ * a server error can then land on any field in view, autofill fills it at once, and nothing
+ * typed is lost between steps. Then "check your e-mail" with a resend button.
+ */
 export function JoinPage({ slug, referralCode }: { slug: string; referralCode?: string }) {
   const { t } = useTranslation();
+  const campaign = useQuery({
+    queryKey: ['public', 'recruitment', slug],
+    queryFn: async () => {
+      const { data } = await campaignsControllerPublicPage({ path: { slug }, throwOnError: true });
+      return data as Campaign;
+    },
+    retry: (count, error) => count < 1 && problemOf(error) === null,
+  });
+  const [appliedAs, setAppliedAs] = useState<string | null>(null);
+  const referral = referralCode ? <Note>{t('join.referral', { code: referralCode })}</Note> : null;
+
+  if (appliedAs) return <CheckEmail email={appliedAs} />;
+  if (campaign.isPending) {
+    return (
+      <Page title={t('join.title')}>
+        {referral}
+        <p role="status">{t('join.loading')}</p>
+      </Page>
+    );
+  }
+  if (campaign.isError) {
+    const notFound = problemOf(campaign.error)?.status === 404;
+    return (
+      <Page title={notFound ? t('join.notFound.title') : t('join.title')}>
+        <p role="alert">{notFound ? t('join.notFound.body') : t('join.loadFailed')}</p>
+        {notFound ? null : <Button onPress={() => void campaign.refetch()}>{t('join.retry')}</Button>}
+      </Page>
+    );
+  }
   return (
-    <Page title={t('join.title')} intro={t('join.intro')}>
-      <p>{t('join.campaign', { slug })}</p>
-      {referralCode ? <Note>{t('join.referral', { code: referralCode })}</Note> : null}
-      <Button isDisabled>{t('join.start')}</Button>
+    <Page title={campaign.data.title}>
+      <p className={styles.description}>{campaign.data.description}</p>
+      {referral}
+      <p className={styles.hint}>{t('join.intro')}</p>
+      <ApplicationForm slug={slug} campaign={campaign.data} referralCode={referralCode} onApplied={setAppliedAs} />
+    </Page>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className={styles.section}>
+      <h2 className={styles.sectionTitle}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function ApplicationForm({
+  slug,
+  campaign,
+  referralCode,
+  onApplied,
+}: {
+  slug: string;
+  campaign: Campaign;
+  referralCode?: string;
+  onApplied: (email: string) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = (LANGUAGES as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : 'en';
+  const countries = useMemo(() => countryOptions(lang), [lang]);
+  const maxBirthYear = new Date().getFullYear() - 18;
+  const [answers, setAnswers] = useState<DraftAnswers>({});
+  const [answerErrors, setAnswerErrors] = useState<Record<string, Problem>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+  const definition = campaign.screener;
+  const shown = visibleQuestions(definition, answers);
+
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    formState: { errors },
+  } = useForm<FormValues>({
+    defaultValues: {
+      email: '',
+      password: '',
+      displayName: '',
+      country: '',
+      locale: lang,
+      birthYear: '',
+      gender: '',
+      consents: { research: false, productTesting: false },
+      referralCode: referralCode ?? '',
+    },
+  });
+
+  const apply = useMutation({
+    mutationFn: async (body: ApplicationDto) => {
+      await recruitmentControllerApply({ path: { slug }, body, throwOnError: true });
+      return body.email;
+    },
+  });
+
+  const setAnswer = (id: string, value: DraftValue | undefined) => {
+    setAnswers((prev) => {
+      const next = { ...prev };
+      if (value === undefined) delete next[id];
+      else next[id] = value;
+      return next;
+    });
+    setAnswerErrors((prev) => {
+      const next = { ...prev };
+      delete next[id];
+      return next;
+    });
+  };
+
+  const onValid = async (values: FormValues) => {
+    const screener = validateAnswers(definition, answers, 'submit');
+    setAnswerErrors(screener.errors);
+    if (Object.keys(screener.errors).length > 0) {
+      setFormError(t('join.errors.checkScreener'));
+      return;
+    }
+    setFormError(null);
+    const body: ApplicationDto = {
+      email: values.email.trim(),
+      password: values.password,
+      displayName: values.displayName.trim(),
+      country: values.country,
+      locale: values.locale,
+      birthYear: Number(values.birthYear),
+      ...(values.gender ? { gender: values.gender } : {}),
+      consents: {
+        termsVersion: campaign.termsVersion ?? DEFAULT_TERMS_VERSION,
+        research: true,
+        productTesting: values.consents.productTesting,
+      },
+      answers: screener.normalized,
+      ...(values.referralCode.trim() ? { referralCode: values.referralCode.trim() } : {}),
+    };
+    try {
+      onApplied(await apply.mutateAsync(body));
+    } catch (error) {
+      const problem = problemOf(error);
+      if (!problem) {
+        setFormError(t('join.errors.offline'));
+        return;
+      }
+      // screener answers on their questions, the rest on the form's fields
+      const fromServer: Record<string, Problem> = {};
+      const rest = (problem.errors ?? []).filter((e) => {
+        if (!e.field.startsWith('answers.')) return true;
+        fromServer[e.field.slice('answers.'.length)] = { key: 'survey.errors.server', values: { message: e.message } };
+        return false;
+      });
+      setAnswerErrors(fromServer);
+      const landed = applyProblemToForm({ ...problem, errors: rest }, setError as never, t);
+      setFormError(
+        problem.status === 429
+          ? t('join.errors.rateLimited')
+          : landed || Object.keys(fromServer).length > 0
+            ? t('join.errors.checkFields')
+            : t('join.errors.refused', { message: problem.detail ?? problem.title }),
+      );
+    }
+  };
+
+  // the screener is checked with the other fields, so every message shows at once
+  const onInvalid = () => {
+    setAnswerErrors(validateAnswers(definition, answers, 'submit').errors);
+    setFormError(t('join.errors.checkFields'));
+  };
+
+  const required = { value: true, message: t('form.required') };
+
+  return (
+    <form className={formStyles.form} noValidate onSubmit={(e) => void handleSubmit(onValid, onInvalid)(e)}>
+      <Section title={t('join.sections.account')}>
+        <Field
+          label={t('form.email')}
+          type="email"
+          autoComplete="email"
+          error={errors.email?.message}
+          {...register('email', { required, pattern: { value: /^\S+@\S+\.\S+$/, message: t('join.errors.email') } })}
+        />
+        <Field
+          label={t('form.password')}
+          type="password"
+          autoComplete="new-password"
+          description={t('join.passwordRule', { count: PASSWORD_MIN_LENGTH })}
+          error={errors.password?.message}
+          {...register('password', {
+            required,
+            minLength: { value: PASSWORD_MIN_LENGTH, message: t('join.errors.passwordShort', { count: PASSWORD_MIN_LENGTH }) },
+            maxLength: { value: 200, message: t('join.errors.tooLong', { max: 200 }) },
+          })}
+        />
+        <Field
+          label={t('join.displayName')}
+          autoComplete="nickname"
+          description={t('join.displayNameHint')}
+          error={errors.displayName?.message}
+          {...register('displayName', {
+            required,
+            validate: (v) => v.trim().length > 0 || t('form.required'),
+            maxLength: { value: 100, message: t('join.errors.tooLong', { max: 100 }) },
+          })}
+        />
+      </Section>
+
+      <Section title={t('join.sections.aboutYou')}>
+        <SelectField
+          label={t('join.country')}
+          error={errors.country?.message}
+          autoComplete="country"
+          {...register('country', { required })}
+        >
+          <option value="">{t('join.choose')}</option>
+          {countries.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.name}
+            </option>
+          ))}
+        </SelectField>
+        <Controller
+          control={control}
+          name="locale"
+          render={({ field }) => (
+            <RadioGroup
+              className={styles.choiceGroup}
+              value={field.value}
+              onChange={(v) => field.onChange(v as Language)}
+              orientation="horizontal"
+            >
+              <Label className={formStyles.label}>{t('join.locale')}</Label>
+              <div className={styles.choices}>
+                <Radio value="fr" className={styles.choice} lang="fr">
+                  {t('languages.fr')}
+                </Radio>
+                <Radio value="en" className={styles.choice} lang="en">
+                  {t('languages.en')}
+                </Radio>
+              </div>
+            </RadioGroup>
+          )}
+        />
+        <Field
+          label={t('join.birthYear')}
+          inputMode="numeric"
+          autoComplete="bday-year"
+          description={t('join.birthYearHint')}
+          error={errors.birthYear?.message}
+          {...register('birthYear', {
+            required,
+            validate: (v) => {
+              const n = Number(v);
+              if (!/^\d{4}$/.test(v.trim()) || n < 1900) return t('join.errors.birthYear');
+              if (n > maxBirthYear) return t('join.errors.tooYoung');
+              return true;
+            },
+          })}
+        />
+        <SelectField label={t('join.gender')} error={errors.gender?.message} {...register('gender')}>
+          <option value="">{t('join.genders.none')}</option>
+          <option value="female">{t('join.genders.female')}</option>
+          <option value="male">{t('join.genders.male')}</option>
+          <option value="non_binary">{t('join.genders.non_binary')}</option>
+          <option value="other">{t('join.genders.other')}</option>
+          <option value="prefer_not_to_say">{t('join.genders.prefer_not_to_say')}</option>
+        </SelectField>
+      </Section>
+
+      {definition.questions.length > 0 ? (
+        <Section title={t('join.sections.screener')}>
+          <p className={styles.hint}>{t('join.screenerIntro')}</p>
+          {shown.map((q) => (
+            <QuestionField key={q.id} question={q} value={answers[q.id]} onChange={(v) => setAnswer(q.id, v)} error={answerErrors[q.id]} />
+          ))}
+        </Section>
+      ) : null}
+
+      <Section title={t('join.sections.consents')}>
+        <Controller
+          control={control}
+          name="consents.research"
+          rules={{ validate: (v) => v || t('join.errors.researchConsent') }}
+          render={({ field, fieldState }) => (
+            <ConsentBox
+              checked={field.value}
+              onChange={field.onChange}
+              label={t('join.consents.research', { version: campaign.termsVersion ?? DEFAULT_TERMS_VERSION })}
+              error={fieldState.error?.message}
+              required
+            />
+          )}
+        />
+        <Controller
+          control={control}
+          name="consents.productTesting"
+          render={({ field, fieldState }) => (
+            <ConsentBox
+              checked={field.value}
+              onChange={field.onChange}
+              label={t('join.consents.productTesting')}
+              error={fieldState.error?.message}
+            />
+          )}
+        />
+      </Section>
+
+      <Field
+        label={t('join.referralCode')}
+        autoComplete="off"
+        defaultValue={referralCode ?? ''}
+        description={t('join.referralHint')}
+        error={errors.referralCode?.message}
+        {...register('referralCode', { maxLength: { value: 64, message: t('join.errors.tooLong', { max: 64 }) } })}
+      />
+
+      {formError ? (
+        <p className={styles.formError} role="alert">
+          {formError}
+        </p>
+      ) : null}
+      <Button type="submit" isDisabled={apply.isPending}>
+        {apply.isPending ? t('join.sending') : t('join.submit')}
+      </Button>
+    </form>
+  );
+}
+
+type FieldProps = Omit<ComponentProps<'input'>, 'size'> & { label: string; error?: string; description?: string };
+
+/** A labelled input with an optional description and its error, wired by React Aria; takes register(...) props. */
+function Field({ label, error, description, name, type, autoComplete, defaultValue, ref, ...rest }: FieldProps) {
+  return (
+    <TextField
+      // React Aria holds the input's value: the form's default goes here, not through the ref
+      defaultValue={typeof defaultValue === 'string' ? defaultValue : undefined}
+      className={formStyles.field}
+      name={name}
+      type={type as 'text'}
+      autoComplete={autoComplete}
+      isInvalid={!!error}
+      validationBehavior="aria"
+    >
+      <Label className={formStyles.label}>{label}</Label>
+      {description ? (
+        <Text slot="description" className={styles.hint}>
+          {description}
+        </Text>
+      ) : null}
+      <Input ref={ref} className={formStyles.input} {...rest} />
+      <FieldError className={formStyles.error}>{error}</FieldError>
+    </TextField>
+  );
+}
+
+type SelectProps = ComponentProps<'select'> & { label: string; error?: string };
+
+/** A native select (the phone's own picker), labelled, with its error described. */
+function SelectField({ label, error, children, id, ref, ...rest }: SelectProps) {
+  const fallback = `join-${rest.name}`;
+  const selectId = id ?? fallback;
+  const errorId = `${selectId}-error`;
+  return (
+    <div className={formStyles.field}>
+      <label className={formStyles.label} htmlFor={selectId}>
+        {label}
+      </label>
+      <select
+        ref={ref}
+        id={selectId}
+        className={`${formStyles.input} ${styles.select}`}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        {...rest}
+      >
+        {children}
+      </select>
+      {error ? (
+        <span id={errorId} className={formStyles.error}>
+          {error}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+function ConsentBox({
+  checked,
+  onChange,
+  label,
+  error,
+  required,
+}: {
+  checked: boolean;
+  onChange: (v: boolean) => void;
+  label: string;
+  error?: string;
+  required?: boolean;
+}) {
+  const { t } = useTranslation();
+  const errorId = useId();
+  return (
+    <div className={styles.consent}>
+      <Checkbox
+        isSelected={checked}
+        onChange={onChange}
+        className={styles.checkbox}
+        isInvalid={!!error}
+        isRequired={required}
+        aria-describedby={error ? errorId : undefined}
+      >
+        <span className={styles.box} aria-hidden="true" />
+        <span>
+          {label}
+          {required ? <span className={styles.required}> {t('survey.required')}</span> : null}
+        </span>
+      </Checkbox>
+      {error ? (
+        <span id={errorId} className={formStyles.error}>
+          {error}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+/** After applying: the address to look at, and a resend button (202 whatever the address). */
+function CheckEmail({ email }: { email: string }) {
+  const { t } = useTranslation();
+  const resend = useMutation({
+    mutationFn: async () => {
+      // TODO(schema): the generated SDK has no function for POST /public/resend-confirmation yet
+      await client.post({
+        url: '/api/v1/public/resend-confirmation',
+        body: { email },
+        headers: { 'Content-Type': 'application/json' },
+        throwOnError: true,
+      });
+    },
+  });
+  const status = resend.isSuccess
+    ? t('join.checkEmail.resent')
+    : resend.isError
+      ? problemOf(resend.error)?.status === 429
+        ? t('join.errors.rateLimited')
+        : t('join.checkEmail.resendFailed')
+      : null;
+  return (
+    <Page title={t('join.checkEmail.title')}>
+      <p>{t('join.checkEmail.sentTo')}</p>
+      <p className={styles.email}>{email}</p>
+      <p>{t('join.checkEmail.body')}</p>
+      <p className={styles.hint}>{t('join.checkEmail.spam')}</p>
+      <div className={styles.resend}>
+        <Button onPress={() => resend.mutate()} isDisabled={resend.isPending}>
+          {t('join.checkEmail.resend')}
+        </Button>
+      </div>
+      {status ? (
+        <p role="status" className={styles.hint}>
+          {status}
+        </p>
+      ) : null}
     </Page>
   );
 }
