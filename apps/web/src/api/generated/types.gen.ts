@@ -62,6 +62,43 @@ export type MeDto = {
     role: 'admin' | 'researcher' | 'brand' | 'panellist';
     brandId?: string;
     panellistId?: string;
+    /**
+     * the password was chosen by an admin: change it (POST /auth/password)
+     */
+    mustChangePassword: boolean;
+};
+
+export type ChangePasswordDto = {
+    currentPassword: string;
+    /**
+     * at least 10 characters, not a common password
+     */
+    newPassword: string;
+};
+
+export type BrowserSessionDto = {
+    accessToken: string;
+    tokenType: 'Bearer';
+    /**
+     * access token lifetime in seconds
+     */
+    expiresIn: number;
+    user: TokenUserDto;
+};
+
+export type EmailOnlyDto = {
+    email: string;
+};
+
+export type PasswordResetConfirmDto = {
+    /**
+     * the token of the link /reset?token=…
+     */
+    token: string;
+    /**
+     * at least 10 characters, not a common password
+     */
+    newPassword: string;
 };
 
 export type CreateBrandDto = {
@@ -100,7 +137,18 @@ export type UserResponseDto = {
     role: 'admin' | 'researcher' | 'brand' | 'panellist';
     brandId: string | null;
     status: 'active' | 'disabled' | 'erased';
+    mustChangePassword: boolean;
+    lastLoginAt: string | null;
     createdAt: string;
+};
+
+export type UserPageDto = {
+    items: Array<UserResponseDto>;
+    nextCursor: string | null;
+};
+
+export type UpdateUserDto = {
+    status: 'active' | 'disabled';
 };
 
 export type QuestionDoc = {
@@ -293,6 +341,10 @@ export type ConfirmResultDto = {
     dimensions?: {
         [key: string]: number;
     };
+};
+
+export type ResendConfirmationDto = {
+    email: string;
 };
 
 export type PanellistSummaryDto = {
@@ -1093,10 +1145,26 @@ export type ShareLinkDto = {
 
 export type ShareLinkResponseDto = {
     /**
-     * serves the report HTML without login until it expires
+     * the link, to list or revoke it
+     */
+    id: string;
+    /**
+     * serves the report HTML without login until it expires or is revoked
      */
     url: string;
     expiresAt: string;
+};
+
+export type ShareLinkItemDto = {
+    id: string;
+    createdAt: string;
+    expiresAt: string;
+    revokedAt: string | null;
+};
+
+export type ShareLinkPageDto = {
+    items: Array<ShareLinkItemDto>;
+    nextCursor: string | null;
 };
 
 /**
@@ -1237,9 +1305,13 @@ export type AuthControllerLoginErrors = {
      */
     400: Problem;
     /**
-     * wrong e-mail or password
+     * wrong e-mail or password, or a disabled account
      */
     401: Problem;
+    /**
+     * right password, e-mail not confirmed yet (email-not-confirmed)
+     */
+    403: Problem;
     /**
      * Content Too Large: the body is over 1 MB
      */
@@ -1380,6 +1452,276 @@ export type AuthControllerMeResponses = {
 
 export type AuthControllerMeResponse = AuthControllerMeResponses[keyof AuthControllerMeResponses];
 
+export type AuthControllerChangePasswordData = {
+    body: ChangePasswordDto;
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/password';
+};
+
+export type AuthControllerChangePasswordErrors = {
+    /**
+     * wrong currentPassword (wrong-current-password), or a newPassword too short or too common
+     */
+    400: Problem;
+    /**
+     * Unauthorized: no valid access token (or, for a signed webhook, a bad or old signature)
+     */
+    401: Problem;
+    /**
+     * Conflict: the object’s state does not allow it, or a unique value is taken
+     */
+    409: Problem;
+    /**
+     * Content Too Large: the body is over 1 MB
+     */
+    413: Problem;
+    /**
+     * Unprocessable Content: a business rule refuses it
+     */
+    422: Problem;
+    /**
+     * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
+     */
+    500: Problem;
+    /**
+     * Service Unavailable: the database (or queue) is not reachable right now; retry shortly
+     */
+    503: Problem;
+};
+
+export type AuthControllerChangePasswordError = AuthControllerChangePasswordErrors[keyof AuthControllerChangePasswordErrors];
+
+export type AuthControllerChangePasswordResponses = {
+    204: void;
+};
+
+export type AuthControllerChangePasswordResponse = AuthControllerChangePasswordResponses[keyof AuthControllerChangePasswordResponses];
+
+export type BrowserSessionControllerSignOutData = {
+    body?: never;
+    headers: {
+        /**
+         * CSRF check: a cross-site form cannot send it, a cross-origin fetch needs a preflight the API refuses to foreign origins
+         */
+        'X-Leadpanel-Client': 'web';
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/session';
+};
+
+export type BrowserSessionControllerSignOutErrors = {
+    /**
+     * Bad Request: invalid input: validation (unknown fields refused), malformed JSON or a malformed id
+     */
+    400: Problem;
+    /**
+     * csrf-check-failed: no X-Leadpanel-Client: web, or a foreign Origin
+     */
+    403: Problem;
+    /**
+     * Content Too Large: the body is over 1 MB
+     */
+    413: Problem;
+    /**
+     * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
+     */
+    500: Problem;
+    /**
+     * Service Unavailable: the database (or queue) is not reachable right now; retry shortly
+     */
+    503: Problem;
+};
+
+export type BrowserSessionControllerSignOutError = BrowserSessionControllerSignOutErrors[keyof BrowserSessionControllerSignOutErrors];
+
+export type BrowserSessionControllerSignOutResponses = {
+    /**
+     * signed out (also when there was no session to end)
+     */
+    204: void;
+};
+
+export type BrowserSessionControllerSignOutResponse = BrowserSessionControllerSignOutResponses[keyof BrowserSessionControllerSignOutResponses];
+
+export type BrowserSessionControllerSignInData = {
+    body: LoginDto;
+    headers: {
+        /**
+         * CSRF check: a cross-site form cannot send it, a cross-origin fetch needs a preflight the API refuses to foreign origins
+         */
+        'X-Leadpanel-Client': 'web';
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/session';
+};
+
+export type BrowserSessionControllerSignInErrors = {
+    /**
+     * Bad Request: invalid input: validation (unknown fields refused), malformed JSON or a malformed id
+     */
+    400: Problem;
+    /**
+     * wrong e-mail or password, or a disabled account
+     */
+    401: Problem;
+    /**
+     * csrf-check-failed (no X-Leadpanel-Client: web, or a foreign Origin), or right password but e-mail not confirmed yet (email-not-confirmed)
+     */
+    403: Problem;
+    /**
+     * Content Too Large: the body is over 1 MB
+     */
+    413: Problem;
+    /**
+     * too many attempts for this address and e-mail
+     */
+    429: Problem;
+    /**
+     * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
+     */
+    500: Problem;
+    /**
+     * Service Unavailable: the database (or queue) is not reachable right now; retry shortly
+     */
+    503: Problem;
+};
+
+export type BrowserSessionControllerSignInError = BrowserSessionControllerSignInErrors[keyof BrowserSessionControllerSignInErrors];
+
+export type BrowserSessionControllerSignInResponses = {
+    200: BrowserSessionDto;
+};
+
+export type BrowserSessionControllerSignInResponse = BrowserSessionControllerSignInResponses[keyof BrowserSessionControllerSignInResponses];
+
+export type BrowserSessionControllerRefreshData = {
+    body?: never;
+    headers: {
+        /**
+         * CSRF check: a cross-site form cannot send it, a cross-origin fetch needs a preflight the API refuses to foreign origins
+         */
+        'X-Leadpanel-Client': 'web';
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/session/refresh';
+};
+
+export type BrowserSessionControllerRefreshErrors = {
+    /**
+     * Bad Request: invalid input: validation (unknown fields refused), malformed JSON or a malformed id
+     */
+    400: Problem;
+    /**
+     * no cookie, or an unknown, expired, revoked or reused refresh token (reuse revokes the whole session); the cookie is cleared
+     */
+    401: Problem;
+    /**
+     * csrf-check-failed: no X-Leadpanel-Client: web, or a foreign Origin
+     */
+    403: Problem;
+    /**
+     * Content Too Large: the body is over 1 MB
+     */
+    413: Problem;
+    /**
+     * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
+     */
+    500: Problem;
+    /**
+     * Service Unavailable: the database (or queue) is not reachable right now; retry shortly
+     */
+    503: Problem;
+};
+
+export type BrowserSessionControllerRefreshError = BrowserSessionControllerRefreshErrors[keyof BrowserSessionControllerRefreshErrors];
+
+export type BrowserSessionControllerRefreshResponses = {
+    200: BrowserSessionDto;
+};
+
+export type BrowserSessionControllerRefreshResponse = BrowserSessionControllerRefreshResponses[keyof BrowserSessionControllerRefreshResponses];
+
+export type PasswordResetControllerRequestData = {
+    body: EmailOnlyDto;
+    path?: never;
+    query?: never;
+    url: '/api/v1/public/password-reset';
+};
+
+export type PasswordResetControllerRequestErrors = {
+    /**
+     * Bad Request: invalid input: validation (unknown fields refused), malformed JSON or a malformed id
+     */
+    400: Problem;
+    /**
+     * Content Too Large: the body is over 1 MB
+     */
+    413: Problem;
+    /**
+     * too many requests from this address or for this e-mail
+     */
+    429: Problem;
+    /**
+     * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
+     */
+    500: Problem;
+    /**
+     * Service Unavailable: the database (or queue) is not reachable right now; retry shortly
+     */
+    503: Problem;
+};
+
+export type PasswordResetControllerRequestError = PasswordResetControllerRequestErrors[keyof PasswordResetControllerRequestErrors];
+
+export type PasswordResetControllerRequestResponses = {
+    /**
+     * accepted; an e-mail goes out if the address has an account
+     */
+    202: unknown;
+};
+
+export type PasswordResetControllerConfirmData = {
+    body: PasswordResetConfirmDto;
+    path?: never;
+    query?: never;
+    url: '/api/v1/public/password-reset/confirm';
+};
+
+export type PasswordResetControllerConfirmErrors = {
+    /**
+     * invalid-reset-token, or a newPassword too short or too common
+     */
+    400: Problem;
+    /**
+     * Content Too Large: the body is over 1 MB
+     */
+    413: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
+     * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
+     */
+    500: Problem;
+    /**
+     * Service Unavailable: the database (or queue) is not reachable right now; retry shortly
+     */
+    503: Problem;
+};
+
+export type PasswordResetControllerConfirmError = PasswordResetControllerConfirmErrors[keyof PasswordResetControllerConfirmErrors];
+
+export type PasswordResetControllerConfirmResponses = {
+    204: void;
+};
+
+export type PasswordResetControllerConfirmResponse = PasswordResetControllerConfirmResponses[keyof PasswordResetControllerConfirmResponses];
+
 export type BrandsControllerListData = {
     body?: never;
     path?: never;
@@ -1474,6 +1816,57 @@ export type BrandsControllerCreateResponses = {
 
 export type BrandsControllerCreateResponse = BrandsControllerCreateResponses[keyof BrandsControllerCreateResponses];
 
+export type UsersControllerListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        limit?: number;
+        /**
+         * nextCursor of the previous page
+         */
+        cursor?: string;
+        role?: 'admin' | 'researcher' | 'brand' | 'panellist';
+        brandId?: string;
+        status?: 'active' | 'disabled' | 'erased';
+        /**
+         * part of the e-mail
+         */
+        q?: string;
+    };
+    url: '/api/v1/users';
+};
+
+export type UsersControllerListErrors = {
+    /**
+     * Bad Request: invalid input: validation (unknown fields refused), malformed JSON or a malformed id
+     */
+    400: Problem;
+    /**
+     * Unauthorized: no valid access token (or, for a signed webhook, a bad or old signature)
+     */
+    401: Problem;
+    /**
+     * Forbidden: the caller’s role may not call this, or the caller does not take part in the object
+     */
+    403: Problem;
+    /**
+     * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
+     */
+    500: Problem;
+    /**
+     * Service Unavailable: the database (or queue) is not reachable right now; retry shortly
+     */
+    503: Problem;
+};
+
+export type UsersControllerListError = UsersControllerListErrors[keyof UsersControllerListErrors];
+
+export type UsersControllerListResponses = {
+    200: UserPageDto;
+};
+
+export type UsersControllerListResponse = UsersControllerListResponses[keyof UsersControllerListResponses];
+
 export type UsersControllerCreateData = {
     body: CreateUserDto;
     path?: never;
@@ -1523,6 +1916,62 @@ export type UsersControllerCreateResponses = {
 };
 
 export type UsersControllerCreateResponse = UsersControllerCreateResponses[keyof UsersControllerCreateResponses];
+
+export type UsersControllerUpdateData = {
+    body: UpdateUserDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/users/{id}';
+};
+
+export type UsersControllerUpdateErrors = {
+    /**
+     * Bad Request: invalid input: validation (unknown fields refused), malformed JSON or a malformed id
+     */
+    400: Problem;
+    /**
+     * Unauthorized: no valid access token (or, for a signed webhook, a bad or old signature)
+     */
+    401: Problem;
+    /**
+     * Forbidden: the caller’s role may not call this, or the caller does not take part in the object
+     */
+    403: Problem;
+    /**
+     * Not Found: missing, or not yours (existence is never leaked across brands)
+     */
+    404: Problem;
+    /**
+     * disabling oneself, or an erased account
+     */
+    409: Problem;
+    /**
+     * Content Too Large: the body is over 1 MB
+     */
+    413: Problem;
+    /**
+     * Unprocessable Content: a business rule refuses it
+     */
+    422: Problem;
+    /**
+     * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
+     */
+    500: Problem;
+    /**
+     * Service Unavailable: the database (or queue) is not reachable right now; retry shortly
+     */
+    503: Problem;
+};
+
+export type UsersControllerUpdateError = UsersControllerUpdateErrors[keyof UsersControllerUpdateErrors];
+
+export type UsersControllerUpdateResponses = {
+    200: UserResponseDto;
+};
+
+export type UsersControllerUpdateResponse = UsersControllerUpdateResponses[keyof UsersControllerUpdateResponses];
 
 export type SurveysControllerCreateData = {
     body: CreateSurveyDto;
@@ -1929,10 +2378,6 @@ export type RecruitmentControllerApplyErrors = {
      */
     404: Problem;
     /**
-     * an account with this e-mail exists
-     */
-    409: Problem;
-    /**
      * Content Too Large: the body is over 1 MB
      */
     413: Problem;
@@ -1953,6 +2398,9 @@ export type RecruitmentControllerApplyErrors = {
 export type RecruitmentControllerApplyError = RecruitmentControllerApplyErrors[keyof RecruitmentControllerApplyErrors];
 
 export type RecruitmentControllerApplyResponses = {
+    /**
+     * the same answer whether or not the e-mail has an account (its owner is e-mailed instead)
+     */
     201: ApplicationResultDto;
 };
 
@@ -1991,6 +2439,45 @@ export type RecruitmentControllerConfirmResponses = {
 };
 
 export type RecruitmentControllerConfirmResponse = RecruitmentControllerConfirmResponses[keyof RecruitmentControllerConfirmResponses];
+
+export type RecruitmentControllerResendConfirmationData = {
+    body: ResendConfirmationDto;
+    path?: never;
+    query?: never;
+    url: '/api/v1/public/resend-confirmation';
+};
+
+export type RecruitmentControllerResendConfirmationErrors = {
+    /**
+     * Bad Request: invalid input: validation (unknown fields refused), malformed JSON or a malformed id
+     */
+    400: Problem;
+    /**
+     * Content Too Large: the body is over 1 MB
+     */
+    413: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
+     * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
+     */
+    500: Problem;
+    /**
+     * Service Unavailable: the database (or queue) is not reachable right now; retry shortly
+     */
+    503: Problem;
+};
+
+export type RecruitmentControllerResendConfirmationError = RecruitmentControllerResendConfirmationErrors[keyof RecruitmentControllerResendConfirmationErrors];
+
+export type RecruitmentControllerResendConfirmationResponses = {
+    /**
+     * accepted; a link goes out if the address waits for confirmation
+     */
+    202: unknown;
+};
 
 export type PanellistsControllerListData = {
     body?: never;
@@ -5756,7 +6243,60 @@ export type ReportsControllerPublishResponses = {
 
 export type ReportsControllerPublishResponse = ReportsControllerPublishResponses[keyof ReportsControllerPublishResponses];
 
-export type ReportsControllerShareData = {
+export type ShareLinksControllerListData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: {
+        limit?: number;
+        /**
+         * nextCursor of the previous page
+         */
+        cursor?: string;
+    };
+    url: '/api/v1/reports/{id}/share-links';
+};
+
+export type ShareLinksControllerListErrors = {
+    /**
+     * Bad Request: invalid input: validation (unknown fields refused), malformed JSON or a malformed id
+     */
+    400: Problem;
+    /**
+     * Unauthorized: no valid access token (or, for a signed webhook, a bad or old signature)
+     */
+    401: Problem;
+    /**
+     * Forbidden: the caller’s role may not call this, or the caller does not take part in the object
+     */
+    403: Problem;
+    /**
+     * Not Found: missing, or not yours (existence is never leaked across brands)
+     */
+    404: Problem;
+    /**
+     * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
+     */
+    500: Problem;
+    /**
+     * Service Unavailable: the database (or queue) is not reachable right now; retry shortly
+     */
+    503: Problem;
+};
+
+export type ShareLinksControllerListError = ShareLinksControllerListErrors[keyof ShareLinksControllerListErrors];
+
+export type ShareLinksControllerListResponses = {
+    /**
+     * newest first; brand users: their own brand’s published reports only
+     */
+    200: ShareLinkPageDto;
+};
+
+export type ShareLinksControllerListResponse = ShareLinksControllerListResponses[keyof ShareLinksControllerListResponses];
+
+export type ShareLinksControllerCreateData = {
     body: ShareLinkDto;
     path: {
         id: string;
@@ -5765,7 +6305,7 @@ export type ReportsControllerShareData = {
     url: '/api/v1/reports/{id}/share-links';
 };
 
-export type ReportsControllerShareErrors = {
+export type ShareLinksControllerCreateErrors = {
     /**
      * Bad Request: invalid input: validation (unknown fields refused), malformed JSON or a malformed id
      */
@@ -5804,15 +6344,77 @@ export type ReportsControllerShareErrors = {
     503: Problem;
 };
 
-export type ReportsControllerShareError = ReportsControllerShareErrors[keyof ReportsControllerShareErrors];
+export type ShareLinksControllerCreateError = ShareLinksControllerCreateErrors[keyof ShareLinksControllerCreateErrors];
 
-export type ReportsControllerShareResponses = {
+export type ShareLinksControllerCreateResponses = {
+    /**
+     * 409 `report-not-published` for a report not (yet) published
+     */
     201: ShareLinkResponseDto;
 };
 
-export type ReportsControllerShareResponse = ReportsControllerShareResponses[keyof ReportsControllerShareResponses];
+export type ShareLinksControllerCreateResponse = ShareLinksControllerCreateResponses[keyof ShareLinksControllerCreateResponses];
 
-export type ReportsControllerSharedData = {
+export type ShareLinksControllerRevokeData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/share-links/{id}';
+};
+
+export type ShareLinksControllerRevokeErrors = {
+    /**
+     * Bad Request: invalid input: validation (unknown fields refused), malformed JSON or a malformed id
+     */
+    400: Problem;
+    /**
+     * Unauthorized: no valid access token (or, for a signed webhook, a bad or old signature)
+     */
+    401: Problem;
+    /**
+     * Forbidden: the caller’s role may not call this, or the caller does not take part in the object
+     */
+    403: Problem;
+    /**
+     * Not Found: missing, or not yours (existence is never leaked across brands)
+     */
+    404: Problem;
+    /**
+     * Conflict: the object’s state does not allow it, or a unique value is taken
+     */
+    409: Problem;
+    /**
+     * Content Too Large: the body is over 1 MB
+     */
+    413: Problem;
+    /**
+     * Unprocessable Content: a business rule refuses it
+     */
+    422: Problem;
+    /**
+     * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
+     */
+    500: Problem;
+    /**
+     * Service Unavailable: the database (or queue) is not reachable right now; retry shortly
+     */
+    503: Problem;
+};
+
+export type ShareLinksControllerRevokeError = ShareLinksControllerRevokeErrors[keyof ShareLinksControllerRevokeErrors];
+
+export type ShareLinksControllerRevokeResponses = {
+    /**
+     * revoked: the link serves nothing from then on (again: no change)
+     */
+    204: void;
+};
+
+export type ShareLinksControllerRevokeResponse = ShareLinksControllerRevokeResponses[keyof ShareLinksControllerRevokeResponses];
+
+export type ShareLinksControllerSharedData = {
     body?: never;
     path: {
         token: string;
@@ -5821,7 +6423,7 @@ export type ReportsControllerSharedData = {
     url: '/api/v1/shared/reports/{token}';
 };
 
-export type ReportsControllerSharedErrors = {
+export type ShareLinksControllerSharedErrors = {
     /**
      * Bad Request: invalid input: validation (unknown fields refused), malformed JSON or a malformed id
      */
@@ -5840,11 +6442,11 @@ export type ReportsControllerSharedErrors = {
     503: Problem;
 };
 
-export type ReportsControllerSharedError = ReportsControllerSharedErrors[keyof ReportsControllerSharedErrors];
+export type ShareLinksControllerSharedError = ShareLinksControllerSharedErrors[keyof ShareLinksControllerSharedErrors];
 
-export type ReportsControllerSharedResponses = {
+export type ShareLinksControllerSharedResponses = {
     /**
-     * the report HTML for a valid, unexpired link; 404 otherwise
+     * the report HTML for a valid, unexpired, unrevoked link; 404 otherwise
      */
     200: unknown;
 };
