@@ -18,6 +18,7 @@ import { Route as LoginRouteImport } from './routes/login'
 import { Route as MeRouteRouteImport } from './routes/me/route'
 import { Route as ResetRouteImport } from './routes/reset'
 import { Route as StudioRouteRouteImport } from './routes/studio/route'
+import { Route as AccountPasswordRouteImport } from './routes/account/password'
 import { Route as AdminIndexRouteImport } from './routes/admin/index'
 import { Route as BrandIndexRouteImport } from './routes/brand/index'
 import { Route as JoinSlugRouteImport } from './routes/join.$slug'
@@ -70,6 +71,11 @@ const StudioRouteRoute = StudioRouteRouteImport.update({
   path: '/studio',
   getParentRoute: () => rootRouteImport,
 } as any)
+const AccountPasswordRoute = AccountPasswordRouteImport.update({
+  id: '/account/password',
+  path: '/account/password',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const AdminIndexRoute = AdminIndexRouteImport.update({
   id: '/',
   path: '/',
@@ -111,6 +117,7 @@ export interface FileRoutesByFullPath {
   '/forgot': typeof ForgotRoute
   '/login': typeof LoginRoute
   '/reset': typeof ResetRoute
+  '/account/password': typeof AccountPasswordRoute
   '/join/$slug': typeof JoinSlugRoute
   '/r/$token': typeof RTokenRoute
   '/admin/': typeof AdminIndexRoute
@@ -124,6 +131,7 @@ export interface FileRoutesByTo {
   '/forgot': typeof ForgotRoute
   '/login': typeof LoginRoute
   '/reset': typeof ResetRoute
+  '/account/password': typeof AccountPasswordRoute
   '/join/$slug': typeof JoinSlugRoute
   '/r/$token': typeof RTokenRoute
   '/admin': typeof AdminIndexRoute
@@ -142,6 +150,7 @@ export interface FileRoutesById {
   '/forgot': typeof ForgotRoute
   '/login': typeof LoginRoute
   '/reset': typeof ResetRoute
+  '/account/password': typeof AccountPasswordRoute
   '/join/$slug': typeof JoinSlugRoute
   '/r/$token': typeof RTokenRoute
   '/admin/': typeof AdminIndexRoute
@@ -161,6 +170,7 @@ export interface FileRouteTypes {
     | '/forgot'
     | '/login'
     | '/reset'
+    | '/account/password'
     | '/join/$slug'
     | '/r/$token'
     | '/admin/'
@@ -174,6 +184,7 @@ export interface FileRouteTypes {
     | '/forgot'
     | '/login'
     | '/reset'
+    | '/account/password'
     | '/join/$slug'
     | '/r/$token'
     | '/admin'
@@ -191,6 +202,7 @@ export interface FileRouteTypes {
     | '/forgot'
     | '/login'
     | '/reset'
+    | '/account/password'
     | '/join/$slug'
     | '/r/$token'
     | '/admin/'
@@ -209,6 +221,7 @@ export interface RootRouteChildren {
   ForgotRoute: typeof ForgotRoute
   LoginRoute: typeof LoginRoute
   ResetRoute: typeof ResetRoute
+  AccountPasswordRoute: typeof AccountPasswordRoute
   JoinSlugRoute: typeof JoinSlugRoute
   RTokenRoute: typeof RTokenRoute
 }
@@ -276,6 +289,13 @@ declare module '@tanstack/react-router' {
       path: '/studio'
       fullPath: '/studio'
       preLoaderRoute: typeof StudioRouteRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/account/password': {
+      id: '/account/password'
+      path: '/account/password'
+      fullPath: '/account/password'
+      preLoaderRoute: typeof AccountPasswordRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/admin/': {
@@ -380,6 +400,7 @@ const rootRouteChildren: RootRouteChildren = {
   ForgotRoute: ForgotRoute,
   LoginRoute: LoginRoute,
   ResetRoute: ResetRoute,
+  AccountPasswordRoute: AccountPasswordRoute,
   JoinSlugRoute: JoinSlugRoute,
   RTokenRoute: RTokenRoute,
 }

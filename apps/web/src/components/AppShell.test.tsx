@@ -6,11 +6,18 @@ import { App } from '../App';
 import { createI18n, pickLanguage, type Language } from '../i18n';
 import en from '../i18n/en.json';
 import fr from '../i18n/fr.json';
+import type { SessionSnapshot } from '../session/session';
 
 const strings = { fr, en };
 
-function renderAt(path: string, lang: Language) {
-  return render(<App i18n={createI18n(lang)} history={createMemoryHistory({ initialEntries: [path] })} />);
+const signedOut: SessionSnapshot = { status: 'signed-out', user: null };
+const panellist: SessionSnapshot = {
+  status: 'signed-in',
+  user: { id: 'p1', email: 'p@example.com', role: 'panellist', panellistId: 'p1' },
+};
+
+function renderAt(path: string, lang: Language, session: SessionSnapshot = signedOut) {
+  return render(<App i18n={createI18n(lang)} history={createMemoryHistory({ initialEntries: [path] })} session={session} />);
 }
 
 describe('app shell', () => {
@@ -51,7 +58,7 @@ describe('app shell', () => {
   });
 
   it('renders the panellist home', async () => {
-    renderAt('/me', 'en');
+    renderAt('/me', 'en', panellist);
     expect(await screen.findByRole('heading', { level: 1, name: en.me.title })).toBeTruthy();
     expect(screen.getByText('0 points')).toBeTruthy();
   });
