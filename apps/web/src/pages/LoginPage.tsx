@@ -8,7 +8,7 @@ import { recruitmentControllerResendConfirmation } from '../api/generated/sdk.ge
 import { applyProblemToForm, problemCode, problemOf } from '../api/problem';
 import { Button, formStyles, TextField } from '../components/Form';
 import { FormAlert } from '../components/FormAlert';
-import { Actions, Note, Page } from '../components/Page';
+import { Actions, Page } from '../components/Page';
 import { RedirectTo, SessionLoading } from '../session/guards';
 import { destinationFor } from '../session/next';
 import { homeOf, useSession, type User } from '../session/session';
@@ -105,7 +105,7 @@ function ResendConfirmation({ email }: { email: string }) {
     <>
       <p>{t('auth.login.unconfirmed')}</p>
       {resend.isSuccess ? (
-        <Note>{t('auth.resent')}</Note>
+        <p role="status">{t('auth.resent')}</p>
       ) : (
         <Button className={styles.secondary} isDisabled={resend.isPending} onPress={() => resend.mutate()}>
           {t('auth.resend')}
