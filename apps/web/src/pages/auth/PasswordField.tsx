@@ -1,5 +1,5 @@
 import { forwardRef, useState, type ComponentProps } from 'react';
-import { FieldError, Input, Label, TextField as AriaTextField, ToggleButton } from 'react-aria-components';
+import { Button, FieldError, Input, Label, TextField as AriaTextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { formStyles } from '../../components/Form';
 import styles from './auth.module.css';
@@ -30,9 +30,14 @@ export const PasswordField = forwardRef<HTMLInputElement, PasswordFieldProps>(fu
       <Label className={formStyles.label}>{label}</Label>
       <div className={styles.passwordRow}>
         <Input ref={ref} className={`${formStyles.input} ${styles.passwordInput}`} spellCheck={false} autoCapitalize="none" {...rest} />
-        <ToggleButton className={styles.reveal} isSelected={visible} onChange={setVisible} aria-label={t('auth.showPassword')}>
+        {/* the visible word starts the name (label in name): "Show the password" / "Hide the password" */}
+        <Button
+          className={styles.reveal}
+          onPress={() => setVisible((v) => !v)}
+          aria-label={visible ? t('auth.hidePassword') : t('auth.showPassword')}
+        >
           {visible ? t('auth.hide') : t('auth.show')}
-        </ToggleButton>
+        </Button>
       </div>
       <FieldError className={formStyles.error}>{error}</FieldError>
     </AriaTextField>
