@@ -4,10 +4,17 @@ import type { i18n } from 'i18next';
 import { useEffect, useState } from 'react';
 import { I18nProvider } from 'react-aria-components';
 import { I18nextProvider } from 'react-i18next';
+import { configureClient } from './api/client';
 import { createAppRouter } from './router';
+import { SessionProvider, type SessionSnapshot } from './session/session';
 
-/** The providers: server state (TanStack Query), language (i18next, and React Aria's locale), routes. */
-export function App({ i18n, history }: { i18n: i18n; history?: RouterHistory }) {
+configureClient();
+
+/**
+ * The providers: server state (TanStack Query), language (i18next, and React Aria's locale), the
+ * browser session (restored on load; tests pass `session` to start signed in or out), routes.
+ */
+export function App({ i18n, history, session }: { i18n: i18n; history?: RouterHistory; session?: SessionSnapshot }) {
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: 1 } } }));
   const [router] = useState(() => createAppRouter(history));
   const [lang, setLang] = useState(i18n.language);
@@ -19,7 +26,9 @@ export function App({ i18n, history }: { i18n: i18n; history?: RouterHistory }) 
     <QueryClientProvider client={queryClient}>
       <I18nextProvider i18n={i18n}>
         <I18nProvider locale={lang}>
-          <RouterProvider router={router} />
+          <SessionProvider initial={session} onSignedOut={() => void router.navigate({ to: '/login' })}>
+            <RouterProvider router={router} />
+          </SessionProvider>
         </I18nProvider>
       </I18nextProvider>
     </QueryClientProvider>

@@ -19,6 +19,7 @@ import { Route as LoginRouteImport } from './routes/login'
 import { Route as MeRouteRouteImport } from './routes/me/route'
 import { Route as ResetRouteImport } from './routes/reset'
 import { Route as StudioRouteRouteImport } from './routes/studio/route'
+import { Route as AccountPasswordRouteImport } from './routes/account/password'
 import { Route as AdminIndexRouteImport } from './routes/admin/index'
 import { Route as BrandIndexRouteImport } from './routes/brand/index'
 import { Route as JoinSlugRouteImport } from './routes/join.$slug'
@@ -84,6 +85,11 @@ const ResetRoute = ResetRouteImport.update({
 const StudioRouteRoute = StudioRouteRouteImport.update({
   id: '/studio',
   path: '/studio',
+  getParentRoute: () => rootRouteImport,
+} as any)
+const AccountPasswordRoute = AccountPasswordRouteImport.update({
+  id: '/account/password',
+  path: '/account/password',
   getParentRoute: () => rootRouteImport,
 } as any)
 const AdminIndexRoute = AdminIndexRouteImport.update({
@@ -180,6 +186,7 @@ export interface FileRoutesByFullPath {
   '/goodbye': typeof GoodbyeRoute
   '/login': typeof LoginRoute
   '/reset': typeof ResetRoute
+  '/account/password': typeof AccountPasswordRoute
   '/join/$slug': typeof JoinSlugRoute
   '/me/invitations': typeof MeInvitationsRoute
   '/me/points': typeof MePointsRoute
@@ -204,6 +211,7 @@ export interface FileRoutesByTo {
   '/goodbye': typeof GoodbyeRoute
   '/login': typeof LoginRoute
   '/reset': typeof ResetRoute
+  '/account/password': typeof AccountPasswordRoute
   '/join/$slug': typeof JoinSlugRoute
   '/me/invitations': typeof MeInvitationsRoute
   '/me/points': typeof MePointsRoute
@@ -233,6 +241,7 @@ export interface FileRoutesById {
   '/goodbye': typeof GoodbyeRoute
   '/login': typeof LoginRoute
   '/reset': typeof ResetRoute
+  '/account/password': typeof AccountPasswordRoute
   '/join/$slug': typeof JoinSlugRoute
   '/me/invitations': typeof MeInvitationsRoute
   '/me/points': typeof MePointsRoute
@@ -263,6 +272,7 @@ export interface FileRouteTypes {
     | '/goodbye'
     | '/login'
     | '/reset'
+    | '/account/password'
     | '/join/$slug'
     | '/me/invitations'
     | '/me/points'
@@ -287,6 +297,7 @@ export interface FileRouteTypes {
     | '/goodbye'
     | '/login'
     | '/reset'
+    | '/account/password'
     | '/join/$slug'
     | '/me/invitations'
     | '/me/points'
@@ -315,6 +326,7 @@ export interface FileRouteTypes {
     | '/goodbye'
     | '/login'
     | '/reset'
+    | '/account/password'
     | '/join/$slug'
     | '/me/invitations'
     | '/me/points'
@@ -344,6 +356,7 @@ export interface RootRouteChildren {
   GoodbyeRoute: typeof GoodbyeRoute
   LoginRoute: typeof LoginRoute
   ResetRoute: typeof ResetRoute
+  AccountPasswordRoute: typeof AccountPasswordRoute
   JoinSlugRoute: typeof JoinSlugRoute
   RTokenRoute: typeof RTokenRoute
 }
@@ -418,6 +431,13 @@ declare module '@tanstack/react-router' {
       path: '/studio'
       fullPath: '/studio'
       preLoaderRoute: typeof StudioRouteRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/account/password': {
+      id: '/account/password'
+      path: '/account/password'
+      fullPath: '/account/password'
+      preLoaderRoute: typeof AccountPasswordRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/admin/': {
@@ -613,6 +633,7 @@ const rootRouteChildren: RootRouteChildren = {
   GoodbyeRoute: GoodbyeRoute,
   LoginRoute: LoginRoute,
   ResetRoute: ResetRoute,
+  AccountPasswordRoute: AccountPasswordRoute,
   JoinSlugRoute: JoinSlugRoute,
   RTokenRoute: RTokenRoute,
 }

@@ -1,16 +1,23 @@
 import { createMemoryHistory } from '@tanstack/react-router';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { App } from '../App';
 import { createI18n, pickLanguage, type Language } from '../i18n';
 import en from '../i18n/en.json';
 import fr from '../i18n/fr.json';
+import type { SessionSnapshot } from '../session/session';
 
 const strings = { fr, en };
 
-function renderAt(path: string, lang: Language) {
-  return render(<App i18n={createI18n(lang)} history={createMemoryHistory({ initialEntries: [path] })} />);
+const signedOut: SessionSnapshot = { status: 'signed-out', user: null };
+const panellist: SessionSnapshot = {
+  status: 'signed-in',
+  user: { id: 'p1', email: 'p@example.com', role: 'panellist', panellistId: 'p1' },
+};
+
+function renderAt(path: string, lang: Language, session: SessionSnapshot = signedOut) {
+  return render(<App i18n={createI18n(lang)} history={createMemoryHistory({ initialEntries: [path] })} session={session} />);
 }
 
 describe('app shell', () => {
@@ -51,7 +58,16 @@ describe('app shell', () => {
   });
 
   it('renders the panellist home', async () => {
-    renderAt('/me', 'en');
+    // the home's look-ups answer empty (a list page, or the points balance)
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((input: Request | string) => {
+        const url = typeof input === 'string' ? input : input.url;
+        const body = url.includes('/me/points') ? { balance: 0, entries: [] } : { items: [], nextCursor: null };
+        return Promise.resolve(new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } }));
+      }),
+    );
+    renderAt('/me', 'en', panellist);
     expect(await screen.findByRole('heading', { level: 1, name: en.home.title })).toBeTruthy();
     const nav = screen.getByRole('navigation', { name: en.nav.label });
     expect(within(nav).getByRole('link', { name: en.nav.home }).getAttribute('aria-current')).toBe('page');

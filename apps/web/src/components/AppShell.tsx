@@ -2,6 +2,7 @@ import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import styles from './AppShell.module.css';
+import { SignOutButton } from '../session/SignOutButton';
 import { LanguageSwitch } from './LanguageSwitch';
 
 /** Header with the product name and the language switch, the main landmark, a skip link. */
@@ -20,7 +21,10 @@ export function AppShell({ children }: { children: ReactNode }) {
             </span>
             {t('app.name')}
           </Link>
-          <LanguageSwitch />
+          <div className={styles.headerTools}>
+            <LanguageSwitch />
+            <SignOutButton />
+          </div>
         </div>
       </header>
       <main id="main" tabIndex={-1} className={styles.main}>

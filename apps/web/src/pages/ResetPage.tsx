@@ -1,33 +1,82 @@
-import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Button, formStyles, TextField } from '../components/Form';
-import { Note, Page } from '../components/Page';
+import { unwrap } from '../api/client';
+import { passwordResetControllerConfirm } from '../api/generated/sdk.gen';
+import { applyProblemToForm, problemCode, problemOf } from '../api/problem';
+import { Button, formStyles } from '../components/Form';
+import { FormAlert } from '../components/FormAlert';
+import { Actions, Note, Page } from '../components/Page';
+import styles from './auth/auth.module.css';
+import { PasswordField } from './auth/PasswordField';
+import { resetCheck, schemaResolver, type ResetForm } from './auth/schemas';
 
+/** `/reset?token=` (the link of the reset e-mail): a new password, typed twice. */
 export function ResetPage({ token }: { token?: string }) {
   const { t } = useTranslation();
-  const [submitted, setSubmitted] = useState(false);
-  const { register, handleSubmit, formState } = useForm<{ password: string }>();
-  if (!token) {
+  const { register, handleSubmit, formState, setError } = useForm<ResetForm>({
+    resolver: schemaResolver(resetCheck(token ?? '', t), t),
+    defaultValues: { password: '', confirm: '' },
+  });
+  const reset = useMutation({
+    mutationFn: async (v: ResetForm) => {
+      unwrap(await passwordResetControllerConfirm({ body: { token: token ?? '', newPassword: v.password } }));
+    },
+    onError: (error) => {
+      const problem = problemOf(error);
+      if (problemCode(problem) !== 'invalid-reset-token') {
+        applyProblemToForm(problem, setError, t, { fields: ['password'], rename: { newPassword: 'password' } });
+      }
+    },
+  });
+
+  const invalidToken = !token || problemCode(problemOf(reset.error)) === 'invalid-reset-token';
+  if (invalidToken) {
     return (
       <Page title={t('reset.title')}>
-        <Note>{t('reset.missing')}</Note>
+        <Note>{token ? t('problem.type.invalidResetToken') : t('reset.missing')}</Note>
+        <Actions>
+          <Link className={styles.buttonLink} to="/forgot">
+            {t('auth.reset.askAgain')}
+          </Link>
+        </Actions>
+      </Page>
+    );
+  }
+  if (reset.isSuccess) {
+    return (
+      <Page title={t('reset.title')}>
+        <Note>{t('auth.reset.done')}</Note>
+        <Actions>
+          <Link className={styles.buttonLink} to="/login">
+            {t('login.submit')}
+          </Link>
+        </Actions>
       </Page>
     );
   }
   return (
     <Page title={t('reset.title')} intro={t('reset.intro')}>
-      <form className={formStyles.form} noValidate onSubmit={(e) => void handleSubmit(() => setSubmitted(true))(e)}>
-        <TextField
+      <form className={formStyles.form} noValidate onSubmit={(e) => void handleSubmit((v) => reset.mutate(v))(e)}>
+        <FormAlert message={formState.errors.root?.server?.message} />
+        <PasswordField
           label={t('form.newPassword')}
-          type="password"
           autoComplete="new-password"
           required
           error={formState.errors.password?.message}
-          {...register('password', { required: t('form.required') })}
+          {...register('password')}
         />
-        <Button type="submit">{t('reset.submit')}</Button>
-        {submitted ? <Note>{t('form.notYetAvailable')}</Note> : null}
+        <PasswordField
+          label={t('auth.confirmPassword')}
+          autoComplete="new-password"
+          required
+          error={formState.errors.confirm?.message}
+          {...register('confirm')}
+        />
+        <Button type="submit" isDisabled={reset.isPending}>
+          {t('reset.submit')}
+        </Button>
       </form>
     </Page>
   );

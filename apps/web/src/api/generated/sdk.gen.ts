@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.js';
 import type { Client, Options as Options2, TDataShape } from './client/index.js';
-import type { AssignmentsControllerAssignData, AssignmentsControllerAssignErrors, AssignmentsControllerAssignResponses, AssignmentsControllerMineData, AssignmentsControllerMineErrors, AssignmentsControllerMineResponses, AssignmentsControllerOneData, AssignmentsControllerOneErrors, AssignmentsControllerOneResponses, AssignmentsControllerResponsesData, AssignmentsControllerResponsesErrors, AssignmentsControllerResponsesResponses, AssignmentsControllerSaveData, AssignmentsControllerSaveErrors, AssignmentsControllerSaveResponses, AssignmentsControllerSubmitData, AssignmentsControllerSubmitErrors, AssignmentsControllerSubmitResponses, AttributesControllerCreateData, AttributesControllerCreateErrors, AttributesControllerCreateResponses, AttributesControllerListData, AttributesControllerListErrors, AttributesControllerListResponses, AuthControllerLoginData, AuthControllerLoginErrors, AuthControllerLoginResponses, AuthControllerLogoutData, AuthControllerLogoutErrors, AuthControllerLogoutResponses, AuthControllerMeData, AuthControllerMeErrors, AuthControllerMeResponses, AuthControllerRefreshData, AuthControllerRefreshErrors, AuthControllerRefreshResponses, BrandsControllerCreateData, BrandsControllerCreateErrors, BrandsControllerCreateResponses, BrandsControllerListData, BrandsControllerListErrors, BrandsControllerListResponses, CampaignsControllerCreateData, CampaignsControllerCreateErrors, CampaignsControllerCreateResponses, CampaignsControllerPublicPageData, CampaignsControllerPublicPageErrors, CampaignsControllerPublicPageResponses, CarrierWebhookControllerReceiveData, CarrierWebhookControllerReceiveErrors, CarrierWebhookControllerReceiveResponses, CodesControllerCreateData, CodesControllerCreateErrors, CodesControllerCreateResponses, CodesControllerListData, CodesControllerListErrors, CodesControllerListResponses, EmailsControllerListData, EmailsControllerListErrors, EmailsControllerListResponses, EmailsControllerRetryData, EmailsControllerRetryErrors, EmailsControllerRetryResponses, FeedbackControllerFileData, FeedbackControllerFileErrors, FeedbackControllerFileResponses, FeedbackControllerListData, FeedbackControllerListErrors, FeedbackControllerListResponses, FeedbackControllerMeTooData, FeedbackControllerMeTooErrors, FeedbackControllerMeTooResponses, FeedbackControllerTriageData, FeedbackControllerTriageErrors, FeedbackControllerTriageResponses, MeControllerAddressData, MeControllerAddressErrors, MeControllerAddressResponses, MeControllerEraseData, MeControllerEraseErrors, MeControllerEraseResponses, MeControllerExportData, MeControllerExportErrors, MeControllerExportResponses, MeControllerMyPointsData, MeControllerMyPointsErrors, MeControllerMyPointsResponses, MeControllerOptOutData, MeControllerOptOutErrors, MeControllerOptOutResponses, MeControllerProfileData, MeControllerProfileErrors, MeControllerProfileResponses, MeControllerReferData, MeControllerReferErrors, MeControllerReferResponses, MeControllerUpdateProfileData, MeControllerUpdateProfileErrors, MeControllerUpdateProfileResponses, MyInvitationsControllerAcceptData, MyInvitationsControllerAcceptErrors, MyInvitationsControllerAcceptResponses, MyInvitationsControllerDeclineData, MyInvitationsControllerDeclineErrors, MyInvitationsControllerDeclineResponses, MyInvitationsControllerListData, MyInvitationsControllerListErrors, MyInvitationsControllerListResponses, MyInvitationsControllerStudiesData, MyInvitationsControllerStudiesErrors, MyInvitationsControllerStudiesResponses, PanellistsControllerChangeStatusData, PanellistsControllerChangeStatusErrors, PanellistsControllerChangeStatusResponses, PanellistsControllerDetailData, PanellistsControllerDetailErrors, PanellistsControllerDetailResponses, PanellistsControllerListData, PanellistsControllerListErrors, PanellistsControllerListResponses, PostsControllerCreateData, PostsControllerCreateErrors, PostsControllerCreateResponses, PostsControllerEditData, PostsControllerEditErrors, PostsControllerEditResponses, PostsControllerGetData, PostsControllerGetErrors, PostsControllerGetResponses, PostsControllerLikeData, PostsControllerLikeErrors, PostsControllerLikeResponses, PostsControllerListData, PostsControllerListErrors, PostsControllerListResponses, PostsControllerModerateData, PostsControllerModerateErrors, PostsControllerModerateResponses, PostsControllerRepliesData, PostsControllerRepliesErrors, PostsControllerRepliesResponses, PostsControllerSetCodesData, PostsControllerSetCodesErrors, PostsControllerSetCodesResponses, PostsControllerUnlikeData, PostsControllerUnlikeErrors, PostsControllerUnlikeResponses, ProductsControllerCreateData, ProductsControllerCreateErrors, ProductsControllerCreateResponses, ProductsControllerGetData, ProductsControllerGetErrors, ProductsControllerGetResponses, ProductsControllerListData, ProductsControllerListErrors, ProductsControllerListResponses, ProductsControllerMoveData, ProductsControllerMoveErrors, ProductsControllerMovementsData, ProductsControllerMovementsErrors, ProductsControllerMovementsResponses, ProductsControllerMoveResponses, RecruitmentControllerApplyData, RecruitmentControllerApplyErrors, RecruitmentControllerApplyResponses, RecruitmentControllerConfirmData, RecruitmentControllerConfirmErrors, RecruitmentControllerConfirmResponses, ReportsControllerBrandReportsData, ReportsControllerBrandReportsErrors, ReportsControllerBrandReportsResponses, ReportsControllerCsvData, ReportsControllerCsvErrors, ReportsControllerCsvResponses, ReportsControllerGetData, ReportsControllerGetErrors, ReportsControllerGetResponses, ReportsControllerHtmlData, ReportsControllerHtmlErrors, ReportsControllerHtmlResponses, ReportsControllerJsonData, ReportsControllerJsonErrors, ReportsControllerJsonResponses, ReportsControllerListData, ReportsControllerListErrors, ReportsControllerListResponses, ReportsControllerPublishData, ReportsControllerPublishErrors, ReportsControllerPublishResponses, ReportsControllerRequestData, ReportsControllerRequestErrors, ReportsControllerRequestResponses, ReportsControllerShareData, ReportsControllerSharedData, ReportsControllerSharedErrors, ReportsControllerSharedResponses, ReportsControllerShareErrors, ReportsControllerShareResponses, RoundsControllerCreateData, RoundsControllerCreateErrors, RoundsControllerCreateResponses, RoundsControllerGetData, RoundsControllerGetErrors, RoundsControllerGetResponses, RoundsControllerListData, RoundsControllerListErrors, RoundsControllerListResponses, ShipmentsControllerAcceptNdaData, ShipmentsControllerAcceptNdaErrors, ShipmentsControllerAcceptNdaResponses, ShipmentsControllerAllocateData, ShipmentsControllerAllocateErrors, ShipmentsControllerAllocateResponses, ShipmentsControllerDetailData, ShipmentsControllerDetailErrors, ShipmentsControllerDetailResponses, ShipmentsControllerListData, ShipmentsControllerListErrors, ShipmentsControllerListResponses, ShipmentsControllerMineData, ShipmentsControllerMineErrors, ShipmentsControllerMineResponses, ShipmentsControllerPickListData, ShipmentsControllerPickListErrors, ShipmentsControllerPickListResponses, ShipmentsControllerReceivedData, ShipmentsControllerReceivedErrors, ShipmentsControllerReceivedResponses, ShipmentsControllerTrackingData, ShipmentsControllerTrackingErrors, ShipmentsControllerTrackingResponses, ShipmentsControllerUpdateData, ShipmentsControllerUpdateErrors, ShipmentsControllerUpdateResponses, StudiesControllerCreateData, StudiesControllerCreateErrors, StudiesControllerCreateResponses, StudiesControllerExplainData, StudiesControllerExplainErrors, StudiesControllerExplainResponses, StudiesControllerGetData, StudiesControllerGetErrors, StudiesControllerGetResponses, StudiesControllerInvitationsOfData, StudiesControllerInvitationsOfErrors, StudiesControllerInvitationsOfResponses, StudiesControllerListData, StudiesControllerListErrors, StudiesControllerListResponses, StudiesControllerParticipantsData, StudiesControllerParticipantsErrors, StudiesControllerParticipantsResponses, StudiesControllerPreviewData, StudiesControllerPreviewErrors, StudiesControllerPreviewResponses, StudiesControllerTransitionData, StudiesControllerTransitionErrors, StudiesControllerTransitionResponses, StudiesControllerUpdateData, StudiesControllerUpdateErrors, StudiesControllerUpdateResponses, StudiesControllerWaveData, StudiesControllerWaveErrors, StudiesControllerWaveResponses, SurveysControllerCreateData, SurveysControllerCreateErrors, SurveysControllerCreateResponses, SurveysControllerGetData, SurveysControllerGetErrors, SurveysControllerGetResponses, SurveysControllerPublishData, SurveysControllerPublishErrors, SurveysControllerPublishResponses, SurveysControllerUpdateData, SurveysControllerUpdateErrors, SurveysControllerUpdateResponses, UsersControllerCreateData, UsersControllerCreateErrors, UsersControllerCreateResponses } from './types.gen.js';
+import type { AssignmentsControllerAssignData, AssignmentsControllerAssignErrors, AssignmentsControllerAssignResponses, AssignmentsControllerMineData, AssignmentsControllerMineErrors, AssignmentsControllerMineResponses, AssignmentsControllerOneData, AssignmentsControllerOneErrors, AssignmentsControllerOneResponses, AssignmentsControllerResponsesData, AssignmentsControllerResponsesErrors, AssignmentsControllerResponsesResponses, AssignmentsControllerSaveData, AssignmentsControllerSaveErrors, AssignmentsControllerSaveResponses, AssignmentsControllerSubmitData, AssignmentsControllerSubmitErrors, AssignmentsControllerSubmitResponses, AttributesControllerCreateData, AttributesControllerCreateErrors, AttributesControllerCreateResponses, AttributesControllerListData, AttributesControllerListErrors, AttributesControllerListResponses, AuthControllerChangePasswordData, AuthControllerChangePasswordErrors, AuthControllerChangePasswordResponses, AuthControllerLoginData, AuthControllerLoginErrors, AuthControllerLoginResponses, AuthControllerLogoutData, AuthControllerLogoutErrors, AuthControllerLogoutResponses, AuthControllerMeData, AuthControllerMeErrors, AuthControllerMeResponses, AuthControllerRefreshData, AuthControllerRefreshErrors, AuthControllerRefreshResponses, BrandsControllerCreateData, BrandsControllerCreateErrors, BrandsControllerCreateResponses, BrandsControllerListData, BrandsControllerListErrors, BrandsControllerListResponses, BrowserSessionControllerRefreshData, BrowserSessionControllerRefreshErrors, BrowserSessionControllerRefreshResponses, BrowserSessionControllerSignInData, BrowserSessionControllerSignInErrors, BrowserSessionControllerSignInResponses, BrowserSessionControllerSignOutData, BrowserSessionControllerSignOutErrors, BrowserSessionControllerSignOutResponses, CampaignsControllerCreateData, CampaignsControllerCreateErrors, CampaignsControllerCreateResponses, CampaignsControllerPublicPageData, CampaignsControllerPublicPageErrors, CampaignsControllerPublicPageResponses, CarrierWebhookControllerReceiveData, CarrierWebhookControllerReceiveErrors, CarrierWebhookControllerReceiveResponses, CodesControllerCreateData, CodesControllerCreateErrors, CodesControllerCreateResponses, CodesControllerListData, CodesControllerListErrors, CodesControllerListResponses, EmailsControllerListData, EmailsControllerListErrors, EmailsControllerListResponses, EmailsControllerRetryData, EmailsControllerRetryErrors, EmailsControllerRetryResponses, FeedbackControllerFileData, FeedbackControllerFileErrors, FeedbackControllerFileResponses, FeedbackControllerListData, FeedbackControllerListErrors, FeedbackControllerListResponses, FeedbackControllerMeTooData, FeedbackControllerMeTooErrors, FeedbackControllerMeTooResponses, FeedbackControllerTriageData, FeedbackControllerTriageErrors, FeedbackControllerTriageResponses, MeControllerAddressData, MeControllerAddressErrors, MeControllerAddressResponses, MeControllerEraseData, MeControllerEraseErrors, MeControllerEraseResponses, MeControllerExportData, MeControllerExportErrors, MeControllerExportResponses, MeControllerMyPointsData, MeControllerMyPointsErrors, MeControllerMyPointsResponses, MeControllerOptOutData, MeControllerOptOutErrors, MeControllerOptOutResponses, MeControllerProfileData, MeControllerProfileErrors, MeControllerProfileResponses, MeControllerReferData, MeControllerReferErrors, MeControllerReferResponses, MeControllerUpdateProfileData, MeControllerUpdateProfileErrors, MeControllerUpdateProfileResponses, MyInvitationsControllerAcceptData, MyInvitationsControllerAcceptErrors, MyInvitationsControllerAcceptResponses, MyInvitationsControllerDeclineData, MyInvitationsControllerDeclineErrors, MyInvitationsControllerDeclineResponses, MyInvitationsControllerListData, MyInvitationsControllerListErrors, MyInvitationsControllerListResponses, MyInvitationsControllerStudiesData, MyInvitationsControllerStudiesErrors, MyInvitationsControllerStudiesResponses, PanellistsControllerChangeStatusData, PanellistsControllerChangeStatusErrors, PanellistsControllerChangeStatusResponses, PanellistsControllerDetailData, PanellistsControllerDetailErrors, PanellistsControllerDetailResponses, PanellistsControllerListData, PanellistsControllerListErrors, PanellistsControllerListResponses, PasswordResetControllerConfirmData, PasswordResetControllerConfirmErrors, PasswordResetControllerConfirmResponses, PasswordResetControllerRequestData, PasswordResetControllerRequestErrors, PasswordResetControllerRequestResponses, PostsControllerCreateData, PostsControllerCreateErrors, PostsControllerCreateResponses, PostsControllerEditData, PostsControllerEditErrors, PostsControllerEditResponses, PostsControllerGetData, PostsControllerGetErrors, PostsControllerGetResponses, PostsControllerLikeData, PostsControllerLikeErrors, PostsControllerLikeResponses, PostsControllerListData, PostsControllerListErrors, PostsControllerListResponses, PostsControllerModerateData, PostsControllerModerateErrors, PostsControllerModerateResponses, PostsControllerRepliesData, PostsControllerRepliesErrors, PostsControllerRepliesResponses, PostsControllerSetCodesData, PostsControllerSetCodesErrors, PostsControllerSetCodesResponses, PostsControllerUnlikeData, PostsControllerUnlikeErrors, PostsControllerUnlikeResponses, ProductsControllerCreateData, ProductsControllerCreateErrors, ProductsControllerCreateResponses, ProductsControllerGetData, ProductsControllerGetErrors, ProductsControllerGetResponses, ProductsControllerListData, ProductsControllerListErrors, ProductsControllerListResponses, ProductsControllerMoveData, ProductsControllerMoveErrors, ProductsControllerMovementsData, ProductsControllerMovementsErrors, ProductsControllerMovementsResponses, ProductsControllerMoveResponses, RecruitmentControllerApplyData, RecruitmentControllerApplyErrors, RecruitmentControllerApplyResponses, RecruitmentControllerConfirmData, RecruitmentControllerConfirmErrors, RecruitmentControllerConfirmResponses, RecruitmentControllerResendConfirmationData, RecruitmentControllerResendConfirmationErrors, RecruitmentControllerResendConfirmationResponses, ReportsControllerBrandReportsData, ReportsControllerBrandReportsErrors, ReportsControllerBrandReportsResponses, ReportsControllerCsvData, ReportsControllerCsvErrors, ReportsControllerCsvResponses, ReportsControllerGetData, ReportsControllerGetErrors, ReportsControllerGetResponses, ReportsControllerHtmlData, ReportsControllerHtmlErrors, ReportsControllerHtmlResponses, ReportsControllerJsonData, ReportsControllerJsonErrors, ReportsControllerJsonResponses, ReportsControllerListData, ReportsControllerListErrors, ReportsControllerListResponses, ReportsControllerPublishData, ReportsControllerPublishErrors, ReportsControllerPublishResponses, ReportsControllerRequestData, ReportsControllerRequestErrors, ReportsControllerRequestResponses, RoundsControllerCreateData, RoundsControllerCreateErrors, RoundsControllerCreateResponses, RoundsControllerGetData, RoundsControllerGetErrors, RoundsControllerGetResponses, RoundsControllerListData, RoundsControllerListErrors, RoundsControllerListResponses, ShareLinksControllerCreateData, ShareLinksControllerCreateErrors, ShareLinksControllerCreateResponses, ShareLinksControllerListData, ShareLinksControllerListErrors, ShareLinksControllerListResponses, ShareLinksControllerRevokeData, ShareLinksControllerRevokeErrors, ShareLinksControllerRevokeResponses, ShareLinksControllerSharedData, ShareLinksControllerSharedErrors, ShareLinksControllerSharedResponses, ShipmentsControllerAcceptNdaData, ShipmentsControllerAcceptNdaErrors, ShipmentsControllerAcceptNdaResponses, ShipmentsControllerAllocateData, ShipmentsControllerAllocateErrors, ShipmentsControllerAllocateResponses, ShipmentsControllerDetailData, ShipmentsControllerDetailErrors, ShipmentsControllerDetailResponses, ShipmentsControllerListData, ShipmentsControllerListErrors, ShipmentsControllerListResponses, ShipmentsControllerMineData, ShipmentsControllerMineErrors, ShipmentsControllerMineResponses, ShipmentsControllerPickListData, ShipmentsControllerPickListErrors, ShipmentsControllerPickListResponses, ShipmentsControllerReceivedData, ShipmentsControllerReceivedErrors, ShipmentsControllerReceivedResponses, ShipmentsControllerTrackingData, ShipmentsControllerTrackingErrors, ShipmentsControllerTrackingResponses, ShipmentsControllerUpdateData, ShipmentsControllerUpdateErrors, ShipmentsControllerUpdateResponses, StudiesControllerCreateData, StudiesControllerCreateErrors, StudiesControllerCreateResponses, StudiesControllerExplainData, StudiesControllerExplainErrors, StudiesControllerExplainResponses, StudiesControllerGetData, StudiesControllerGetErrors, StudiesControllerGetResponses, StudiesControllerInvitationsOfData, StudiesControllerInvitationsOfErrors, StudiesControllerInvitationsOfResponses, StudiesControllerListData, StudiesControllerListErrors, StudiesControllerListResponses, StudiesControllerParticipantsData, StudiesControllerParticipantsErrors, StudiesControllerParticipantsResponses, StudiesControllerPreviewData, StudiesControllerPreviewErrors, StudiesControllerPreviewResponses, StudiesControllerTransitionData, StudiesControllerTransitionErrors, StudiesControllerTransitionResponses, StudiesControllerUpdateData, StudiesControllerUpdateErrors, StudiesControllerUpdateResponses, StudiesControllerWaveData, StudiesControllerWaveErrors, StudiesControllerWaveResponses, SurveysControllerCreateData, SurveysControllerCreateErrors, SurveysControllerCreateResponses, SurveysControllerGetData, SurveysControllerGetErrors, SurveysControllerGetResponses, SurveysControllerPublishData, SurveysControllerPublishErrors, SurveysControllerPublishResponses, SurveysControllerUpdateData, SurveysControllerUpdateErrors, SurveysControllerUpdateResponses, UsersControllerCreateData, UsersControllerCreateErrors, UsersControllerCreateResponses, UsersControllerListData, UsersControllerListErrors, UsersControllerListResponses, UsersControllerUpdateData, UsersControllerUpdateErrors, UsersControllerUpdateResponses } from './types.gen.js';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -83,6 +83,71 @@ export const authControllerMe = <ThrowOnError extends boolean = false>(options?:
 });
 
 /**
+ * Who may call it: any logged-in user.
+ */
+export const authControllerChangePassword = <ThrowOnError extends boolean = false>(options: Options<AuthControllerChangePasswordData, ThrowOnError>) => (options.client ?? client).post<AuthControllerChangePasswordResponses, AuthControllerChangePasswordErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/auth/password',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Sign a browser out: the session of the cookie ends (no access token needed) and the cookie is cleared
+ *
+ * Sign a browser out: the session of the cookie ends (no access token needed) and the cookie is cleared. Who may call it: anyone, without a token.
+ */
+export const browserSessionControllerSignOut = <ThrowOnError extends boolean = false>(options: Options<BrowserSessionControllerSignOutData, ThrowOnError>) => (options.client ?? client).delete<BrowserSessionControllerSignOutResponses, BrowserSessionControllerSignOutErrors, ThrowOnError>({ url: '/api/v1/auth/session', ...options });
+
+/**
+ * Sign in a browser: the login rules of POST /auth/login, the refresh token in a cookie
+ *
+ * Sign in a browser: the login rules of POST /auth/login, the refresh token in a cookie. Who may call it: anyone, without a token.
+ */
+export const browserSessionControllerSignIn = <ThrowOnError extends boolean = false>(options: Options<BrowserSessionControllerSignInData, ThrowOnError>) => (options.client ?? client).post<BrowserSessionControllerSignInResponses, BrowserSessionControllerSignInErrors, ThrowOnError>({
+    url: '/api/v1/auth/session',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Rotate the session cookie: a new access token and a new cookie (a reused one revokes the session)
+ *
+ * Rotate the session cookie: a new access token and a new cookie (a reused one revokes the session). Who may call it: anyone, without a token.
+ */
+export const browserSessionControllerRefresh = <ThrowOnError extends boolean = false>(options: Options<BrowserSessionControllerRefreshData, ThrowOnError>) => (options.client ?? client).post<BrowserSessionControllerRefreshResponses, BrowserSessionControllerRefreshErrors, ThrowOnError>({ url: '/api/v1/auth/session/refresh', ...options });
+
+/**
+ * Who may call it: anyone, without a token.
+ */
+export const passwordResetControllerRequest = <ThrowOnError extends boolean = false>(options: Options<PasswordResetControllerRequestData, ThrowOnError>) => (options.client ?? client).post<PasswordResetControllerRequestResponses, PasswordResetControllerRequestErrors, ThrowOnError>({
+    url: '/api/v1/public/password-reset',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Who may call it: anyone, without a token.
+ */
+export const passwordResetControllerConfirm = <ThrowOnError extends boolean = false>(options: Options<PasswordResetControllerConfirmData, ThrowOnError>) => (options.client ?? client).post<PasswordResetControllerConfirmResponses, PasswordResetControllerConfirmErrors, ThrowOnError>({
+    url: '/api/v1/public/password-reset/confirm',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
  * Who may call it: admin, researcher.
  */
 export const brandsControllerList = <ThrowOnError extends boolean = false>(options?: Options<BrandsControllerListData, ThrowOnError>) => (options?.client ?? client).get<BrandsControllerListResponses, BrandsControllerListErrors, ThrowOnError>({
@@ -107,9 +172,31 @@ export const brandsControllerCreate = <ThrowOnError extends boolean = false>(opt
 /**
  * Who may call it: admin.
  */
+export const usersControllerList = <ThrowOnError extends boolean = false>(options?: Options<UsersControllerListData, ThrowOnError>) => (options?.client ?? client).get<UsersControllerListResponses, UsersControllerListErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/users',
+    ...options
+});
+
+/**
+ * Who may call it: admin.
+ */
 export const usersControllerCreate = <ThrowOnError extends boolean = false>(options: Options<UsersControllerCreateData, ThrowOnError>) => (options.client ?? client).post<UsersControllerCreateResponses, UsersControllerCreateErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/users',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Who may call it: admin.
+ */
+export const usersControllerUpdate = <ThrowOnError extends boolean = false>(options: Options<UsersControllerUpdateData, ThrowOnError>) => (options.client ?? client).patch<UsersControllerUpdateResponses, UsersControllerUpdateErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/users/{id}',
     ...options,
     headers: {
         'Content-Type': 'application/json',
@@ -218,6 +305,18 @@ export const recruitmentControllerApply = <ThrowOnError extends boolean = false>
  */
 export const recruitmentControllerConfirm = <ThrowOnError extends boolean = false>(options: Options<RecruitmentControllerConfirmData, ThrowOnError>) => (options.client ?? client).post<RecruitmentControllerConfirmResponses, RecruitmentControllerConfirmErrors, ThrowOnError>({
     url: '/api/v1/public/confirm-email',
+    ...options,
+    headers: {
+        'Content-Type': 'application/json',
+        ...options.headers
+    }
+});
+
+/**
+ * Who may call it: anyone, without a token.
+ */
+export const recruitmentControllerResendConfirmation = <ThrowOnError extends boolean = false>(options: Options<RecruitmentControllerResendConfirmationData, ThrowOnError>) => (options.client ?? client).post<RecruitmentControllerResendConfirmationResponses, RecruitmentControllerResendConfirmationErrors, ThrowOnError>({
+    url: '/api/v1/public/resend-confirmation',
     ...options,
     headers: {
         'Content-Type': 'application/json',
@@ -974,9 +1073,18 @@ export const reportsControllerPublish = <ThrowOnError extends boolean = false>(o
 });
 
 /**
+ * Who may call it: researcher, brand.
+ */
+export const shareLinksControllerList = <ThrowOnError extends boolean = false>(options: Options<ShareLinksControllerListData, ThrowOnError>) => (options.client ?? client).get<ShareLinksControllerListResponses, ShareLinksControllerListErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/reports/{id}/share-links',
+    ...options
+});
+
+/**
  * Who may call it: researcher.
  */
-export const reportsControllerShare = <ThrowOnError extends boolean = false>(options: Options<ReportsControllerShareData, ThrowOnError>) => (options.client ?? client).post<ReportsControllerShareResponses, ReportsControllerShareErrors, ThrowOnError>({
+export const shareLinksControllerCreate = <ThrowOnError extends boolean = false>(options: Options<ShareLinksControllerCreateData, ThrowOnError>) => (options.client ?? client).post<ShareLinksControllerCreateResponses, ShareLinksControllerCreateErrors, ThrowOnError>({
     security: [{ scheme: 'bearer', type: 'http' }],
     url: '/api/v1/reports/{id}/share-links',
     ...options,
@@ -987,6 +1095,15 @@ export const reportsControllerShare = <ThrowOnError extends boolean = false>(opt
 });
 
 /**
+ * Who may call it: researcher, brand.
+ */
+export const shareLinksControllerRevoke = <ThrowOnError extends boolean = false>(options: Options<ShareLinksControllerRevokeData, ThrowOnError>) => (options.client ?? client).delete<ShareLinksControllerRevokeResponses, ShareLinksControllerRevokeErrors, ThrowOnError>({
+    security: [{ scheme: 'bearer', type: 'http' }],
+    url: '/api/v1/share-links/{id}',
+    ...options
+});
+
+/**
  * Who may call it: anyone, without a token.
  */
-export const reportsControllerShared = <ThrowOnError extends boolean = false>(options: Options<ReportsControllerSharedData, ThrowOnError>) => (options.client ?? client).get<ReportsControllerSharedResponses, ReportsControllerSharedErrors, ThrowOnError>({ url: '/api/v1/shared/reports/{token}', ...options });
+export const shareLinksControllerShared = <ThrowOnError extends boolean = false>(options: Options<ShareLinksControllerSharedData, ThrowOnError>) => (options.client ?? client).get<ShareLinksControllerSharedResponses, ShareLinksControllerSharedErrors, ThrowOnError>({ url: '/api/v1/shared/reports/{token}', ...options });

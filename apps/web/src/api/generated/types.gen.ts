@@ -62,6 +62,43 @@ export type MeDto = {
     role: 'admin' | 'researcher' | 'brand' | 'panellist';
     brandId?: string;
     panellistId?: string;
+    /**
+     * the password was chosen by an admin: change it (POST /auth/password)
+     */
+    mustChangePassword: boolean;
+};
+
+export type ChangePasswordDto = {
+    currentPassword: string;
+    /**
+     * at least 10 characters, not a common password
+     */
+    newPassword: string;
+};
+
+export type BrowserSessionDto = {
+    accessToken: string;
+    tokenType: 'Bearer';
+    /**
+     * access token lifetime in seconds
+     */
+    expiresIn: number;
+    user: TokenUserDto;
+};
+
+export type EmailOnlyDto = {
+    email: string;
+};
+
+export type PasswordResetConfirmDto = {
+    /**
+     * the token of the link /reset?token=…
+     */
+    token: string;
+    /**
+     * at least 10 characters, not a common password
+     */
+    newPassword: string;
 };
 
 export type CreateBrandDto = {
@@ -100,7 +137,18 @@ export type UserResponseDto = {
     role: 'admin' | 'researcher' | 'brand' | 'panellist';
     brandId: string | null;
     status: 'active' | 'disabled' | 'erased';
+    mustChangePassword: boolean;
+    lastLoginAt: string | null;
     createdAt: string;
+};
+
+export type UserPageDto = {
+    items: Array<UserResponseDto>;
+    nextCursor: string | null;
+};
+
+export type UpdateUserDto = {
+    status: 'active' | 'disabled';
 };
 
 export type QuestionDoc = {
@@ -295,6 +343,10 @@ export type ConfirmResultDto = {
     };
 };
 
+export type ResendConfirmationDto = {
+    email: string;
+};
+
 export type PanellistSummaryDto = {
     id: string;
     email: string;
@@ -309,11 +361,6 @@ export type PanellistSummaryDto = {
 export type PanellistPageDto = {
     items: Array<PanellistSummaryDto>;
     nextCursor: string | null;
-};
-
-export type ChangeStatusDto = {
-    status: 'pending_confirmation' | 'active' | 'waitlisted' | 'paused' | 'dormant' | 'opted_out' | 'blocked' | 'erased';
-    reason: string;
 };
 
 export type ScoreDto = {
@@ -333,6 +380,88 @@ export type AddressResponseDto = {
     phone: string | null;
 };
 
+export type ReferredByDto = {
+    panellistId: string;
+    displayName: string;
+    referralId: string | null;
+};
+
+export type ReferralMadeDto = {
+    id: string;
+    nomineeName: string;
+    campaignId: string;
+    createdAt: string;
+    /**
+     * the panellist the nominee became, once they applied
+     */
+    joinedPanellistId: string | null;
+    joinedAt: string | null;
+};
+
+export type ReferralChainDto = {
+    referredBy: ReferredByDto | null;
+    referrals: Array<ReferralMadeDto>;
+};
+
+export type ParticipationDto = {
+    pointsBalance: number;
+    referralsMade: number;
+    referralsJoined: number;
+};
+
+export type StatusChangeDto = {
+    /**
+     * null for the first status
+     */
+    from: 'pending_confirmation' | 'active' | 'waitlisted' | 'paused' | 'dormant' | 'opted_out' | 'blocked' | 'erased';
+    to: 'pending_confirmation' | 'active' | 'waitlisted' | 'paused' | 'dormant' | 'opted_out' | 'blocked' | 'erased';
+    reason: string;
+    actorUserId: string | null;
+    at: string;
+};
+
+export type PanellistDetailDto = {
+    id: string;
+    email: string;
+    status: 'pending_confirmation' | 'active' | 'waitlisted' | 'paused' | 'dormant' | 'opted_out' | 'blocked' | 'erased';
+    displayName: string;
+    country: string;
+    locale: 'en' | 'fr';
+    birthYear: number;
+    gender: string | null;
+    interests: Array<string>;
+    /**
+     * profile attribute values by key
+     */
+    attributes: {
+        [key: string]: string | number | boolean | Array<string>;
+    };
+    score: ScoreDto;
+    address: AddressResponseDto | null;
+    createdAt: string;
+    /**
+     * the recruitment campaign they applied through
+     */
+    campaignId: string | null;
+    confirmedAt: string | null;
+    lastActiveAt: string;
+    /**
+     * score breakdown by dimension
+     */
+    scoreBreakdown: ScoreDto;
+    referralChain: ReferralChainDto;
+    participation: ParticipationDto;
+    /**
+     * oldest first
+     */
+    statusHistory: Array<StatusChangeDto>;
+};
+
+export type ChangeStatusDto = {
+    status: 'pending_confirmation' | 'active' | 'waitlisted' | 'paused' | 'dormant' | 'opted_out' | 'blocked' | 'erased';
+    reason: string;
+};
+
 export type ProfileDto = {
     id: string;
     email: string;
@@ -343,8 +472,11 @@ export type ProfileDto = {
     birthYear: number;
     gender: string | null;
     interests: Array<string>;
+    /**
+     * profile attribute values by key
+     */
     attributes: {
-        [key: string]: unknown;
+        [key: string]: string | number | boolean | Array<string>;
     };
     score: ScoreDto;
     address: AddressResponseDto | null;
@@ -397,6 +529,120 @@ export type ReferralResponseDto = {
     createdAt: string;
 };
 
+export type PointsEntryDto = {
+    id: string;
+    delta: number;
+    reason: string;
+    note: string | null;
+    createdAt: string;
+};
+
+export type MyPointsDto = {
+    balance: number;
+    /**
+     * newest first
+     */
+    entries: Array<PointsEntryDto>;
+};
+
+export type OptOutResponseDto = {
+    status: 'opted_out';
+};
+
+export type ExportAccountDto = {
+    id: string;
+    email: string;
+    role: 'panellist';
+};
+
+export type ConsentExportDto = {
+    termsVersion: string;
+    research: boolean;
+    productTesting: boolean;
+    /**
+     * the address the consent came from
+     */
+    ip: string | null;
+    grantedAt: string;
+};
+
+export type ScreenerAnswersExportDto = {
+    campaignId: string;
+    surveyId: string;
+    /**
+     * my screener answers by question id (emptied by erasure)
+     */
+    answers: {
+        [key: string]: string | number | boolean | Array<string> | Array<number>;
+    };
+    at: string;
+};
+
+export type ReferralExportDto = {
+    nomineeName: string;
+    nomineeEmail: string;
+    reason: string;
+    /**
+     * the nominee applied
+     */
+    joined: boolean;
+    at: string;
+};
+
+export type StatusHistoryExportDto = {
+    from: 'pending_confirmation' | 'active' | 'waitlisted' | 'paused' | 'dormant' | 'opted_out' | 'blocked' | 'erased';
+    to: 'pending_confirmation' | 'active' | 'waitlisted' | 'paused' | 'dormant' | 'opted_out' | 'blocked' | 'erased';
+    reason: string;
+    at: string;
+};
+
+export type EmailExportDto = {
+    template: string;
+    recipient: string;
+    subject: string | null;
+    /**
+     * queued, sent, failed or cancelled
+     */
+    status: string;
+    createdAt: string;
+    sentAt: string | null;
+};
+
+export type MyExportDto = {
+    exportedAt: string;
+    account: ExportAccountDto;
+    profile: ProfileDto;
+    consents: Array<ConsentExportDto>;
+    screenerAnswers: Array<ScreenerAnswersExportDto>;
+    referralsMade: Array<ReferralExportDto>;
+    points: MyPointsDto;
+    statusHistory: Array<StatusHistoryExportDto>;
+    /**
+     * e-mails sent to me
+     */
+    emails: Array<EmailExportDto>;
+    /**
+     * my study invitations
+     */
+    invitations: Array<InvitationExportDto>;
+    /**
+     * my posts and likes
+     */
+    discussions: DiscussionsExportDto;
+    /**
+     * products sent to me
+     */
+    shipments: Array<ShipmentExportDto>;
+    /**
+     * my survey assignments and answers
+     */
+    surveyAnswers: Array<SurveyAnswersExportDto>;
+    /**
+     * the feedback I filed and my "me too"s
+     */
+    feedback: FeedbackExportDto;
+};
+
 export type CreateStudyDto = {
     brandId: string;
     title: string;
@@ -419,7 +665,7 @@ export type CreateStudyDto = {
         attributes?: Array<{
             key?: string;
             op?: 'eq' | 'in' | 'gte' | 'lte';
-            value?: unknown;
+            value?: string | number | boolean | Array<string>;
         }>;
     };
     quotas: Array<{
@@ -452,7 +698,7 @@ export type StudyResponseDto = {
         attributes?: Array<{
             key?: string;
             op?: 'eq' | 'in' | 'gte' | 'lte';
-            value?: unknown;
+            value?: string | number | boolean | Array<string>;
         }>;
     };
     quotas: Array<{
@@ -494,7 +740,7 @@ export type UpdateStudyDto = {
         attributes?: Array<{
             key?: string;
             op?: 'eq' | 'in' | 'gte' | 'lte';
-            value?: unknown;
+            value?: string | number | boolean | Array<string>;
         }>;
     };
     quotas?: Array<{
@@ -511,6 +757,45 @@ export type TransitionDto = {
     to: 'draft' | 'recruiting' | 'in_field' | 'analysing' | 'closed';
 };
 
+export type EligibilityCellDto = {
+    /**
+     * country, gender, ageBand, tier or attribute:<key>
+     */
+    dimension: string;
+    value: string;
+    /**
+     * eligible panellists in this cell
+     */
+    eligible: number;
+    target: number;
+    enrolled: number;
+};
+
+export type EligibilityPreviewDto = {
+    /**
+     * eligible panellists in total
+     */
+    eligible: number;
+    /**
+     * one per quota cell
+     */
+    cells: Array<EligibilityCellDto>;
+};
+
+export type ExplainReasonDto = {
+    /**
+     * status, contact_cap, already_invited, country, age, gender, score, tier, interests, attribute:<key> or cell_full, in that order
+     */
+    rule: string;
+    passed: boolean;
+    detail: string;
+};
+
+export type EligibilityExplanationDto = {
+    eligible: boolean;
+    reasons: Array<ExplainReasonDto>;
+};
+
 export type CreateWaveDto = {
     size: number;
     expiresInDays: number;
@@ -520,10 +805,225 @@ export type CreateWaveDto = {
     seed?: string;
 };
 
+export type WaveCellDto = {
+    /**
+     * country, gender, ageBand, tier or attribute:<key>
+     */
+    dimension: string;
+    value: string;
+    target: number;
+    enrolled: number;
+    /**
+     * invited in this wave
+     */
+    invited: number;
+};
+
+export type WaveResponseDto = {
+    waveId: string;
+    /**
+     * invitations created
+     */
+    invited: number;
+    /**
+     * the seed of the sample (given, or drawn)
+     */
+    seed: string;
+    cells: Array<WaveCellDto>;
+};
+
+export type InvitationResponseDto = {
+    id: string;
+    studyId: string;
+    waveId: string;
+    panellistId: string;
+    status: 'invited' | 'accepted' | 'declined' | 'expired' | 'waitlisted';
+    /**
+     * the quota cells (dimension=value) the panellist counts in
+     */
+    cells: Array<string>;
+    expiresAt: string;
+    respondedAt: string | null;
+    createdAt: string;
+};
+
+export type InvitationPageDto = {
+    items: Array<InvitationResponseDto>;
+    nextCursor: string | null;
+};
+
+export type ParticipantResponseDto = {
+    id: string;
+    panellistId: string;
+    status: 'enrolled' | 'waitlisted' | 'withdrawn';
+    /**
+     * the quota cells (dimension=value) the panellist counts in
+     */
+    cells: Array<string>;
+    invitationId: string;
+    joinedAt: string;
+};
+
+export type ParticipantPageDto = {
+    items: Array<ParticipantResponseDto>;
+    nextCursor: string | null;
+};
+
+export type InvitationExportDto = {
+    id: string;
+    /**
+     * the study title
+     */
+    study: string;
+    status: 'invited' | 'accepted' | 'declined' | 'expired' | 'waitlisted';
+    invitedAt: string;
+    respondedAt: string | null;
+    /**
+     * null unless I joined the study
+     */
+    participation: 'enrolled' | 'waitlisted' | 'withdrawn';
+};
+
+export type MyInvitationResponseDto = {
+    id: string;
+    studyId: string;
+    studyTitle: string;
+    theme: string;
+    brief: string;
+    /**
+     * an unanswered invitation past its expiry reads expired
+     */
+    status: 'invited' | 'accepted' | 'declined' | 'expired' | 'waitlisted';
+    expiresAt: string;
+    createdAt: string;
+};
+
+export type MyInvitationPageDto = {
+    items: Array<MyInvitationResponseDto>;
+    nextCursor: string | null;
+};
+
+export type AcceptInvitationResponseDto = {
+    /**
+     * waitlisted when one of my quota cells is full
+     */
+    status: 'accepted' | 'waitlisted';
+};
+
+export type DeclineInvitationResponseDto = {
+    status: 'declined';
+};
+
+export type MyStudyResponseDto = {
+    studyId: string;
+    title: string;
+    theme: string;
+    studyStatus: 'draft' | 'recruiting' | 'in_field' | 'analysing' | 'closed';
+    participation: 'enrolled' | 'waitlisted' | 'withdrawn';
+    joinedAt: string;
+};
+
+export type MyStudyPageDto = {
+    items: Array<MyStudyResponseDto>;
+    nextCursor: string | null;
+};
+
+export type AnswerRowExportDto = {
+    questionId: string;
+    item: number;
+    number: number | null;
+    option: string | null;
+    /**
+     * empty once erased
+     */
+    text: string | null;
+};
+
+export type SurveyAnswersExportDto = {
+    assignmentId: string;
+    /**
+     * the survey title
+     */
+    survey: string;
+    status: 'assigned' | 'submitted';
+    submittedAt: string | null;
+    answers: Array<AnswerRowExportDto>;
+};
+
 export type CreateAssignmentsDto = {
     audience?: 'all_participants';
     panellistIds?: Array<string>;
     dueAt: string;
+};
+
+export type AssignedDto = {
+    /**
+     * assignments created (a panellist already assigned is not counted twice)
+     */
+    assigned: number;
+};
+
+export type SurveyResponseRowDto = {
+    responseId: string;
+    /**
+     * the respondent’s pseudonym in the study (P-??: a survey outside a study)
+     */
+    pseudonym: string;
+    submittedAt: string | null;
+    /**
+     * answers by question id
+     */
+    answers: {
+        [key: string]: string | number | boolean | Array<string> | Array<number>;
+    };
+};
+
+export type SurveyResponsePageDto = {
+    items: Array<SurveyResponseRowDto>;
+    nextCursor: string | null;
+};
+
+export type MyAssignmentDto = {
+    id: string;
+    surveyId: string;
+    studyId: string;
+    title: string;
+    kind: 'screener' | 'usage' | 'beta' | 'general';
+    dueAt: string;
+    status: 'assigned' | 'submitted';
+    submittedAt: string | null;
+    pointsCredited: number | null;
+};
+
+export type MyAssignmentPageDto = {
+    items: Array<MyAssignmentDto>;
+    nextCursor: string | null;
+};
+
+export type AssignedSurveyDto = {
+    id: string;
+    title: string;
+    kind: 'screener' | 'usage' | 'beta' | 'general';
+    questions: Array<QuestionDoc>;
+};
+
+export type AssignmentDetailDto = {
+    id: string;
+    surveyId: string;
+    studyId: string;
+    title: string;
+    kind: 'screener' | 'usage' | 'beta' | 'general';
+    dueAt: string;
+    status: 'assigned' | 'submitted';
+    submittedAt: string | null;
+    pointsCredited: number | null;
+    survey: AssignedSurveyDto;
+    /**
+     * answers by question id
+     */
+    answers: {
+        [key: string]: string | number | boolean | Array<string> | Array<number>;
+    };
 };
 
 export type SaveAnswersDto = {
@@ -547,6 +1047,35 @@ export type SubmitDto = {
 export type SubmitResultDto = {
     status: 'submitted';
     pointsCredited: number;
+};
+
+export type FeedbackFiledExportDto = {
+    id: string;
+    studyId: string;
+    kind: 'bug' | 'idea' | 'praise' | 'question';
+    severity: 'blocker' | 'critical' | 'major' | 'minor';
+    area: string | null;
+    title: string;
+    body: string;
+    productId: string | null;
+    status: 'new' | 'triaged' | 'in_progress' | 'resolved' | 'wont_fix' | 'duplicate';
+    createdAt: string;
+};
+
+export type FeedbackMeTooExportDto = {
+    feedbackId: string;
+    at: string;
+};
+
+export type FeedbackExportDto = {
+    /**
+     * oldest first
+     */
+    filed: Array<FeedbackFiledExportDto>;
+    /**
+     * oldest first
+     */
+    meToo: Array<FeedbackMeTooExportDto>;
 };
 
 export type CreateFeedbackDto = {
@@ -673,6 +1202,27 @@ export type RoundResponseDto = {
 export type RoundPageDto = {
     items: Array<RoundResponseDto>;
     nextCursor: string | null;
+};
+
+export type PostExportDto = {
+    id: string;
+    studyId: string;
+    roundId: string;
+    parentId: string | null;
+    kind: 'comment' | 'idea';
+    body: string;
+    createdAt: string;
+    editedAt: string | null;
+};
+
+export type LikeExportDto = {
+    postId: string;
+    at: string;
+};
+
+export type DiscussionsExportDto = {
+    posts: Array<PostExportDto>;
+    likes: Array<LikeExportDto>;
 };
 
 export type PostAuthorDto = {
@@ -904,6 +1454,52 @@ export type StockMovementPageDto = {
     nextCursor: string | null;
 };
 
+export type ShipmentProductDto = {
+    id: string;
+    sku: string;
+    name: string;
+    description: string | null;
+    requiresReturn: boolean;
+    ndaRequired: boolean;
+    ndaVersion: string | null;
+    ndaTerms: string | null;
+    usageDays: number;
+};
+
+export type AddressCopyDto = {
+    recipientName: string;
+    line1: string;
+    line2: string | null;
+    postalCode: string;
+    city: string;
+    country: string;
+    phone: string | null;
+};
+
+export type ShipmentExportDto = {
+    id: string;
+    studyId: string;
+    product: ShipmentProductDto;
+    status: 'allocated' | 'packed' | 'shipped' | 'delivered' | 'return_requested' | 'returned' | 'lost' | 'cancelled';
+    /**
+     * copied at allocation
+     */
+    address: AddressCopyDto;
+    carrier: string | null;
+    trackingNumber: string | null;
+    /**
+     * false while an NDA product waits for the participant’s acceptance
+     */
+    readyToShip: boolean;
+    ndaAcceptedAt: string | null;
+    ndaVersion: string | null;
+    shippedAt: string | null;
+    deliveredAt: string | null;
+    returnedAt: string | null;
+    createdAt: string;
+    updatedAt: string;
+};
+
 export type AllocateDto = {
     productId: string;
 };
@@ -929,28 +1525,6 @@ export type AllocationResultDto = {
      * units left after this allocation
      */
     unitsInStock: number;
-};
-
-export type ShipmentProductDto = {
-    id: string;
-    sku: string;
-    name: string;
-    description: string | null;
-    requiresReturn: boolean;
-    ndaRequired: boolean;
-    ndaVersion: string | null;
-    ndaTerms: string | null;
-    usageDays: number;
-};
-
-export type AddressCopyDto = {
-    recipientName: string;
-    line1: string;
-    line2: string | null;
-    postalCode: string;
-    city: string;
-    country: string;
-    phone: string | null;
 };
 
 export type ShipmentResponseDto = {
@@ -1065,6 +1639,21 @@ export type AcceptNdaDto = {
     version?: string;
 };
 
+export type CarrierWebhookResultDto = {
+    /**
+     * the event id the carrier sent
+     */
+    eventId: string;
+    /**
+     * false when this eventId was received before: nothing was done again
+     */
+    firstDelivery: boolean;
+    /**
+     * applied: the shipment moved; recorded: matched but no move; unmatched: no shipment has that tracking number; nda_pending: in transit before the NDA was accepted; duplicate: this eventId was received before
+     */
+    outcome: 'applied' | 'recorded' | 'unmatched' | 'nda_pending' | 'duplicate';
+};
+
 export type ReportResponseDto = {
     id: string;
     studyId: string;
@@ -1084,6 +1673,329 @@ export type ReportPageDto = {
     nextCursor: string | null;
 };
 
+export type ReportStudyDto = {
+    title: string;
+    theme: string;
+    /**
+     * the study status when the report was generated
+     */
+    status: string;
+};
+
+export type FunnelDto = {
+    invited: number;
+    accepted: number;
+    declined: number;
+    expired: number;
+    waitlisted: number;
+    /**
+     * accepted and enrolled
+     */
+    enrolled: number;
+    /**
+     * enrolled participants who submitted every survey assigned to them
+     */
+    completed: number;
+};
+
+export type QuotaFillDto = {
+    dimension: string;
+    value: string;
+    target: number;
+    enrolled: number;
+};
+
+export type ValueCountDto = {
+    value: string;
+    n: number;
+};
+
+export type CompositionDto = {
+    country: Array<ValueCountDto>;
+    gender: Array<ValueCountDto>;
+    ageBand: Array<ValueCountDto>;
+    tier: Array<ValueCountDto>;
+};
+
+export type DistributionEntryDto = {
+    value: string;
+    n: number;
+    /**
+     * share of the question’s respondents; absent when the question has none
+     */
+    pct?: number;
+};
+
+export type Top2BoxDto = {
+    pct: number;
+    /**
+     * [low, high]
+     */
+    ci95: [
+        number,
+        number
+    ];
+};
+
+export type NpsDto = {
+    score: number;
+    /**
+     * % of n
+     */
+    promoters: number;
+    /**
+     * % of n
+     */
+    passives: number;
+    /**
+     * % of n
+     */
+    detractors: number;
+    /**
+     * [low, high]
+     */
+    ci95: [
+        number,
+        number
+    ];
+};
+
+export type SusDto = {
+    mean: number;
+    sd?: number;
+    /**
+     * [low, high]
+     */
+    ci95?: [
+        number,
+        number
+    ];
+    /**
+     * Sauro–Lewis curved scale
+     */
+    grade: 'A+' | 'A' | 'A-' | 'B+' | 'B' | 'B-' | 'C+' | 'C' | 'C-' | 'D' | 'F';
+};
+
+export type TermCountDto = {
+    term: string;
+    n: number;
+};
+
+export type PhraseCountDto = {
+    phrase: string;
+    n: number;
+};
+
+export type QuoteDto = {
+    /**
+     * study pseudonym (P-07)
+     */
+    pseudonym: string;
+    /**
+     * masked verbatim
+     */
+    text: string;
+};
+
+export type CrosstabRowDto = {
+    value: string;
+    n: number;
+    /**
+     * n below minCell: no figures
+     */
+    suppressed: boolean;
+    /**
+     * numeric questions, when not suppressed
+     */
+    mean?: number;
+    /**
+     * choice questions, when not suppressed
+     */
+    distribution?: Array<DistributionEntryDto>;
+};
+
+export type CrosstabDto = {
+    segment: 'country' | 'gender' | 'ageBand' | 'tier';
+    rows: Array<CrosstabRowDto>;
+};
+
+export type QuestionReportDto = {
+    id: string;
+    /**
+     * the question type
+     */
+    type: string;
+    prompt: string;
+    /**
+     * respondents who answered it
+     */
+    n: number;
+    /**
+     * closed questions
+     */
+    distribution?: Array<DistributionEntryDto>;
+    /**
+     * numeric scales
+     */
+    mean?: number;
+    median?: number;
+    sd?: number;
+    /**
+     * Student’s t with n−1 degrees of freedom
+     */
+    ci95?: [
+        number,
+        number
+    ];
+    /**
+     * likert (top 2 points), rating (9–10)
+     */
+    top2box?: Top2BoxDto;
+    nps?: NpsDto;
+    sus?: SusDto;
+    /**
+     * text questions
+     */
+    terms?: Array<TermCountDto>;
+    /**
+     * text questions
+     */
+    phrases?: Array<PhraseCountDto>;
+    /**
+     * text questions
+     */
+    quotes?: Array<QuoteDto>;
+    crosstabs?: Array<CrosstabDto>;
+};
+
+export type SurveyReportDto = {
+    surveyId: string;
+    title: string;
+    /**
+     * the survey kind
+     */
+    kind: string;
+    /**
+     * submitted responses
+     */
+    respondents: number;
+    questions: Array<QuestionReportDto>;
+};
+
+export type RoundSummaryDto = {
+    roundId: string;
+    title: string;
+    posts: number;
+    participants: number;
+    /**
+     * absent when the study has no participants
+     */
+    participationRate?: number;
+};
+
+export type CodeQuoteDto = {
+    pseudonym: string;
+    text: string;
+};
+
+export type CodeSummaryDto = {
+    codeId: string;
+    name: string;
+    n: number;
+    quotes: Array<CodeQuoteDto>;
+};
+
+export type TopIdeaDto = {
+    postId: string;
+    pseudonym: string;
+    text: string;
+    likes: number;
+    /**
+     * the idea status
+     */
+    status: string;
+};
+
+export type DiscussionsSummaryDto = {
+    rounds: Array<RoundSummaryDto>;
+    codes: Array<CodeSummaryDto>;
+    topIdeas: Array<TopIdeaDto>;
+};
+
+export type ProductSummaryDto = {
+    productId: string;
+    sku: string;
+    name: string;
+    allocated: number;
+    shipped: number;
+    delivered: number;
+    returned: number;
+    lost: number;
+    /**
+     * absent until one is delivered
+     */
+    medianDaysToDelivery?: number;
+};
+
+export type HomeTestingSummaryDto = {
+    products: Array<ProductSummaryDto>;
+};
+
+export type TopFeedbackDto = {
+    id: string;
+    kind: string;
+    severity?: string;
+    status: string;
+    title: string;
+    meToo: number;
+};
+
+export type FeedbackSummaryDto = {
+    /**
+     * items by kind
+     */
+    byKind: {
+        [key: string]: number;
+    };
+    /**
+     * items by severity
+     */
+    bySeverity: {
+        [key: string]: number;
+    };
+    /**
+     * items by status
+     */
+    byStatus: {
+        [key: string]: number;
+    };
+    top: Array<TopFeedbackDto>;
+};
+
+export type ReportContentDto = {
+    studyId: string;
+    version: number;
+    generatedAt: string;
+    /**
+     * cross-tab rows with fewer respondents are suppressed
+     */
+    minCell: number;
+    /**
+     * what the report is about (no personal data)
+     */
+    study: ReportStudyDto;
+    funnel: FunnelDto;
+    quotas: Array<QuotaFillDto>;
+    /**
+     * the enrolled participants
+     */
+    composition: CompositionDto;
+    surveys: Array<SurveyReportDto>;
+    discussions: DiscussionsSummaryDto;
+    homeTesting: HomeTestingSummaryDto;
+    feedback: FeedbackSummaryDto;
+};
+
 export type ShareLinkDto = {
     /**
      * the link stops working after this many hours
@@ -1093,10 +2005,26 @@ export type ShareLinkDto = {
 
 export type ShareLinkResponseDto = {
     /**
-     * serves the report HTML without login until it expires
+     * the link, to list or revoke it
+     */
+    id: string;
+    /**
+     * serves the report HTML without login until it expires or is revoked
      */
     url: string;
     expiresAt: string;
+};
+
+export type ShareLinkItemDto = {
+    id: string;
+    createdAt: string;
+    expiresAt: string;
+    revokedAt: string | null;
+};
+
+export type ShareLinkPageDto = {
+    items: Array<ShareLinkItemDto>;
+    nextCursor: string | null;
 };
 
 /**
@@ -1144,6 +2072,10 @@ export type EmailsControllerListErrors = {
      * Forbidden: the caller’s role may not call this, or the caller does not take part in the object
      */
     403: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
     /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
@@ -1204,6 +2136,10 @@ export type EmailsControllerRetryErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -1237,9 +2173,13 @@ export type AuthControllerLoginErrors = {
      */
     400: Problem;
     /**
-     * wrong e-mail or password
+     * wrong e-mail or password, or a disabled account
      */
     401: Problem;
+    /**
+     * right password, e-mail not confirmed yet (email-not-confirmed)
+     */
+    403: Problem;
     /**
      * Content Too Large: the body is over 1 MB
      */
@@ -1287,6 +2227,10 @@ export type AuthControllerRefreshErrors = {
      */
     413: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -1333,6 +2277,10 @@ export type AuthControllerLogoutErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -1363,6 +2311,10 @@ export type AuthControllerMeErrors = {
      */
     401: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -1379,6 +2331,288 @@ export type AuthControllerMeResponses = {
 };
 
 export type AuthControllerMeResponse = AuthControllerMeResponses[keyof AuthControllerMeResponses];
+
+export type AuthControllerChangePasswordData = {
+    body: ChangePasswordDto;
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/password';
+};
+
+export type AuthControllerChangePasswordErrors = {
+    /**
+     * wrong currentPassword (wrong-current-password), or a newPassword too short or too common
+     */
+    400: Problem;
+    /**
+     * Unauthorized: no valid access token (or, for a signed webhook, a bad or old signature)
+     */
+    401: Problem;
+    /**
+     * Conflict: the object’s state does not allow it, or a unique value is taken
+     */
+    409: Problem;
+    /**
+     * Content Too Large: the body is over 1 MB
+     */
+    413: Problem;
+    /**
+     * Unprocessable Content: a business rule refuses it
+     */
+    422: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
+     * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
+     */
+    500: Problem;
+    /**
+     * Service Unavailable: the database (or queue) is not reachable right now; retry shortly
+     */
+    503: Problem;
+};
+
+export type AuthControllerChangePasswordError = AuthControllerChangePasswordErrors[keyof AuthControllerChangePasswordErrors];
+
+export type AuthControllerChangePasswordResponses = {
+    204: void;
+};
+
+export type AuthControllerChangePasswordResponse = AuthControllerChangePasswordResponses[keyof AuthControllerChangePasswordResponses];
+
+export type BrowserSessionControllerSignOutData = {
+    body?: never;
+    headers: {
+        /**
+         * CSRF check: a cross-site form cannot send it, a cross-origin fetch needs a preflight the API refuses to foreign origins
+         */
+        'X-Leadpanel-Client': 'web';
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/session';
+};
+
+export type BrowserSessionControllerSignOutErrors = {
+    /**
+     * Bad Request: invalid input: validation (unknown fields refused), malformed JSON or a malformed id
+     */
+    400: Problem;
+    /**
+     * csrf-check-failed: no X-Leadpanel-Client: web, or a foreign Origin
+     */
+    403: Problem;
+    /**
+     * Content Too Large: the body is over 1 MB
+     */
+    413: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
+     * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
+     */
+    500: Problem;
+    /**
+     * Service Unavailable: the database (or queue) is not reachable right now; retry shortly
+     */
+    503: Problem;
+};
+
+export type BrowserSessionControllerSignOutError = BrowserSessionControllerSignOutErrors[keyof BrowserSessionControllerSignOutErrors];
+
+export type BrowserSessionControllerSignOutResponses = {
+    /**
+     * signed out (also when there was no session to end)
+     */
+    204: void;
+};
+
+export type BrowserSessionControllerSignOutResponse = BrowserSessionControllerSignOutResponses[keyof BrowserSessionControllerSignOutResponses];
+
+export type BrowserSessionControllerSignInData = {
+    body: LoginDto;
+    headers: {
+        /**
+         * CSRF check: a cross-site form cannot send it, a cross-origin fetch needs a preflight the API refuses to foreign origins
+         */
+        'X-Leadpanel-Client': 'web';
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/session';
+};
+
+export type BrowserSessionControllerSignInErrors = {
+    /**
+     * Bad Request: invalid input: validation (unknown fields refused), malformed JSON or a malformed id
+     */
+    400: Problem;
+    /**
+     * wrong e-mail or password, or a disabled account
+     */
+    401: Problem;
+    /**
+     * csrf-check-failed (no X-Leadpanel-Client: web, or a foreign Origin), or right password but e-mail not confirmed yet (email-not-confirmed)
+     */
+    403: Problem;
+    /**
+     * Content Too Large: the body is over 1 MB
+     */
+    413: Problem;
+    /**
+     * too many attempts for this address and e-mail
+     */
+    429: Problem;
+    /**
+     * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
+     */
+    500: Problem;
+    /**
+     * Service Unavailable: the database (or queue) is not reachable right now; retry shortly
+     */
+    503: Problem;
+};
+
+export type BrowserSessionControllerSignInError = BrowserSessionControllerSignInErrors[keyof BrowserSessionControllerSignInErrors];
+
+export type BrowserSessionControllerSignInResponses = {
+    200: BrowserSessionDto;
+};
+
+export type BrowserSessionControllerSignInResponse = BrowserSessionControllerSignInResponses[keyof BrowserSessionControllerSignInResponses];
+
+export type BrowserSessionControllerRefreshData = {
+    body?: never;
+    headers: {
+        /**
+         * CSRF check: a cross-site form cannot send it, a cross-origin fetch needs a preflight the API refuses to foreign origins
+         */
+        'X-Leadpanel-Client': 'web';
+    };
+    path?: never;
+    query?: never;
+    url: '/api/v1/auth/session/refresh';
+};
+
+export type BrowserSessionControllerRefreshErrors = {
+    /**
+     * Bad Request: invalid input: validation (unknown fields refused), malformed JSON or a malformed id
+     */
+    400: Problem;
+    /**
+     * no cookie, or an unknown, expired, revoked or reused refresh token (reuse revokes the whole session); the cookie is cleared
+     */
+    401: Problem;
+    /**
+     * csrf-check-failed: no X-Leadpanel-Client: web, or a foreign Origin
+     */
+    403: Problem;
+    /**
+     * Content Too Large: the body is over 1 MB
+     */
+    413: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
+     * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
+     */
+    500: Problem;
+    /**
+     * Service Unavailable: the database (or queue) is not reachable right now; retry shortly
+     */
+    503: Problem;
+};
+
+export type BrowserSessionControllerRefreshError = BrowserSessionControllerRefreshErrors[keyof BrowserSessionControllerRefreshErrors];
+
+export type BrowserSessionControllerRefreshResponses = {
+    200: BrowserSessionDto;
+};
+
+export type BrowserSessionControllerRefreshResponse = BrowserSessionControllerRefreshResponses[keyof BrowserSessionControllerRefreshResponses];
+
+export type PasswordResetControllerRequestData = {
+    body: EmailOnlyDto;
+    path?: never;
+    query?: never;
+    url: '/api/v1/public/password-reset';
+};
+
+export type PasswordResetControllerRequestErrors = {
+    /**
+     * Bad Request: invalid input: validation (unknown fields refused), malformed JSON or a malformed id
+     */
+    400: Problem;
+    /**
+     * Content Too Large: the body is over 1 MB
+     */
+    413: Problem;
+    /**
+     * too many requests from this address or for this e-mail
+     */
+    429: Problem;
+    /**
+     * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
+     */
+    500: Problem;
+    /**
+     * Service Unavailable: the database (or queue) is not reachable right now; retry shortly
+     */
+    503: Problem;
+};
+
+export type PasswordResetControllerRequestError = PasswordResetControllerRequestErrors[keyof PasswordResetControllerRequestErrors];
+
+export type PasswordResetControllerRequestResponses = {
+    /**
+     * accepted; an e-mail goes out if the address has an account
+     */
+    202: unknown;
+};
+
+export type PasswordResetControllerConfirmData = {
+    body: PasswordResetConfirmDto;
+    path?: never;
+    query?: never;
+    url: '/api/v1/public/password-reset/confirm';
+};
+
+export type PasswordResetControllerConfirmErrors = {
+    /**
+     * invalid-reset-token, or a newPassword too short or too common
+     */
+    400: Problem;
+    /**
+     * Content Too Large: the body is over 1 MB
+     */
+    413: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
+     * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
+     */
+    500: Problem;
+    /**
+     * Service Unavailable: the database (or queue) is not reachable right now; retry shortly
+     */
+    503: Problem;
+};
+
+export type PasswordResetControllerConfirmError = PasswordResetControllerConfirmErrors[keyof PasswordResetControllerConfirmErrors];
+
+export type PasswordResetControllerConfirmResponses = {
+    204: void;
+};
+
+export type PasswordResetControllerConfirmResponse = PasswordResetControllerConfirmResponses[keyof PasswordResetControllerConfirmResponses];
 
 export type BrandsControllerListData = {
     body?: never;
@@ -1406,6 +2640,10 @@ export type BrandsControllerListErrors = {
      * Forbidden: the caller’s role may not call this, or the caller does not take part in the object
      */
     403: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
     /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
@@ -1457,6 +2695,10 @@ export type BrandsControllerCreateErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -1473,6 +2715,61 @@ export type BrandsControllerCreateResponses = {
 };
 
 export type BrandsControllerCreateResponse = BrandsControllerCreateResponses[keyof BrandsControllerCreateResponses];
+
+export type UsersControllerListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        limit?: number;
+        /**
+         * nextCursor of the previous page
+         */
+        cursor?: string;
+        role?: 'admin' | 'researcher' | 'brand' | 'panellist';
+        brandId?: string;
+        status?: 'active' | 'disabled' | 'erased';
+        /**
+         * part of the e-mail
+         */
+        q?: string;
+    };
+    url: '/api/v1/users';
+};
+
+export type UsersControllerListErrors = {
+    /**
+     * Bad Request: invalid input: validation (unknown fields refused), malformed JSON or a malformed id
+     */
+    400: Problem;
+    /**
+     * Unauthorized: no valid access token (or, for a signed webhook, a bad or old signature)
+     */
+    401: Problem;
+    /**
+     * Forbidden: the caller’s role may not call this, or the caller does not take part in the object
+     */
+    403: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
+     * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
+     */
+    500: Problem;
+    /**
+     * Service Unavailable: the database (or queue) is not reachable right now; retry shortly
+     */
+    503: Problem;
+};
+
+export type UsersControllerListError = UsersControllerListErrors[keyof UsersControllerListErrors];
+
+export type UsersControllerListResponses = {
+    200: UserPageDto;
+};
+
+export type UsersControllerListResponse = UsersControllerListResponses[keyof UsersControllerListResponses];
 
 export type UsersControllerCreateData = {
     body: CreateUserDto;
@@ -1507,6 +2804,10 @@ export type UsersControllerCreateErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -1523,6 +2824,66 @@ export type UsersControllerCreateResponses = {
 };
 
 export type UsersControllerCreateResponse = UsersControllerCreateResponses[keyof UsersControllerCreateResponses];
+
+export type UsersControllerUpdateData = {
+    body: UpdateUserDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/users/{id}';
+};
+
+export type UsersControllerUpdateErrors = {
+    /**
+     * Bad Request: invalid input: validation (unknown fields refused), malformed JSON or a malformed id
+     */
+    400: Problem;
+    /**
+     * Unauthorized: no valid access token (or, for a signed webhook, a bad or old signature)
+     */
+    401: Problem;
+    /**
+     * Forbidden: the caller’s role may not call this, or the caller does not take part in the object
+     */
+    403: Problem;
+    /**
+     * Not Found: missing, or not yours (existence is never leaked across brands)
+     */
+    404: Problem;
+    /**
+     * disabling oneself, or an erased account
+     */
+    409: Problem;
+    /**
+     * Content Too Large: the body is over 1 MB
+     */
+    413: Problem;
+    /**
+     * Unprocessable Content: a business rule refuses it
+     */
+    422: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
+     * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
+     */
+    500: Problem;
+    /**
+     * Service Unavailable: the database (or queue) is not reachable right now; retry shortly
+     */
+    503: Problem;
+};
+
+export type UsersControllerUpdateError = UsersControllerUpdateErrors[keyof UsersControllerUpdateErrors];
+
+export type UsersControllerUpdateResponses = {
+    200: UserResponseDto;
+};
+
+export type UsersControllerUpdateResponse = UsersControllerUpdateResponses[keyof UsersControllerUpdateResponses];
 
 export type SurveysControllerCreateData = {
     body: CreateSurveyDto;
@@ -1556,6 +2917,10 @@ export type SurveysControllerCreateErrors = {
      * Unprocessable Content: a business rule refuses it
      */
     422: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
     /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
@@ -1600,6 +2965,10 @@ export type SurveysControllerGetErrors = {
      * Not Found: missing, or not yours (existence is never leaked across brands)
      */
     404: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
     /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
@@ -1657,6 +3026,10 @@ export type SurveysControllerUpdateErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -1713,6 +3086,10 @@ export type SurveysControllerPublishErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -1756,6 +3133,10 @@ export type AttributesControllerListErrors = {
      * Forbidden: the caller’s role may not call this, or the caller does not take part in the object
      */
     403: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
     /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
@@ -1807,6 +3188,10 @@ export type AttributesControllerCreateErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -1857,6 +3242,10 @@ export type CampaignsControllerCreateErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -1892,6 +3281,10 @@ export type CampaignsControllerPublicPageErrors = {
      * Not Found: missing, or not yours (existence is never leaked across brands)
      */
     404: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
     /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
@@ -1929,10 +3322,6 @@ export type RecruitmentControllerApplyErrors = {
      */
     404: Problem;
     /**
-     * an account with this e-mail exists
-     */
-    409: Problem;
-    /**
      * Content Too Large: the body is over 1 MB
      */
     413: Problem;
@@ -1953,6 +3342,9 @@ export type RecruitmentControllerApplyErrors = {
 export type RecruitmentControllerApplyError = RecruitmentControllerApplyErrors[keyof RecruitmentControllerApplyErrors];
 
 export type RecruitmentControllerApplyResponses = {
+    /**
+     * the same answer whether or not the e-mail has an account (its owner is e-mailed instead)
+     */
     201: ApplicationResultDto;
 };
 
@@ -1975,6 +3367,10 @@ export type RecruitmentControllerConfirmErrors = {
      */
     413: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -1991,6 +3387,45 @@ export type RecruitmentControllerConfirmResponses = {
 };
 
 export type RecruitmentControllerConfirmResponse = RecruitmentControllerConfirmResponses[keyof RecruitmentControllerConfirmResponses];
+
+export type RecruitmentControllerResendConfirmationData = {
+    body: ResendConfirmationDto;
+    path?: never;
+    query?: never;
+    url: '/api/v1/public/resend-confirmation';
+};
+
+export type RecruitmentControllerResendConfirmationErrors = {
+    /**
+     * Bad Request: invalid input: validation (unknown fields refused), malformed JSON or a malformed id
+     */
+    400: Problem;
+    /**
+     * Content Too Large: the body is over 1 MB
+     */
+    413: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
+     * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
+     */
+    500: Problem;
+    /**
+     * Service Unavailable: the database (or queue) is not reachable right now; retry shortly
+     */
+    503: Problem;
+};
+
+export type RecruitmentControllerResendConfirmationError = RecruitmentControllerResendConfirmationErrors[keyof RecruitmentControllerResendConfirmationErrors];
+
+export type RecruitmentControllerResendConfirmationResponses = {
+    /**
+     * accepted; a link goes out if the address waits for confirmation
+     */
+    202: unknown;
+};
 
 export type PanellistsControllerListData = {
     body?: never;
@@ -2029,6 +3464,10 @@ export type PanellistsControllerListErrors = {
      * Forbidden: the caller’s role may not call this, or the caller does not take part in the object
      */
     403: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
     /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
@@ -2074,6 +3513,10 @@ export type PanellistsControllerDetailErrors = {
      */
     404: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -2089,8 +3532,10 @@ export type PanellistsControllerDetailResponses = {
     /**
      * profile, score breakdown by dimension, referral chain, participation, status history (the read is audited)
      */
-    200: unknown;
+    200: PanellistDetailDto;
 };
+
+export type PanellistsControllerDetailResponse = PanellistsControllerDetailResponses[keyof PanellistsControllerDetailResponses];
 
 export type PanellistsControllerChangeStatusData = {
     body: ChangeStatusDto;
@@ -2131,6 +3576,10 @@ export type PanellistsControllerChangeStatusErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -2146,8 +3595,10 @@ export type PanellistsControllerChangeStatusResponses = {
     /**
      * the panellist after the change
      */
-    200: unknown;
+    200: PanellistDetailDto;
 };
+
+export type PanellistsControllerChangeStatusResponse = PanellistsControllerChangeStatusResponses[keyof PanellistsControllerChangeStatusResponses];
 
 export type MeControllerProfileData = {
     body?: never;
@@ -2165,6 +3616,10 @@ export type MeControllerProfileErrors = {
      * Forbidden: the caller’s role may not call this, or the caller does not take part in the object
      */
     403: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
     /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
@@ -2216,6 +3671,10 @@ export type MeControllerUpdateProfileErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -2265,6 +3724,10 @@ export type MeControllerAddressErrors = {
      * Unprocessable Content: a business rule refuses it
      */
     422: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
     /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
@@ -2354,6 +3817,10 @@ export type MeControllerMyPointsErrors = {
      */
     403: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -2366,11 +3833,10 @@ export type MeControllerMyPointsErrors = {
 export type MeControllerMyPointsError = MeControllerMyPointsErrors[keyof MeControllerMyPointsErrors];
 
 export type MeControllerMyPointsResponses = {
-    /**
-     * {balance, entries}
-     */
-    200: unknown;
+    200: MyPointsDto;
 };
+
+export type MeControllerMyPointsResponse = MeControllerMyPointsResponses[keyof MeControllerMyPointsResponses];
 
 export type MeControllerOptOutData = {
     body?: never;
@@ -2405,6 +3871,10 @@ export type MeControllerOptOutErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -2417,11 +3887,10 @@ export type MeControllerOptOutErrors = {
 export type MeControllerOptOutError = MeControllerOptOutErrors[keyof MeControllerOptOutErrors];
 
 export type MeControllerOptOutResponses = {
-    /**
-     * {status: "opted_out"}
-     */
-    200: unknown;
+    200: OptOutResponseDto;
 };
+
+export type MeControllerOptOutResponse = MeControllerOptOutResponses[keyof MeControllerOptOutResponses];
 
 export type MeControllerExportData = {
     body?: never;
@@ -2440,6 +3909,10 @@ export type MeControllerExportErrors = {
      */
     403: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -2455,8 +3928,10 @@ export type MeControllerExportResponses = {
     /**
      * all personal data held about me
      */
-    200: unknown;
+    200: MyExportDto;
 };
+
+export type MeControllerExportResponse = MeControllerExportResponses[keyof MeControllerExportResponses];
 
 export type MeControllerEraseData = {
     body?: never;
@@ -2490,6 +3965,10 @@ export type MeControllerEraseErrors = {
      * Unprocessable Content: a business rule refuses it
      */
     422: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
     /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
@@ -2538,6 +4017,10 @@ export type StudiesControllerListErrors = {
      * Forbidden: the caller’s role may not call this, or the caller does not take part in the object
      */
     403: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
     /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
@@ -2589,6 +4072,10 @@ export type StudiesControllerCreateErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -2632,6 +4119,10 @@ export type StudiesControllerGetErrors = {
      * Not Found: missing, or not yours (existence is never leaked across brands)
      */
     404: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
     /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
@@ -2689,6 +4180,10 @@ export type StudiesControllerUpdateErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -2744,6 +4239,10 @@ export type StudiesControllerTransitionErrors = {
      * Unprocessable Content: a business rule refuses it
      */
     422: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
     /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
@@ -2801,6 +4300,10 @@ export type StudiesControllerPreviewErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -2814,10 +4317,12 @@ export type StudiesControllerPreviewError = StudiesControllerPreviewErrors[keyof
 
 export type StudiesControllerPreviewResponses = {
     /**
-     * {eligible, cells:[{dimension, value, eligible, target, enrolled}]}
+     * eligible panellists in total and per quota cell
      */
-    200: unknown;
+    200: EligibilityPreviewDto;
 };
+
+export type StudiesControllerPreviewResponse = StudiesControllerPreviewResponses[keyof StudiesControllerPreviewResponses];
 
 export type StudiesControllerExplainData = {
     body?: never;
@@ -2847,6 +4352,10 @@ export type StudiesControllerExplainErrors = {
      */
     404: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -2860,10 +4369,12 @@ export type StudiesControllerExplainError = StudiesControllerExplainErrors[keyof
 
 export type StudiesControllerExplainResponses = {
     /**
-     * {eligible, reasons:[{rule, passed, detail}]}
+     * every rule, in order, with whether it passed and why
      */
-    200: unknown;
+    200: EligibilityExplanationDto;
 };
+
+export type StudiesControllerExplainResponse = StudiesControllerExplainResponses[keyof StudiesControllerExplainResponses];
 
 export type StudiesControllerWaveData = {
     body: CreateWaveDto;
@@ -2904,6 +4415,10 @@ export type StudiesControllerWaveErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -2916,11 +4431,10 @@ export type StudiesControllerWaveErrors = {
 export type StudiesControllerWaveError = StudiesControllerWaveErrors[keyof StudiesControllerWaveErrors];
 
 export type StudiesControllerWaveResponses = {
-    /**
-     * {waveId, invited, cells:[...]}
-     */
-    201: unknown;
+    201: WaveResponseDto;
 };
+
+export type StudiesControllerWaveResponse = StudiesControllerWaveResponses[keyof StudiesControllerWaveResponses];
 
 export type StudiesControllerInvitationsOfData = {
     body?: never;
@@ -2956,6 +4470,10 @@ export type StudiesControllerInvitationsOfErrors = {
      */
     404: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -2971,8 +4489,10 @@ export type StudiesControllerInvitationsOfResponses = {
     /**
      * page of invitations (no PII)
      */
-    200: unknown;
+    200: InvitationPageDto;
 };
+
+export type StudiesControllerInvitationsOfResponse = StudiesControllerInvitationsOfResponses[keyof StudiesControllerInvitationsOfResponses];
 
 export type StudiesControllerParticipantsData = {
     body?: never;
@@ -3007,6 +4527,10 @@ export type StudiesControllerParticipantsErrors = {
      */
     404: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -3022,8 +4546,10 @@ export type StudiesControllerParticipantsResponses = {
     /**
      * page of participants (no PII)
      */
-    200: unknown;
+    200: ParticipantPageDto;
 };
+
+export type StudiesControllerParticipantsResponse = StudiesControllerParticipantsResponses[keyof StudiesControllerParticipantsResponses];
 
 export type MyInvitationsControllerListData = {
     body?: never;
@@ -3052,6 +4578,10 @@ export type MyInvitationsControllerListErrors = {
      */
     403: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -3067,8 +4597,10 @@ export type MyInvitationsControllerListResponses = {
     /**
      * page of my invitations with the study title and theme
      */
-    200: unknown;
+    200: MyInvitationPageDto;
 };
+
+export type MyInvitationsControllerListResponse = MyInvitationsControllerListResponses[keyof MyInvitationsControllerListResponses];
 
 export type MyInvitationsControllerAcceptData = {
     body?: never;
@@ -3109,6 +4641,10 @@ export type MyInvitationsControllerAcceptErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -3121,11 +4657,10 @@ export type MyInvitationsControllerAcceptErrors = {
 export type MyInvitationsControllerAcceptError = MyInvitationsControllerAcceptErrors[keyof MyInvitationsControllerAcceptErrors];
 
 export type MyInvitationsControllerAcceptResponses = {
-    /**
-     * {status: "accepted" | "waitlisted"}
-     */
-    200: unknown;
+    200: AcceptInvitationResponseDto;
 };
+
+export type MyInvitationsControllerAcceptResponse = MyInvitationsControllerAcceptResponses[keyof MyInvitationsControllerAcceptResponses];
 
 export type MyInvitationsControllerDeclineData = {
     body?: never;
@@ -3166,6 +4701,10 @@ export type MyInvitationsControllerDeclineErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -3178,11 +4717,10 @@ export type MyInvitationsControllerDeclineErrors = {
 export type MyInvitationsControllerDeclineError = MyInvitationsControllerDeclineErrors[keyof MyInvitationsControllerDeclineErrors];
 
 export type MyInvitationsControllerDeclineResponses = {
-    /**
-     * {status: "declined"}
-     */
-    200: unknown;
+    200: DeclineInvitationResponseDto;
 };
+
+export type MyInvitationsControllerDeclineResponse = MyInvitationsControllerDeclineResponses[keyof MyInvitationsControllerDeclineResponses];
 
 export type MyInvitationsControllerStudiesData = {
     body?: never;
@@ -3211,6 +4749,10 @@ export type MyInvitationsControllerStudiesErrors = {
      */
     403: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -3226,8 +4768,10 @@ export type MyInvitationsControllerStudiesResponses = {
     /**
      * page of the studies I take part in (enrolled or waitlisted)
      */
-    200: unknown;
+    200: MyStudyPageDto;
 };
+
+export type MyInvitationsControllerStudiesResponse = MyInvitationsControllerStudiesResponses[keyof MyInvitationsControllerStudiesResponses];
 
 export type AssignmentsControllerAssignData = {
     body: CreateAssignmentsDto;
@@ -3268,6 +4812,10 @@ export type AssignmentsControllerAssignErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -3280,11 +4828,10 @@ export type AssignmentsControllerAssignErrors = {
 export type AssignmentsControllerAssignError = AssignmentsControllerAssignErrors[keyof AssignmentsControllerAssignErrors];
 
 export type AssignmentsControllerAssignResponses = {
-    /**
-     * {assigned}
-     */
-    201: unknown;
+    201: AssignedDto;
 };
+
+export type AssignmentsControllerAssignResponse = AssignmentsControllerAssignResponses[keyof AssignmentsControllerAssignResponses];
 
 export type AssignmentsControllerResponsesData = {
     body?: never;
@@ -3319,6 +4866,10 @@ export type AssignmentsControllerResponsesErrors = {
      */
     404: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -3334,8 +4885,10 @@ export type AssignmentsControllerResponsesResponses = {
     /**
      * page of pseudonymised responses
      */
-    200: unknown;
+    200: SurveyResponsePageDto;
 };
+
+export type AssignmentsControllerResponsesResponse = AssignmentsControllerResponsesResponses[keyof AssignmentsControllerResponsesResponses];
 
 export type AssignmentsControllerMineData = {
     body?: never;
@@ -3364,6 +4917,10 @@ export type AssignmentsControllerMineErrors = {
      */
     403: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -3379,8 +4936,10 @@ export type AssignmentsControllerMineResponses = {
     /**
      * page of my assignments
      */
-    200: unknown;
+    200: MyAssignmentPageDto;
 };
+
+export type AssignmentsControllerMineResponse = AssignmentsControllerMineResponses[keyof AssignmentsControllerMineResponses];
 
 export type AssignmentsControllerOneData = {
     body?: never;
@@ -3409,6 +4968,10 @@ export type AssignmentsControllerOneErrors = {
      */
     404: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -3424,8 +4987,10 @@ export type AssignmentsControllerOneResponses = {
     /**
      * the survey and my saved answers
      */
-    200: unknown;
+    200: AssignmentDetailDto;
 };
+
+export type AssignmentsControllerOneResponse = AssignmentsControllerOneResponses[keyof AssignmentsControllerOneResponses];
 
 export type AssignmentsControllerSaveData = {
     body: SaveAnswersDto;
@@ -3466,6 +5031,10 @@ export type AssignmentsControllerSaveErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -3481,8 +5050,10 @@ export type AssignmentsControllerSaveResponses = {
     /**
      * the survey and my saved answers
      */
-    200: unknown;
+    200: AssignmentDetailDto;
 };
+
+export type AssignmentsControllerSaveResponse = AssignmentsControllerSaveResponses[keyof AssignmentsControllerSaveResponses];
 
 export type AssignmentsControllerSubmitData = {
     body: SubmitDto;
@@ -3528,6 +5099,10 @@ export type AssignmentsControllerSubmitErrors = {
      * Unprocessable Content: a business rule refuses it
      */
     422: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
     /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
@@ -3581,6 +5156,10 @@ export type FeedbackControllerListErrors = {
      * Not Found: missing, or not yours (existence is never leaked across brands)
      */
     404: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
     /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
@@ -3637,6 +5216,10 @@ export type FeedbackControllerFileErrors = {
      * Unprocessable Content: a business rule refuses it
      */
     422: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
     /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
@@ -3697,6 +5280,10 @@ export type FeedbackControllerMeTooErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -3756,6 +5343,10 @@ export type FeedbackControllerTriageErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -3808,6 +5399,10 @@ export type RoundsControllerListErrors = {
      * Not Found: missing, or not yours (existence is never leaked across brands)
      */
     404: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
     /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
@@ -3868,6 +5463,10 @@ export type RoundsControllerCreateErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -3914,6 +5513,10 @@ export type RoundsControllerGetErrors = {
      * Not Found: missing, or not yours (existence is never leaked across brands)
      */
     404: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
     /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
@@ -3969,6 +5572,10 @@ export type PostsControllerListErrors = {
      * Not Found: missing, or not yours (existence is never leaked across brands)
      */
     404: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
     /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
@@ -4029,6 +5636,10 @@ export type PostsControllerCreateErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -4075,6 +5686,10 @@ export type PostsControllerGetErrors = {
      * Not Found: missing, or not yours (existence is never leaked across brands)
      */
     404: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
     /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
@@ -4135,6 +5750,10 @@ export type PostsControllerEditErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -4187,6 +5806,10 @@ export type PostsControllerRepliesErrors = {
      * Not Found: missing, or not yours (existence is never leaked across brands)
      */
     404: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
     /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
@@ -4247,6 +5870,10 @@ export type PostsControllerUnlikeErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -4305,6 +5932,10 @@ export type PostsControllerLikeErrors = {
      * Unprocessable Content: a business rule refuses it
      */
     422: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
     /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
@@ -4365,6 +5996,10 @@ export type PostsControllerModerateErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -4424,6 +6059,10 @@ export type PostsControllerSetCodesErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -4476,6 +6115,10 @@ export type CodesControllerListErrors = {
      * Not Found: missing, or not yours (existence is never leaked across brands)
      */
     404: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
     /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
@@ -4536,6 +6179,10 @@ export type CodesControllerCreateErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -4586,6 +6233,10 @@ export type ProductsControllerListErrors = {
      * Forbidden: the caller’s role may not call this, or the caller does not take part in the object
      */
     403: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
     /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
@@ -4640,6 +6291,10 @@ export type ProductsControllerCreateErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -4686,6 +6341,10 @@ export type ProductsControllerGetErrors = {
      * Not Found: missing, or not yours (existence is never leaked across brands)
      */
     404: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
     /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
@@ -4740,6 +6399,10 @@ export type ProductsControllerMovementsErrors = {
      * Not Found: missing, or not yours (existence is never leaked across brands)
      */
     404: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
     /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
@@ -4800,6 +6463,10 @@ export type ProductsControllerMoveErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -4859,6 +6526,10 @@ export type ShipmentsControllerAllocateErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -4913,6 +6584,10 @@ export type ShipmentsControllerListErrors = {
      */
     404: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -4961,6 +6636,10 @@ export type ShipmentsControllerPickListErrors = {
      * Not Found: missing, or not yours (existence is never leaked across brands)
      */
     404: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
     /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
@@ -5026,6 +6705,10 @@ export type ShipmentsControllerTrackingErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -5069,6 +6752,10 @@ export type ShipmentsControllerDetailErrors = {
      * Not Found: missing, or not yours (existence is never leaked across brands)
      */
     404: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
     /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
@@ -5129,6 +6816,10 @@ export type ShipmentsControllerUpdateErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -5175,6 +6866,10 @@ export type ShipmentsControllerMineErrors = {
      * Forbidden: the caller’s role may not call this, or the caller does not take part in the object
      */
     403: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
     /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
@@ -5235,6 +6930,10 @@ export type ShipmentsControllerAcceptNdaErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -5294,6 +6993,10 @@ export type ShipmentsControllerReceivedErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -5341,6 +7044,10 @@ export type CarrierWebhookControllerReceiveErrors = {
      */
     413: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -5356,8 +7063,10 @@ export type CarrierWebhookControllerReceiveResponses = {
     /**
      * `{eventId, firstDelivery, outcome}`; bad or old signature 401; the same eventId again 200 with no effect
      */
-    200: unknown;
+    200: CarrierWebhookResultDto;
 };
+
+export type CarrierWebhookControllerReceiveResponse = CarrierWebhookControllerReceiveResponses[keyof CarrierWebhookControllerReceiveResponses];
 
 export type ReportsControllerListData = {
     body?: never;
@@ -5391,6 +7100,10 @@ export type ReportsControllerListErrors = {
      * Not Found: missing, or not yours (existence is never leaked across brands)
      */
     404: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
     /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
@@ -5451,6 +7164,10 @@ export type ReportsControllerRequestErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -5497,6 +7214,10 @@ export type ReportsControllerBrandReportsErrors = {
      * Forbidden: the caller’s role may not call this, or the caller does not take part in the object
      */
     403: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
     /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
@@ -5545,6 +7266,10 @@ export type ReportsControllerGetErrors = {
      */
     404: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -5589,6 +7314,10 @@ export type ReportsControllerJsonErrors = {
      */
     404: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -5604,8 +7333,10 @@ export type ReportsControllerJsonResponses = {
     /**
      * the Report JSON of API.md; 409 until ready
      */
-    200: unknown;
+    200: ReportContentDto;
 };
+
+export type ReportsControllerJsonResponse = ReportsControllerJsonResponses[keyof ReportsControllerJsonResponses];
 
 export type ReportsControllerHtmlData = {
     body?: never;
@@ -5633,6 +7364,10 @@ export type ReportsControllerHtmlErrors = {
      * Not Found: missing, or not yours (existence is never leaked across brands)
      */
     404: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
     /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
@@ -5678,6 +7413,10 @@ export type ReportsControllerCsvErrors = {
      * Not Found: missing, or not yours (existence is never leaked across brands)
      */
     404: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
     /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
@@ -5736,6 +7475,10 @@ export type ReportsControllerPublishErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -5756,7 +7499,64 @@ export type ReportsControllerPublishResponses = {
 
 export type ReportsControllerPublishResponse = ReportsControllerPublishResponses[keyof ReportsControllerPublishResponses];
 
-export type ReportsControllerShareData = {
+export type ShareLinksControllerListData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: {
+        limit?: number;
+        /**
+         * nextCursor of the previous page
+         */
+        cursor?: string;
+    };
+    url: '/api/v1/reports/{id}/share-links';
+};
+
+export type ShareLinksControllerListErrors = {
+    /**
+     * Bad Request: invalid input: validation (unknown fields refused), malformed JSON or a malformed id
+     */
+    400: Problem;
+    /**
+     * Unauthorized: no valid access token (or, for a signed webhook, a bad or old signature)
+     */
+    401: Problem;
+    /**
+     * Forbidden: the caller’s role may not call this, or the caller does not take part in the object
+     */
+    403: Problem;
+    /**
+     * Not Found: missing, or not yours (existence is never leaked across brands)
+     */
+    404: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
+     * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
+     */
+    500: Problem;
+    /**
+     * Service Unavailable: the database (or queue) is not reachable right now; retry shortly
+     */
+    503: Problem;
+};
+
+export type ShareLinksControllerListError = ShareLinksControllerListErrors[keyof ShareLinksControllerListErrors];
+
+export type ShareLinksControllerListResponses = {
+    /**
+     * newest first; brand users: their own brand’s published reports only
+     */
+    200: ShareLinkPageDto;
+};
+
+export type ShareLinksControllerListResponse = ShareLinksControllerListResponses[keyof ShareLinksControllerListResponses];
+
+export type ShareLinksControllerCreateData = {
     body: ShareLinkDto;
     path: {
         id: string;
@@ -5765,7 +7565,7 @@ export type ReportsControllerShareData = {
     url: '/api/v1/reports/{id}/share-links';
 };
 
-export type ReportsControllerShareErrors = {
+export type ShareLinksControllerCreateErrors = {
     /**
      * Bad Request: invalid input: validation (unknown fields refused), malformed JSON or a malformed id
      */
@@ -5795,6 +7595,10 @@ export type ReportsControllerShareErrors = {
      */
     422: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -5804,15 +7608,81 @@ export type ReportsControllerShareErrors = {
     503: Problem;
 };
 
-export type ReportsControllerShareError = ReportsControllerShareErrors[keyof ReportsControllerShareErrors];
+export type ShareLinksControllerCreateError = ShareLinksControllerCreateErrors[keyof ShareLinksControllerCreateErrors];
 
-export type ReportsControllerShareResponses = {
+export type ShareLinksControllerCreateResponses = {
+    /**
+     * 409 `report-not-published` for a report not (yet) published
+     */
     201: ShareLinkResponseDto;
 };
 
-export type ReportsControllerShareResponse = ReportsControllerShareResponses[keyof ReportsControllerShareResponses];
+export type ShareLinksControllerCreateResponse = ShareLinksControllerCreateResponses[keyof ShareLinksControllerCreateResponses];
 
-export type ReportsControllerSharedData = {
+export type ShareLinksControllerRevokeData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/share-links/{id}';
+};
+
+export type ShareLinksControllerRevokeErrors = {
+    /**
+     * Bad Request: invalid input: validation (unknown fields refused), malformed JSON or a malformed id
+     */
+    400: Problem;
+    /**
+     * Unauthorized: no valid access token (or, for a signed webhook, a bad or old signature)
+     */
+    401: Problem;
+    /**
+     * Forbidden: the caller’s role may not call this, or the caller does not take part in the object
+     */
+    403: Problem;
+    /**
+     * Not Found: missing, or not yours (existence is never leaked across brands)
+     */
+    404: Problem;
+    /**
+     * Conflict: the object’s state does not allow it, or a unique value is taken
+     */
+    409: Problem;
+    /**
+     * Content Too Large: the body is over 1 MB
+     */
+    413: Problem;
+    /**
+     * Unprocessable Content: a business rule refuses it
+     */
+    422: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
+     * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
+     */
+    500: Problem;
+    /**
+     * Service Unavailable: the database (or queue) is not reachable right now; retry shortly
+     */
+    503: Problem;
+};
+
+export type ShareLinksControllerRevokeError = ShareLinksControllerRevokeErrors[keyof ShareLinksControllerRevokeErrors];
+
+export type ShareLinksControllerRevokeResponses = {
+    /**
+     * revoked: the link serves nothing from then on (again: no change)
+     */
+    204: void;
+};
+
+export type ShareLinksControllerRevokeResponse = ShareLinksControllerRevokeResponses[keyof ShareLinksControllerRevokeResponses];
+
+export type ShareLinksControllerSharedData = {
     body?: never;
     path: {
         token: string;
@@ -5821,7 +7691,7 @@ export type ReportsControllerSharedData = {
     url: '/api/v1/shared/reports/{token}';
 };
 
-export type ReportsControllerSharedErrors = {
+export type ShareLinksControllerSharedErrors = {
     /**
      * Bad Request: invalid input: validation (unknown fields refused), malformed JSON or a malformed id
      */
@@ -5831,6 +7701,10 @@ export type ReportsControllerSharedErrors = {
      */
     404: Problem;
     /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
      * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
      */
     500: Problem;
@@ -5840,11 +7714,11 @@ export type ReportsControllerSharedErrors = {
     503: Problem;
 };
 
-export type ReportsControllerSharedError = ReportsControllerSharedErrors[keyof ReportsControllerSharedErrors];
+export type ShareLinksControllerSharedError = ShareLinksControllerSharedErrors[keyof ShareLinksControllerSharedErrors];
 
-export type ReportsControllerSharedResponses = {
+export type ShareLinksControllerSharedResponses = {
     /**
-     * the report HTML for a valid, unexpired link; 404 otherwise
+     * the report HTML for a valid, unexpired, unrevoked link; 404 otherwise
      */
     200: unknown;
 };
