@@ -166,31 +166,47 @@ describe('maskPii', () => {
     expect(maskPhones(text)).toBe('ana@example.com [phone] https://example.com');
   });
 
-  it('stays fast on long adversarial input (no catastrophic backtracking)', () => {
-    const inputs = [
-      `${'a'.repeat(50_000)}@`,
-      'a.'.repeat(20_000),
-      'a-'.repeat(20_000),
-      'x@'.repeat(20_000),
-      '1 '.repeat(20_000),
-      '+1 '.repeat(10_000),
-      '06 '.repeat(20_000),
-      '(555) '.repeat(10_000),
-      '+33 (0)'.repeat(5_000),
-      'www.'.repeat(10_000),
-      `https://${'a'.repeat(50_000)}`,
-      'a dot '.repeat(10_000),
-      'a at b dot '.repeat(5_000),
-      '(at)'.repeat(10_000),
-      `${'a.'.repeat(20_000)} at b`,
-      '00 '.repeat(20_000),
-      '1/'.repeat(20_000),
-      `${'12 '.repeat(20_000)}x`,
-      '\uff11\u00a0'.repeat(20_000),
+  // No wall-clock limit (this machine is shared and noisy): the work must grow linearly with the
+  // input. Each adversarial shape is masked at n and at 4n repetitions (the fastest of three runs
+  // each); linear time gives a ratio near 4, quadratic near 16, backtracking far more.
+  it('grows linearly on long adversarial input (no catastrophic or quadratic backtracking)', () => {
+    const shapes: Array<(n: number) => string> = [
+      (n) => `${'a'.repeat(n * 2)}@`,
+      (n) => 'a.'.repeat(n),
+      (n) => 'a-'.repeat(n),
+      (n) => 'x@'.repeat(n),
+      (n) => '1 '.repeat(n),
+      (n) => '+1 '.repeat(n),
+      (n) => '06 '.repeat(n),
+      (n) => '(555) '.repeat(n / 2),
+      (n) => '+33 (0)'.repeat(n / 4),
+      (n) => 'www.'.repeat(n / 2),
+      (n) => `https://${'a'.repeat(n * 2)}`,
+      (n) => 'a dot '.repeat(n / 2),
+      (n) => 'a at b dot '.repeat(n / 4),
+      (n) => '(at)'.repeat(n / 2),
+      (n) => `${'a.'.repeat(n)} at b`,
+      (n) => '00 '.repeat(n),
+      (n) => '1/'.repeat(n),
+      (n) => `${'12 '.repeat(n)}x`,
+      (n) => '\uff11\u00a0'.repeat(n),
     ];
-    const started = Date.now();
-    for (const text of inputs) maskPii(text);
-    expect(Date.now() - started).toBeLessThan(2_000);
+    const fastest = (text: string): number => {
+      let best = Infinity;
+      for (let i = 0; i < 3; i++) {
+        const t0 = process.hrtime.bigint();
+        maskPii(text);
+        best = Math.min(best, Number(process.hrtime.bigint() - t0));
+      }
+      return best;
+    };
+    let small = 0;
+    let large = 0;
+    for (const shape of shapes) {
+      small += fastest(shape(4_000));
+      large += fastest(shape(16_000));
+    }
+    expect(large / small).toBeLessThan(9);
   });
 });
 

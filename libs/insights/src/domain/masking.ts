@@ -81,12 +81,16 @@ const BARE_DOMAIN = new RegExp(
 );
 const BARE_DOMAIN_WITH_PATH = new RegExp(`${DOMAIN_START}(?:${WEAK_TLDS.join('|')})${TLD_END}\\/${URL_TAIL}`, 'gu');
 
-/** `ana at example dot com`, `ana(at)example.com`, `ana [at] example [dot] fr`: only with a bracketed at or a spelled dot, and a known TLD. */
+/**
+ * `ana at example dot com`, `ana(at)example.com`, `ana [at] example [dot] fr`: only with a bracketed at or a spelled dot, and a known TLD.
+ * The spelled dots before the at and the labels after it are bounded (4 and 6), so that a long run of
+ * "a dot a dot …" costs linear time, not one scan of the rest of the text from every word.
+ */
 const OBFUSCATED_AT = '(?: ?[(\\[{]at[)\\]}] ?| at )';
 const SPELLED_DOT = '(?: ?[(\\[{]dot[)\\]}] ?| dot )';
 const OBFUSCATED_DOT = `(?:${SPELLED_DOT}|\\.)`;
 const OBFUSCATED_EMAIL = new RegExp(
-  `(?<![${L}._%+-])[${L}._%+-]+(?:${SPELLED_DOT}[${L}._%+-]+)*${OBFUSCATED_AT}(?:${LABEL}${OBFUSCATED_DOT})+(?:${[...STRONG_TLDS, ...WEAK_TLDS].join('|')})(?![${L}])`,
+  `(?<![${L}._%+-])[${L}._%+-]+(?:${SPELLED_DOT}[${L}._%+-]+){0,4}${OBFUSCATED_AT}(?:${LABEL}${OBFUSCATED_DOT}){1,6}(?:${[...STRONG_TLDS, ...WEAK_TLDS].join('|')})(?![${L}])`,
   'giu',
 );
 const SPELLED = /[(\[{](?:at|dot)[)\]}]| dot /i;
