@@ -43,7 +43,7 @@ function fakeApi(items: MyInvitation[], outcome: 'accepted' | 'waitlisted' = 'ac
     decline: vi.fn(async (id: string) => {
       await network();
       items.find((x) => x.id === id)!.status = 'declined';
-      return { status: 'declined' };
+      return { status: 'declined' as const };
     }),
   } satisfies InvitationsApi;
 }
