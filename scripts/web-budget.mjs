@@ -1,5 +1,7 @@
 // The weight of a panellist's first load: the JavaScript that opening /me downloads (Vite's
-// entry chunk, the route chunks of /me, and every chunk these import statically), compressed.
+// entry chunk, the route chunks of /me, every chunk these import statically, and the catalogue
+// of the page's language: one of src/i18n/*.json, each its own chunk loaded before the first
+// render, counted as the largest of them), compressed.
 // Fails past BUDGET_BROTLI bytes, or when any studio, brand or admin code is in it. Reads
 // dist/.vite/manifest.json and dist/.vite/modules.json (written by apps/web/vite.config.mts).
 // Run on its own: node scripts/web-budget.mjs [distDir]
@@ -19,6 +21,9 @@ const ME_ROUTE = /^src\/routes\/(me|me\/route|me\/index|me\.index)\.tsx(\?|$)/;
  */
 const FORBIDDEN = [/^src\/areas\/(studio|brand|admin)\//, /^src\/routes\/(studio|brand|admin)(\/|\.).*\?tsr-split/];
 
+/** The catalogues (src/i18n/fr.json, en.json…): main.tsx loads the active one before rendering. */
+const CATALOGUE = /^src\/i18n\/[\w-]+\.json$/;
+
 const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
 
 export function firstLoadOfMe(distDir) {
@@ -34,8 +39,26 @@ export function firstLoadOfMe(distDir) {
     for (const imported of manifest[key].imports ?? []) visit(imported);
   };
   keys.forEach(visit);
-  return [...seen].map((k) => manifest[k].file).filter((f) => f.endsWith('.js'));
+  const files = [...seen].map((k) => manifest[k].file).filter((f) => f.endsWith('.js'));
+  // the page's language is the visitor's: count the heaviest catalogue (with what it imports)
+  const catalogues = Object.keys(manifest).filter((k) => CATALOGUE.test(k));
+  if (catalogues.length === 0) throw new Error('no catalogue chunk (src/i18n/*.json) in the Vite manifest');
+  const chunkOf = (key) => {
+    const own = new Set();
+    const walk = (k) => {
+      if (seen.has(k) || own.has(k)) return;
+      own.add(k);
+      for (const imported of manifest[k].imports ?? []) walk(imported);
+    };
+    walk(key);
+    return [...own].map((k) => manifest[k].file).filter((f) => f.endsWith('.js'));
+  };
+  const weight = (fs) => fs.reduce((n, f) => n + brotli(readFileSync(join(distDir, f))), 0);
+  const heaviest = catalogues.map(chunkOf).reduce((a, b) => (weight(b) > weight(a) ? b : a));
+  return [...files, ...heaviest];
 }
+
+const brotli = (data) => brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
 export function checkBudget(distDir) {
   const files = firstLoadOfMe(distDir);
@@ -47,7 +70,7 @@ export function checkBudget(distDir) {
   for (const file of files) {
     const data = readFileSync(join(distDir, file));
     const g = gzipSync(data, { level: 9 }).length;
-    const b = brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    const b = brotli(data);
     raw += data.length;
     gz += g;
     br += b;

@@ -7,9 +7,12 @@ import './styles/global.css';
 
 const root = document.getElementById('root');
 if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App i18n={createI18n(pickLanguage())} />
-    </StrictMode>,
-  );
+  // the active language's catalogue first (its own chunk), then the first render: no raw keys
+  void createI18n(pickLanguage()).then((i18n) => {
+    createRoot(root).render(
+      <StrictMode>
+        <App i18n={i18n} />
+      </StrictMode>,
+    );
+  });
 }

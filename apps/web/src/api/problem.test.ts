@@ -1,6 +1,6 @@
 import type { FieldValues, UseFormSetError } from 'react-hook-form';
 import { describe, expect, it, vi } from 'vitest';
-import { createI18n } from '../i18n';
+import { createTestI18n } from '../i18n/testing';
 import en from '../i18n/en.json';
 import fr from '../i18n/fr.json';
 import { ApiError } from './client';
@@ -40,7 +40,7 @@ describe('applyProblemToForm', () => {
   });
 
   it('puts each error on the field it names, translated (French)', () => {
-    const t = createI18n('fr').t;
+    const t = createTestI18n('fr').t;
     const { set, setError } = collect();
     const onField = applyProblemToForm(
       validation([
@@ -61,7 +61,7 @@ describe('applyProblemToForm', () => {
   });
 
   it('renames fields, and sends fields the form does not have to the alert', () => {
-    const t = createI18n('en').t;
+    const t = createTestI18n('en').t;
     const { set, setError } = collect();
     applyProblemToForm(
       validation([
@@ -77,7 +77,7 @@ describe('applyProblemToForm', () => {
   });
 
   it('shows a problem without field errors in the alert: its known type, else the status', () => {
-    const t = createI18n('fr').t;
+    const t = createTestI18n('fr').t;
     const a = collect();
     applyProblemToForm({ type: 'urn:leadpanel:problem:invalid-reset-token', title: '', detail: '', status: 400 }, a.setError, t);
     expect(a.set['root.server'].message).toBe(fr.problem.type.invalidResetToken);

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { App } from '../App';
 import { createI18n, pickLanguage, type Language } from '../i18n';
+import { createTestI18n } from '../i18n/testing';
 import en from '../i18n/en.json';
 import fr from '../i18n/fr.json';
 import type { SessionSnapshot } from '../session/session';
@@ -17,7 +18,7 @@ const panellist: SessionSnapshot = {
 };
 
 function renderAt(path: string, lang: Language, session: SessionSnapshot = signedOut) {
-  return render(<App i18n={createI18n(lang)} history={createMemoryHistory({ initialEntries: [path] })} session={session} />);
+  return render(<App i18n={createTestI18n(lang)} history={createMemoryHistory({ initialEntries: [path] })} session={session} />);
 }
 
 describe('app shell', () => {
@@ -37,11 +38,21 @@ describe('app shell', () => {
     });
   }
 
-  it('switches language from the header, and remembers it', async () => {
-    renderAt('/login', 'fr');
+  it('switches language from the header, and remembers it (the other catalogue loaded first: never a raw key)', async () => {
+    // the app's own instance: French only, English loaded on demand
+    const i18n = await createI18n('fr');
+    render(<App i18n={i18n} history={createMemoryHistory({ initialEntries: ['/login'] })} session={signedOut} />);
     await screen.findByRole('heading', { level: 1, name: fr.login.title });
+    expect(i18n.hasResourceBundle('en', 'translation')).toBe(false);
+    const headings: string[] = [];
+    const observer = new MutationObserver(() =>
+      headings.push(...screen.queryAllByRole('heading', { level: 1 }).map((h) => h.textContent ?? '')),
+    );
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true });
     await userEvent.click(screen.getByRole('radio', { name: en.languages.en }));
     expect(await screen.findByRole('heading', { level: 1, name: en.login.title })).toBeTruthy();
+    observer.disconnect();
+    expect(headings.every((h) => h === fr.login.title || h === en.login.title)).toBe(true);
     expect(document.documentElement.lang).toBe('en');
     expect(pickLanguage(null, ['fr-FR'])).toBe('en');
   });

@@ -1,12 +1,13 @@
 import { ToggleButton, ToggleButtonGroup } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, rememberLanguage, type Language } from '../i18n';
+import { LANGUAGES, type Language } from '../i18n';
+import { useLanguageChoice } from '../i18n/useLanguageChoice';
 import styles from './LanguageSwitch.module.css';
 
 /** FR | EN: each button names its language in that language (lang attribute for screen readers). */
 export function LanguageSwitch() {
-  const { t, i18n } = useTranslation();
-  const current = (LANGUAGES as readonly string[]).includes(i18n.language) ? i18n.language : 'en';
+  const { t } = useTranslation();
+  const [current, choose] = useLanguageChoice();
   return (
     <ToggleButtonGroup
       aria-label={t('shell.language')}
@@ -15,10 +16,7 @@ export function LanguageSwitch() {
       selectedKeys={[current]}
       onSelectionChange={(keys) => {
         const [lang] = [...keys] as Language[];
-        if (lang && lang !== i18n.language) {
-          rememberLanguage(lang);
-          void i18n.changeLanguage(lang);
-        }
+        if (lang && lang !== current) choose(lang);
       }}
       className={styles.group}
     >

@@ -10,13 +10,13 @@ import type { Language } from '../i18n';
 const api = vi.hoisted(() => ({
   campaignsControllerPublicPage: vi.fn(),
   recruitmentControllerApply: vi.fn(),
-  post: vi.fn(),
+  recruitmentControllerResendConfirmation: vi.fn(),
 }));
 vi.mock('../api/generated', () => ({
   campaignsControllerPublicPage: api.campaignsControllerPublicPage,
   recruitmentControllerApply: api.recruitmentControllerApply,
+  recruitmentControllerResendConfirmation: api.recruitmentControllerResendConfirmation,
 }));
-vi.mock('../api/generated/client.gen', () => ({ client: { post: api.post } }));
 
 const { JoinPage } = await import('./JoinPage');
 
@@ -65,7 +65,7 @@ beforeEach(() => {
   vi.clearAllMocks();
   api.campaignsControllerPublicPage.mockResolvedValue({ data: campaign });
   api.recruitmentControllerApply.mockResolvedValue({ data: { status: 'pending_confirmation' } });
-  api.post.mockResolvedValue({ data: undefined });
+  api.recruitmentControllerResendConfirmation.mockResolvedValue({ data: undefined });
 });
 
 describe('JoinPage', () => {
@@ -101,8 +101,8 @@ describe('JoinPage', () => {
     expect(screen.getByText('ana@example.com')).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: en.join.checkEmail.resend }));
     await waitFor(() =>
-      expect(api.post).toHaveBeenCalledWith(
-        expect.objectContaining({ url: '/api/v1/public/resend-confirmation', body: { email: 'ana@example.com' } }),
+      expect(api.recruitmentControllerResendConfirmation).toHaveBeenCalledWith(
+        expect.objectContaining({ body: { email: 'ana@example.com' }, throwOnError: true }),
       ),
     );
     expect(await screen.findByText(en.join.checkEmail.resent)).toBeTruthy();

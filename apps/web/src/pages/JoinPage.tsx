@@ -3,8 +3,13 @@ import { useId, useMemo, useState, type ComponentProps, type ReactNode } from 'r
 import { Controller, useForm } from 'react-hook-form';
 import { Checkbox, FieldError, Input, Label, Radio, RadioGroup, Text, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { campaignsControllerPublicPage, recruitmentControllerApply, type ApplicationDto } from '../api/generated';
-import { client } from '../api/generated/client.gen';
+import {
+  campaignsControllerPublicPage,
+  recruitmentControllerApply,
+  recruitmentControllerResendConfirmation,
+  type ApplicationDto,
+  type PublicCampaignDto,
+} from '../api/generated';
 import { applyProblemToForm, problemOf } from '../api/problem';
 import { Button, formStyles } from '../components/Form';
 import { Note, Page } from '../components/Page';
@@ -19,14 +24,16 @@ import styles from './JoinPage.module.css';
 export const DEFAULT_TERMS_VERSION = '2026-01';
 export const PASSWORD_MIN_LENGTH = 10;
 
-interface Campaign {
-  slug: string;
-  title: string;
-  description: string;
-  screener: { id: string; title: string; questions: Question[] };
-  /** TODO(schema): not in the public page today; used when the API adds it */
+/**
+ * The public campaign page, its screener read as the survey player reads it (the schema's
+ * QuestionDoc leaves option values and showIf's fields optional; the API serves published,
+ * validated screeners). `termsVersion` is not in the API's answer (PublicCampaignDto): the
+ * consents record DEFAULT_TERMS_VERSION unless a future API names one.
+ */
+type Campaign = Omit<PublicCampaignDto, 'screener'> & {
+  screener: Omit<PublicCampaignDto['screener'], 'questions'> & { questions: Question[] };
   termsVersion?: string;
-}
+};
 
 interface FormValues {
   email: string;
@@ -475,13 +482,7 @@ function CheckEmail({ email }: { email: string }) {
   const { t } = useTranslation();
   const resend = useMutation({
     mutationFn: async () => {
-      // TODO(schema): the generated SDK has no function for POST /public/resend-confirmation yet
-      await client.post({
-        url: '/api/v1/public/resend-confirmation',
-        body: { email },
-        headers: { 'Content-Type': 'application/json' },
-        throwOnError: true,
-      });
+      await recruitmentControllerResendConfirmation({ body: { email }, throwOnError: true });
     },
   });
   const status = resend.isSuccess

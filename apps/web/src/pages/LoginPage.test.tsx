@@ -5,7 +5,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { configureClient, resetClientForTests, setAccessToken } from '../api/client';
 import { meControllerProfile } from '../api/generated/sdk.gen';
 import { App } from '../App';
-import { createI18n, type Language } from '../i18n';
+import type { Language } from '../i18n';
+import { createTestI18n } from '../i18n/testing';
 import en from '../i18n/en.json';
 import fr from '../i18n/fr.json';
 import type { SessionSnapshot } from '../session/session';
@@ -15,7 +16,7 @@ const signedOut: SessionSnapshot = { status: 'signed-out', user: null };
 
 function renderAt(path: string, lang: Language, session: SessionSnapshot = signedOut) {
   const history = createMemoryHistory({ initialEntries: [path] });
-  const i18n = createI18n(lang);
+  const i18n = createTestI18n(lang);
   render(<App i18n={i18n} history={history} session={session} />);
   return { history, i18n };
 }
@@ -155,7 +156,7 @@ describe('area guards', () => {
     });
     configureClient(api.fetch);
     const history = createMemoryHistory({ initialEntries: ['/me'] });
-    render(<App i18n={createI18n('en')} history={history} />);
+    render(<App i18n={createTestI18n('en')} history={history} />);
     expect(screen.queryByRole('heading', { name: en.login.title })).toBeNull();
     expect(await screen.findByRole('heading', { level: 1, name: en.me.title })).toBeTruthy();
     expect(history.location.pathname).toBe('/me');

@@ -4,7 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { configureClient, resetClientForTests } from '../api/client';
 import { App } from '../App';
-import { createI18n, type Language } from '../i18n';
+import type { Language } from '../i18n';
+import { createTestI18n } from '../i18n/testing';
 import en from '../i18n/en.json';
 import fr from '../i18n/fr.json';
 import { fakeApi, json, problem } from '../test/fakeApi';
@@ -12,7 +13,7 @@ import { fakeApi, json, problem } from '../test/fakeApi';
 function renderAt(path: string, lang: Language) {
   render(
     <App
-      i18n={createI18n(lang)}
+      i18n={createTestI18n(lang)}
       history={createMemoryHistory({ initialEntries: [path] })}
       session={{ status: 'signed-out', user: null }}
     />,

@@ -13,6 +13,7 @@ import {
   meControllerProfile,
 } from '../api/generated/sdk.gen';
 import type { TokenUserDto } from '../api/generated/types.gen';
+import { pickLanguage, rememberLanguage } from '../i18n';
 
 export type Role = TokenUserDto['role'];
 
@@ -116,7 +117,12 @@ export function SessionProvider({
   const signedIn = useCallback(
     (user: User) => {
       store.set({ status: 'signed-in', user });
-      if (user.locale && user.locale !== i18n.language) void i18n.changeLanguage(user.locale);
+      if (user.locale) {
+        const lang = pickLanguage(user.locale);
+        // the next page load on this device starts in it: one catalogue, no switch after sign-in
+        rememberLanguage(lang);
+        if (lang !== i18n.language) void i18n.changeLanguage(lang);
+      }
     },
     [store, i18n],
   );

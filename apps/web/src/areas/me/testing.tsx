@@ -4,7 +4,8 @@ import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { I18nProvider } from 'react-aria-components';
 import { I18nextProvider } from 'react-i18next';
-import { createI18n, type Language } from '../../i18n';
+import type { Language } from '../../i18n';
+import { createTestI18n } from '../../i18n/testing';
 import { GoodbyePage } from '../../pages/GoodbyePage';
 
 // jsdom has no CSS.escape; React Aria's modal dialogs use it (every browser has it)
@@ -16,7 +17,7 @@ if (!g.CSS?.escape) g.CSS = { ...g.CSS, escape: (s: string) => s.replace(/[^\w-]
  * router with the page at `/` and the goodbye page, a fresh query client, the given language.
  */
 export function renderPage(Page: () => ReactNode, lang: Language) {
-  const i18n = createI18n(lang);
+  const i18n = createTestI18n(lang);
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   const root = createRootRoute({ component: Outlet });
   const router = createRouter({

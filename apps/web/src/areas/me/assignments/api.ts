@@ -6,37 +6,23 @@ import {
   assignmentsControllerSubmit,
   myInvitationsControllerStudies,
 } from '../../../api/generated';
+import type { AssignmentDetailDto, MyAssignmentDto } from '../../../api/generated';
 import type { Answers, Question } from '../../../surveys/types';
 
-// TODO(schema): GET /me/assignments, GET /me/assignments/:id and GET /me/studies are typed
-// `unknown` until their response DTOs land; these narrow types follow the service's views
-// (libs/surveys/src/assignments/assignments.service.ts, libs/studies/src/invitations).
-export interface MyAssignment {
-  id: string;
-  surveyId: string;
-  studyId: string;
-  title: string;
-  kind: 'screener' | 'usage' | 'beta' | 'general';
-  dueAt: string | null;
-  status: 'assigned' | 'submitted';
-  submittedAt: string | null;
-  pointsCredited: number | null;
-}
+export type MyAssignment = MyAssignmentDto;
 
-export interface AssignmentDetail extends MyAssignment {
-  survey: { id: string; title: string; kind: string; questions: Question[] };
+/**
+ * GET /me/assignments/:id with its survey as the survey player reads it. The schema's
+ * QuestionDoc leaves option values and showIf's fields optional and lets an answer be a boolean
+ * (it documents every survey kind loosely); the API only serves published definitions,
+ * validated against the survey rules, whose shapes are `Question` and `Answers`.
+ */
+export type AssignmentDetail = Omit<AssignmentDetailDto, 'survey' | 'answers'> & {
+  survey: Omit<AssignmentDetailDto['survey'], 'questions'> & { questions: Question[] };
   answers: Answers;
-}
+};
 
-interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-interface MyStudy {
-  studyId: string;
-  title: string;
-}
+const asDetail = (dto: AssignmentDetailDto) => dto as AssignmentDetail;
 
 export const assignmentKeys = {
   all: ['me', 'assignments'] as const,
@@ -50,7 +36,7 @@ export const assignmentsQuery = () =>
     initialPageParam: undefined as string | undefined,
     queryFn: async ({ pageParam }) => {
       const { data } = await assignmentsControllerMine({ query: { limit: 50, cursor: pageParam }, throwOnError: true });
-      return data as Page<MyAssignment>; // TODO(schema)
+      return data;
     },
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -61,8 +47,7 @@ export const myStudyTitlesQuery = () =>
     queryKey: ['me', 'studies', 'titles'] as const,
     queryFn: async () => {
       const { data } = await myInvitationsControllerStudies({ query: { limit: 100 }, throwOnError: true });
-      const page = data as Page<MyStudy>; // TODO(schema)
-      return Object.fromEntries(page.items.map((s) => [s.studyId, s.title])) as Record<string, string>;
+      return Object.fromEntries(data.items.map((s) => [s.studyId, s.title])) as Record<string, string>;
     },
     staleTime: 5 * 60_000,
   });
@@ -72,7 +57,7 @@ export const assignmentQuery = (id: string) =>
     queryKey: assignmentKeys.one(id),
     queryFn: async () => {
       const { data } = await assignmentsControllerOne({ path: { id }, throwOnError: true });
-      return data as AssignmentDetail; // TODO(schema)
+      return asDetail(data);
     },
     // a 404 or 403 will not change by asking again
     retry: (count, error) => count < 1 && !(typeof error === 'object' && error !== null && 'status' in error),
@@ -80,7 +65,7 @@ export const assignmentQuery = (id: string) =>
 
 export async function saveAnswers(id: string, answers: Record<string, Answers[string] | null>): Promise<AssignmentDetail> {
   const { data } = await assignmentsControllerSave({ path: { id }, body: { answers }, throwOnError: true });
-  return data as AssignmentDetail; // TODO(schema)
+  return asDetail(data);
 }
 
 export async function submitAnswers(id: string, answers: Answers, idempotencyKey: string): Promise<{ pointsCredited: number }> {

@@ -10,15 +10,22 @@ const invitation = (id: string, expiresAt: string, status: MyInvitation['status'
   id,
   studyId: 's',
   studyTitle: `study ${id}`,
+  theme: 'cycling',
+  brief: 'A short brief.',
   status,
   expiresAt,
+  createdAt: '2026-12-01T10:00:00.000Z',
 });
 const assignment = (id: string, dueAt: string, status: MyAssignment['status'] = 'assigned'): MyAssignment => ({
   id,
+  surveyId: `survey-${id}`,
   studyId: 's',
   title: `survey ${id}`,
+  kind: 'usage',
   dueAt,
   status,
+  submittedAt: null,
+  pointsCredited: null,
 });
 const round = (id: string, closesAt: string, state: 'open' | 'scheduled' | 'closed' = 'open', hasPosted = false) => ({
   id,

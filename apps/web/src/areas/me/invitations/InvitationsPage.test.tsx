@@ -5,7 +5,8 @@ import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it, vi } from 'vitest';
-import { createI18n, type Language } from '../../../i18n';
+import type { Language } from '../../../i18n';
+import { createTestI18n } from '../../../i18n/testing';
 import en from '../../../i18n/en.json';
 import fr from '../../../i18n/fr.json';
 import { meKeys } from '../shared/api';
@@ -42,7 +43,7 @@ function fakeApi(items: MyInvitation[], outcome: 'accepted' | 'waitlisted' = 'ac
     decline: vi.fn(async (id: string) => {
       await network();
       items.find((x) => x.id === id)!.status = 'declined';
-      return { status: 'declined' };
+      return { status: 'declined' as const };
     }),
   } satisfies InvitationsApi;
 }
@@ -58,7 +59,7 @@ function renderPage(
   });
   return render(
     <QueryClientProvider client={client}>
-      <I18nextProvider i18n={createI18n(lang)}>
+      <I18nextProvider i18n={createTestI18n(lang)}>
         <RouterProvider router={router} />
       </I18nextProvider>
     </QueryClientProvider>,

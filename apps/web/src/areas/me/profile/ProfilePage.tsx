@@ -13,7 +13,8 @@ import {
 } from '../../../api/generated';
 import { Button, formStyles } from '../../../components/Form';
 import { Note, Page } from '../../../components/Page';
-import { LANGUAGES, rememberLanguage, type Language } from '../../../i18n';
+import { LANGUAGES, type Language } from '../../../i18n';
+import { useLanguageChoice } from '../../../i18n/useLanguageChoice';
 import { meKeys } from '../shared/api';
 import { errorMessage } from '../shared/errors';
 import { Field } from '../shared/Field';
@@ -55,17 +56,16 @@ export function ProfilePage() {
 
 /** The language applies at once (the whole app switches), and is saved on the profile. */
 function LanguageSection({ profile }: { profile: ProfileDto }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   const legendId = useId();
-  const current = (LANGUAGES as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : profile.locale;
+  const [current, switchTo] = useLanguageChoice(profile.locale);
   const save = useMutation({
     mutationFn: async (locale: Language) => (await meControllerUpdateProfile({ throwOnError: true, body: { locale } })).data,
     onSuccess: (data) => queryClient.setQueryData(meKeys.profile, data),
   });
   const choose = (lang: Language) => {
-    rememberLanguage(lang);
-    void i18n.changeLanguage(lang);
+    switchTo(lang);
     save.mutate(lang);
   };
   return (

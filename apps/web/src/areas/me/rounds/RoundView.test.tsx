@@ -5,7 +5,8 @@ import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it, vi } from 'vitest';
-import { createI18n, type Language } from '../../../i18n';
+import type { Language } from '../../../i18n';
+import { createTestI18n } from '../../../i18n/testing';
 import en from '../../../i18n/en.json';
 import fr from '../../../i18n/fr.json';
 import type { DiscussionApi, Post, Round } from './api';
@@ -95,7 +96,7 @@ function renderView(ui: ReactNode, lang: Language = 'en') {
   });
   return render(
     <QueryClientProvider client={client}>
-      <I18nextProvider i18n={createI18n(lang)}>
+      <I18nextProvider i18n={createTestI18n(lang)}>
         <RouterProvider router={router} />
       </I18nextProvider>
     </QueryClientProvider>,

@@ -6,7 +6,14 @@ import {
   myInvitationsControllerStudies,
   shipmentsControllerMine,
 } from '../../../api/generated';
-import type { ShipmentResponseDto } from '../../../api/generated';
+import type {
+  MyAssignmentDto,
+  MyInvitationResponseDto,
+  MyPointsDto,
+  MyStudyResponseDto,
+  PointsEntryDto,
+  ShipmentResponseDto,
+} from '../../../api/generated';
 
 /** The query keys of the panellist's own data (writes invalidate them). */
 export const meKeys = {
@@ -22,44 +29,11 @@ export const meKeys = {
 
 export type Shipment = ShipmentResponseDto;
 
-interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-// TODO(schema): GET /me/points, /me/invitations, /me/studies and /me/assignments are typed
-// `unknown` until their response DTOs land; these narrow types follow the services' views.
-export interface PointsEntry {
-  id: string;
-  delta: number;
-  reason: string;
-  note: string | null;
-  createdAt: string;
-}
-export interface MyPoints {
-  balance: number;
-  entries: PointsEntry[];
-}
-export interface MyInvitation {
-  id: string;
-  studyId: string;
-  studyTitle: string;
-  status: 'invited' | 'accepted' | 'declined' | 'expired' | 'waitlisted';
-  expiresAt: string;
-}
-export interface MyAssignment {
-  id: string;
-  studyId: string;
-  title: string;
-  dueAt: string;
-  status: 'assigned' | 'submitted';
-}
-export interface MyStudy {
-  studyId: string;
-  title: string;
-  studyStatus: string;
-  participation: 'enrolled' | 'waitlisted' | 'withdrawn';
-}
+export type PointsEntry = PointsEntryDto;
+export type MyPoints = MyPointsDto;
+export type MyInvitation = MyInvitationResponseDto;
+export type MyAssignment = MyAssignmentDto;
+export type MyStudy = MyStudyResponseDto;
 
 export function useMyShipments() {
   return useQuery({
@@ -71,30 +45,27 @@ export function useMyShipments() {
 export function useMyPoints() {
   return useQuery({
     queryKey: meKeys.points,
-    queryFn: async () => (await meControllerMyPoints({ throwOnError: true })).data as MyPoints, // TODO(schema)
+    queryFn: async () => (await meControllerMyPoints({ throwOnError: true })).data,
   });
 }
 
 export function useMyInvitations() {
   return useQuery({
     queryKey: meKeys.invitations,
-    queryFn: async () =>
-      ((await myInvitationsControllerList({ throwOnError: true, query: { limit: 100 } })).data as Page<MyInvitation>).items, // TODO(schema)
+    queryFn: async () => (await myInvitationsControllerList({ throwOnError: true, query: { limit: 100 } })).data.items,
   });
 }
 
 export function useMyAssignments() {
   return useQuery({
     queryKey: meKeys.assignments,
-    queryFn: async () =>
-      ((await assignmentsControllerMine({ throwOnError: true, query: { limit: 100 } })).data as Page<MyAssignment>).items, // TODO(schema)
+    queryFn: async () => (await assignmentsControllerMine({ throwOnError: true, query: { limit: 100 } })).data.items,
   });
 }
 
 export function useMyStudies() {
   return useQuery({
     queryKey: meKeys.studies,
-    queryFn: async () =>
-      ((await myInvitationsControllerStudies({ throwOnError: true, query: { limit: 100 } })).data as Page<MyStudy>).items, // TODO(schema)
+    queryFn: async () => (await myInvitationsControllerStudies({ throwOnError: true, query: { limit: 100 } })).data.items,
   });
 }

@@ -4,7 +4,7 @@ import { render, screen, within } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { describe, expect, it, vi } from 'vitest';
-import { createI18n } from '../../../i18n';
+import { createTestI18n } from '../../../i18n/testing';
 import en from '../../../i18n/en.json';
 import type { DiscussionApi, Round } from '../rounds/api';
 import type { MyStudy } from './api';
@@ -18,7 +18,7 @@ function renderPage(ui: ReactNode) {
   });
   return render(
     <QueryClientProvider client={client}>
-      <I18nextProvider i18n={createI18n('en')}>
+      <I18nextProvider i18n={createTestI18n('en')}>
         <RouterProvider router={router} />
       </I18nextProvider>
     </QueryClientProvider>,

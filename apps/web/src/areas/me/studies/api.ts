@@ -1,20 +1,8 @@
-import { myInvitationsControllerStudies } from '../../../api/generated';
+import { myInvitationsControllerStudies, type MyStudyPageDto, type MyStudyResponseDto } from '../../../api/generated';
 
-// TODO(schema): typed `unknown` by the generated client until MyStudyResponseDto lands.
-export interface MyStudy {
-  studyId: string;
-  title: string;
-  theme: string;
-  studyStatus: 'draft' | 'recruiting' | 'in_field' | 'analysing' | 'closed';
-  participation: 'enrolled' | 'waitlisted' | 'withdrawn';
-  joinedAt: string;
-}
-
-export interface MyStudyPage {
-  items: MyStudy[];
-  nextCursor: string | null;
-}
+export type MyStudy = MyStudyResponseDto;
+export type MyStudyPage = MyStudyPageDto;
 
 export async function fetchMyStudies(): Promise<MyStudyPage> {
-  return (await myInvitationsControllerStudies({ query: { limit: 100 }, throwOnError: true })).data as MyStudyPage;
+  return (await myInvitationsControllerStudies({ query: { limit: 100 }, throwOnError: true })).data;
 }
