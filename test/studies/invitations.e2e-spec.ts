@@ -181,7 +181,7 @@ describe('Invitations: accept, decline, quota cells, my invitations and studies'
       expect((await wave(t, researcher.token, s.id, { size: 4, expiresInDays: 5 })).invited).toBe(4);
     });
 
-    it('lists my invitations with the study title, theme and brief (200 page)', async () => {
+    it('lists my invitations with the study title, theme, brief and incentive (200 page)', async () => {
       const res = await get(es[0].token, '/me/invitations');
       expect(res.status).toBe(200);
       expect(res.body).toEqual({
@@ -192,6 +192,7 @@ describe('Invitations: accept, decline, quota cells, my invitations and studies'
             studyTitle: 'Spanish stoves',
             theme: s.theme,
             brief: s.brief,
+            incentivePoints: s.incentivePoints,
             status: 'invited',
             expiresAt: expect.stringMatching(/Z$/),
             createdAt: expect.stringMatching(/Z$/),

@@ -60,6 +60,8 @@ export interface MyInvitationView {
   studyTitle: string;
   theme: string;
   brief: string;
+  /** what taking part earns (the study's incentive), so the panellist can decide */
+  incentivePoints: number;
   status: InvitationStatus;
   expiresAt: Date;
   createdAt: Date;
@@ -350,6 +352,7 @@ export class InvitationsService implements OnModuleInit {
         studyTitle: i.study!.title,
         theme: i.study!.theme,
         brief: i.study!.brief,
+        incentivePoints: i.study!.incentivePoints,
         status: i.status === 'invited' && i.expiresAt.getTime() <= this.clock.now().getTime() ? 'expired' : i.status,
         expiresAt: i.expiresAt,
         createdAt: i.createdAt,

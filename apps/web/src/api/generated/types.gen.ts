@@ -891,6 +891,10 @@ export type MyInvitationResponseDto = {
     theme: string;
     brief: string;
     /**
+     * the study's incentive points
+     */
+    incentivePoints: number;
+    /**
      * an unanswered invitation past its expiry reads expired
      */
     status: 'invited' | 'accepted' | 'declined' | 'expired' | 'waitlisted';

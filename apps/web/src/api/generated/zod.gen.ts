@@ -905,6 +905,7 @@ export const zMyInvitationResponseDto = z.object({
     studyTitle: z.string().check(z.maxLength(200)),
     theme: z.string().check(z.maxLength(200)),
     brief: z.string().check(z.maxLength(20000)),
+    incentivePoints: z.int().check(z.gte(0), z.lte(100000)),
     status: z.enum([
         'invited',
         'accepted',

@@ -80,6 +80,7 @@ export class MyInvitationResponseDto {
   @ApiProperty({ maxLength: 200 }) studyTitle: string;
   @ApiProperty({ maxLength: 200 }) theme: string;
   @ApiProperty({ maxLength: 20000 }) brief: string;
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100000, description: "the study's incentive points" }) incentivePoints: number;
   @ApiProperty({ enum: INVITATION_STATUSES, description: 'an unanswered invitation past its expiry reads expired' })
   status: InvitationStatus;
   @ApiProperty(DATE_TIME_DOC) expiresAt: Date;

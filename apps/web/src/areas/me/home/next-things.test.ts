@@ -10,6 +10,7 @@ const invitation = (id: string, expiresAt: string, status: MyInvitation['status'
   id,
   studyId: 's',
   studyTitle: `study ${id}`,
+  incentivePoints: 100,
   theme: 'cycling',
   brief: 'A short brief.',
   status,

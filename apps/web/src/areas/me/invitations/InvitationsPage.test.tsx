@@ -24,6 +24,7 @@ function invitation(over: Partial<MyInvitation> = {}): MyInvitation {
     studyTitle: 'Cargo bikes in the city',
     theme: 'Mobility',
     brief: 'Tell us how you carry things around town.',
+    incentivePoints: 300,
     status: 'invited',
     expiresAt: '2030-05-20T10:00:00.000Z',
     createdAt: '2030-05-06T10:00:00.000Z',

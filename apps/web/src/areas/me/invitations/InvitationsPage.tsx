@@ -109,7 +109,7 @@ function OpenInvitation({
         <p className={styles.theme}>{invitation.theme}</p>
         <p className={styles.brief}>{invitation.brief}</p>
         <dl className={styles.facts}>
-          {invitation.incentivePoints !== undefined ? (
+          {invitation.incentivePoints > 0 ? (
             <div>
               <dt>{t('invitations.incentive')}</dt>
               <dd>

@@ -8,13 +8,7 @@ import type {
 
 export type InvitationStatus = MyInvitationResponseDto['status'];
 
-export type MyInvitation = MyInvitationResponseDto & {
-  /**
-   * Not in the API's answer (MyInvitationResponseDto has no incentive; the study has one, for
-   * the studio only): the page shows it when a test or a future API gives it.
-   */
-  incentivePoints?: number;
-};
+export type MyInvitation = MyInvitationResponseDto;
 
 export type MyInvitationPage = Omit<MyInvitationPageDto, 'items'> & { items: MyInvitation[] };
 
