@@ -101,6 +101,7 @@ test('a panellist joins from a referral, takes part in a study and erases the ac
 
   // --- sign in with the chosen password; home shows the invitation as the next thing to do
   await page.goto('/login');
+  await expectAxeClean(page, 'journey-login');
   await page.getByLabel(t('form.email')).fill(email);
   await page.getByLabel(t('form.password'), { exact: true }).fill(PASSWORD);
   await page.getByRole('button', { name: t('login.submit'), exact: true }).click();
@@ -249,6 +250,7 @@ test('a panellist joins from a referral, takes part in a study and erases the ac
   await page.getByRole('button', { name: t('login.submit'), exact: true }).click();
   await expect(page.getByRole('alert')).toBeVisible();
   await expect(page).toHaveURL(/\/login/);
+  await check(page, 'journey-login-refused');
   await call('POST', '/auth/login', { body: { email, password: PASSWORD }, expect: 401 });
 });
 
