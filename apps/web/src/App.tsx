@@ -6,6 +6,7 @@ import { I18nProvider } from 'react-aria-components';
 import { I18nextProvider } from 'react-i18next';
 import { configureClient } from './api/client';
 import { createAppRouter } from './router';
+import { afterSignOut } from './session/next';
 import { SessionProvider, type SessionSnapshot } from './session/session';
 
 configureClient();
@@ -26,7 +27,14 @@ export function App({ i18n, history, session }: { i18n: i18n; history?: RouterHi
     <QueryClientProvider client={queryClient}>
       <I18nextProvider i18n={i18n}>
         <I18nProvider locale={lang}>
-          <SessionProvider initial={session} onSignedOut={() => void router.navigate({ to: '/login' })}>
+          <SessionProvider
+            initial={session}
+            onSignedOut={() => {
+              // from a public page (e.g. /goodbye after erasing the account) the app stays there
+              const to = afterSignOut(router.state.location.pathname);
+              if (to) void router.navigate({ to });
+            }}
+          >
             <RouterProvider router={router} />
           </SessionProvider>
         </I18nProvider>

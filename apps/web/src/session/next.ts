@@ -32,3 +32,12 @@ export function destinationFor(role: Role, home: string, next?: string): string 
   if (next === '/' || next.startsWith('/login')) return home;
   return next;
 }
+
+/**
+ * Where the app goes once signed out: /login from a page that needs the session (an area,
+ * /account/…), nowhere from a public page — e.g. /goodbye, where erasing the account lands
+ * before the session ends.
+ */
+export function afterSignOut(path: string): '/login' | null {
+  return rolesFor(path) !== null || path.startsWith('/account') ? '/login' : null;
+}

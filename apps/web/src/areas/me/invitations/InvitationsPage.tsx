@@ -135,7 +135,10 @@ function OpenInvitation({
           </p>
         ) : null}
         <div className={styles.actions}>
-          <Button onPress={() => accept.mutate()} isPending={accept.isPending} isDisabled={busy && !accept.isPending}>
+          {/* not React Aria's isPending: it announces the button by its id when the request ends, and the
+              answered invitation's button is gone by then (a live region labelled by a missing element);
+              the outcome takes the focus and says what happened */}
+          <Button onPress={() => accept.mutate()} isDisabled={busy}>
             {accept.isPending ? t('invitations.accepting') : t('invitations.accept')}
           </Button>
           <DialogTrigger>

@@ -103,7 +103,9 @@ export function Composer({
         />
       )}
       <div>
-        <Button type="submit" isPending={write.isPending}>
+        {/* not React Aria's isPending: its end-of-request announcement is labelled by the button, which a
+            sent post's composer no longer has (axe role-img-alt); the text says "Sending…" meanwhile */}
+        <Button type="submit" isDisabled={write.isPending}>
           {write.isPending ? t('rounds.composer.sending') : reply ? t('rounds.composer.sendReply') : t('rounds.composer.send')}
         </Button>
       </div>

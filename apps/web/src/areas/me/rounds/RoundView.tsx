@@ -56,8 +56,10 @@ function Discussion({ api, round }: { api: DiscussionApi; round: Round }) {
         </ul>
       )}
       {list.hasMore ? (
-        <Button onPress={() => void list.loadMore()} isPending={list.loadingMore}>
-          {t('rounds.more')}
+        // not isPending: the button is gone once the last page is in, and React Aria's end-of-request
+        // announcement would then point at it
+        <Button onPress={() => void list.loadMore()} isDisabled={list.loadingMore}>
+          {list.loadingMore ? t('rounds.loading') : t('rounds.more')}
         </Button>
       ) : null}
     </section>
