@@ -150,6 +150,7 @@ describe('seed-demo', () => {
   it('prints the logins and the URLs to open', () => {
     const base = config.http.publicBaseUrl;
     expect(first.urls.apiDocs).toBe(`${base}/api/docs`);
+    expect(first.urls.web).toBe(`${base}/login`);
     expect(first.urls.reportShare).toMatch(
       new RegExp(`^${base.replace(/[.:/]/g, '\\$&')}/api/v1/shared/reports/[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$`),
     );

@@ -61,7 +61,7 @@ export interface DemoSummary {
   studyId: string;
   reportId: string;
   logins: DemoLogin[];
-  urls: { apiDocs: string; reportShare: string; reportShareExpiresAt: string; reportHtml: string; reportJson: string };
+  urls: { web: string; apiDocs: string; reportShare: string; reportShareExpiresAt: string; reportHtml: string; reportJson: string };
   figures: DemoFigures;
 }
 
@@ -687,6 +687,7 @@ export class DemoSeeder {
         ...panellistLogins,
       ],
       urls: {
+        web: `${base}/login`,
         apiDocs: `${base}/api/docs`,
         reportShare: share.url,
         reportShareExpiresAt: share.expiresAt.toISOString(),
@@ -736,10 +737,11 @@ export function formatDemoSummary(s: DemoSummary): string {
     '',
     s.created ? `Demo seeded in ${s.seconds} s.` : 'The demo was already there: nothing new was written.',
     '',
-    'Logins (POST /api/v1/auth/login):',
+    'Logins (in the browser, or POST /api/v1/auth/login):',
     ...s.logins.map((l) => `  ${pad(l.role, 11)} ${pad(l.email, 44)} ${pad(l.password, 22)} ${l.who}`),
     '',
     'Open:',
+    `  the web app             ${s.urls.web}   (sign in with a login above: a panellist, the researcher, the brand user)`,
     `  API docs (Swagger UI)   ${s.urls.apiDocs}`,
     `  report, no login        ${s.urls.reportShare}`,
     `                          (share link, valid until ${s.urls.reportShareExpiresAt})`,
