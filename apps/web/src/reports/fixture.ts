@@ -111,7 +111,13 @@ export function reportContentFixture(): ReportContentDto {
             ],
             nps: { score: 45.83333333333333, promoters: 62.5, passives: 25, detractors: 16.666666666666664, ci95: [18.1234, 73.5432] },
           },
-          { id: 'q-sus', type: 'sus', prompt: 'System Usability Scale', n: 20, sus: { mean: 75.375, sd: 9.21, ci95: [71.06, 79.69], grade: 'B' } },
+          {
+            id: 'q-sus',
+            type: 'sus',
+            prompt: 'System Usability Scale',
+            n: 20,
+            sus: { mean: 75.375, sd: 9.21, ci95: [71.06, 79.69], grade: 'B' },
+          },
           {
             id: 'q-improve',
             type: 'text',
