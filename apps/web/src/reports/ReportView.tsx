@@ -451,7 +451,9 @@ function FeedbackSection({ feedback }: { feedback: FeedbackSummaryDto }) {
     ['severity', feedback.bySeverity, t('brand.report.bySeverity')],
     ['status', feedback.byStatus, t('brand.report.byStatus')],
   ] as const;
-  if (!Object.keys(feedback.byKind).length && !feedback.top.length) return null;
+  // no feedback filed: the section would be a grid of zeros
+  const filed = Object.values(feedback.byKind).reduce((sum, n) => sum + n, 0);
+  if (filed === 0 && !feedback.top.length) return null;
   return (
     <Section title={t('brand.report.feedback')}>
       <div className={styles.columns}>
