@@ -234,56 +234,66 @@ function Crosstab({ crosstab, minCell, prompt }: { crosstab: CrosstabDto; minCel
   const values = [...new Set(crosstab.rows.flatMap((r) => r.distribution?.map((d) => d.value) ?? []))];
   const hasMean = crosstab.rows.some((r) => r.mean !== undefined);
   const columns = 2 + values.length + (hasMean ? 1 : 0);
+  const caption = t('brand.report.crosstab', { prompt, segment: t(`brand.report.segments.${crosstab.segment}`) });
   return (
-    <table className={styles.table}>
-      <caption className={styles.caption}>
-        {t('brand.report.crosstab', { prompt, segment: t(`brand.report.segments.${crosstab.segment}`) })}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">{t(`brand.report.segments.${crosstab.segment}`)}</th>
-          <th scope="col" className={styles.num}>
-            {t('brand.report.count')}
-          </th>
-          {hasMean ? (
+    <Scroll label={caption}>
+      <table className={styles.table}>
+        <caption className={styles.caption}>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t(`brand.report.segments.${crosstab.segment}`)}</th>
             <th scope="col" className={styles.num}>
-              {t('brand.report.mean')}
+              {t('brand.report.count')}
             </th>
-          ) : null}
-          {values.map((v) => (
-            <th key={v} scope="col" className={styles.num}>
-              {v}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {crosstab.rows.map((r) => (
-          <tr key={r.value}>
-            <th scope="row">{label(crosstab.segment, r.value)}</th>
-            {r.suppressed ? (
-              <td colSpan={columns - 1} className={styles.suppressed}>
-                {t('brand.report.suppressed', { count: minCell, n: fmtCount(minCell, lang) })}
-              </td>
-            ) : (
-              <>
-                <td className={styles.num}>{fmtCount(r.n, lang)}</td>
-                {hasMean ? <td className={styles.num}>{r.mean !== undefined ? fmtDecimal(r.mean, lang) : '—'}</td> : null}
-                {values.map((v) => {
-                  const d = r.distribution?.find((x) => x.value === v);
-                  const pct = d ? (d.pct ?? (r.n > 0 ? (100 * d.n) / r.n : 0)) : undefined;
-                  return (
-                    <td key={v} className={styles.num}>
-                      {pct !== undefined ? fmtPercent(pct, lang) : '—'}
-                    </td>
-                  );
-                })}
-              </>
-            )}
+            {hasMean ? (
+              <th scope="col" className={styles.num}>
+                {t('brand.report.mean')}
+              </th>
+            ) : null}
+            {values.map((v) => (
+              <th key={v} scope="col" className={styles.num}>
+                {v}
+              </th>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {crosstab.rows.map((r) => (
+            <tr key={r.value}>
+              <th scope="row">{label(crosstab.segment, r.value)}</th>
+              {r.suppressed ? (
+                <td colSpan={columns - 1} className={styles.suppressed}>
+                  {t('brand.report.suppressed', { count: minCell, n: fmtCount(minCell, lang) })}
+                </td>
+              ) : (
+                <>
+                  <td className={styles.num}>{fmtCount(r.n, lang)}</td>
+                  {hasMean ? <td className={styles.num}>{r.mean !== undefined ? fmtDecimal(r.mean, lang) : '—'}</td> : null}
+                  {values.map((v) => {
+                    const d = r.distribution?.find((x) => x.value === v);
+                    const pct = d ? (d.pct ?? (r.n > 0 ? (100 * d.n) / r.n : 0)) : undefined;
+                    return (
+                      <td key={v} className={styles.num}>
+                        {pct !== undefined ? fmtPercent(pct, lang) : '—'}
+                      </td>
+                    );
+                  })}
+                </>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Scroll>
+  );
+}
+
+/** A wide table's container: scrolls sideways on a narrow screen, reachable with the keyboard to do so. */
+function Scroll({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className={styles.scroll} role="group" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
   );
 }
 
@@ -405,7 +415,7 @@ function HomeTestingSection({ report }: { report: ReportContentDto }) {
   const cols = ['allocated', 'shipped', 'delivered', 'returned', 'lost'] as const;
   return (
     <Section title={t('brand.report.homeTesting')}>
-      <div className={styles.scroll}>
+      <Scroll label={t('brand.report.products')}>
         <table className={styles.table}>
           <caption className={styles.caption}>{t('brand.report.products')}</caption>
           <thead>
@@ -437,7 +447,7 @@ function HomeTestingSection({ report }: { report: ReportContentDto }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </Scroll>
     </Section>
   );
 }
