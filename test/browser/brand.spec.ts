@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { joinPanel, StaffApi, acceptInvitation, submitSurvey, uniqueSlug } from './support/api';
+import { acceptInvitation, joinPanel, StaffApi, submitSurvey } from './support/api';
 import { expect, expectAxeClean, shot, test } from './support/fixtures';
 import { linkIn, mailTo } from './support/mail';
 
@@ -12,7 +12,8 @@ test('the brand user opens the "report ready" link, signs in, reads the key figu
   const campaign = await staff.createScreenerCampaign();
   const panellists = [];
   for (let i = 0; i < 3; i++) panellists.push(await joinPanel(campaign, { country: COUNTRY, locale: 'en' }));
-  const title = `Kettle report ${uniqueSlug('study')}`;
+  // a fixed title (the database is fresh each run): the same screenshots every run
+  const title = 'Smart kettle K1';
   const study = await staff.createStudyFor(COUNTRY, { title });
   await staff.sendWave(study.id);
   for (const p of panellists) await acceptInvitation(p, study.id);
@@ -50,7 +51,7 @@ test('the brand user opens the "report ready" link, signs in, reads the key figu
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: t('brand.report.downloadCsv') }).click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toMatch(/^leadpanel-report-kettle-report-.+-v\d+\.csv$/);
+  expect(download.suggestedFilename()).toMatch(/^leadpanel-report-smart-kettle-k1-v\d+\.csv$/);
   const csv = readFileSync((await download.path())!, 'utf8');
   expect(
     csv
