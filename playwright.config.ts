@@ -46,15 +46,22 @@ export default defineConfig({
     },
     {
       name: 'panellist-fr',
-      testIgnore: /api-builders\.spec\.ts$/,
+      testIgnore: [/api-builders\.spec\.ts$/, /brand[^/]*\.spec\.ts$/],
       metadata: { lang: 'fr' },
       use: { ...devices['Desktop Chrome'], ...phone, locale: 'fr-FR', timezoneId: 'Europe/Paris' },
     },
     {
       name: 'panellist-en',
-      testIgnore: /api-builders\.spec\.ts$/,
+      testIgnore: [/api-builders\.spec\.ts$/, /brand[^/]*\.spec\.ts$/],
       metadata: { lang: 'en' },
       use: { ...devices['Desktop Chrome'], ...phone, locale: 'en-GB', timezoneId: 'Europe/London' },
+    },
+    {
+      // the brand area (issue #17): desktop first
+      name: 'brand-desktop',
+      testMatch: /brand[^/]*\.spec\.ts$/,
+      metadata: { lang: 'en', area: 'brand' },
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/London' },
     },
   ],
 });

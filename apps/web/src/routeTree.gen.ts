@@ -31,6 +31,7 @@ import { Route as MeProfileRouteImport } from './routes/me/profile'
 import { Route as MeShipmentsRouteImport } from './routes/me/shipments'
 import { Route as RTokenRouteImport } from './routes/r.$token'
 import { Route as StudioIndexRouteImport } from './routes/studio/index'
+import { Route as BrandReportsReportIdRouteImport } from './routes/brand/reports.$reportId'
 import { Route as MeAssignmentsIndexRouteImport } from './routes/me/assignments/index'
 import { Route as MeAssignmentsAssignmentIdRouteImport } from './routes/me/assignments/$assignmentId'
 import { Route as MeStudiesIndexRouteImport } from './routes/me/studies/index'
@@ -147,6 +148,11 @@ const StudioIndexRoute = StudioIndexRouteImport.update({
   path: '/',
   getParentRoute: () => StudioRouteRoute,
 } as any)
+const BrandReportsReportIdRoute = BrandReportsReportIdRouteImport.update({
+  id: '/reports/$reportId',
+  path: '/reports/$reportId',
+  getParentRoute: () => BrandRouteRoute,
+} as any)
 const MeAssignmentsIndexRoute = MeAssignmentsIndexRouteImport.update({
   id: '/assignments/',
   path: '/assignments/',
@@ -198,6 +204,7 @@ export interface FileRoutesByFullPath {
   '/brand/': typeof BrandIndexRoute
   '/me/': typeof MeIndexRoute
   '/studio/': typeof StudioIndexRoute
+  '/brand/reports/$reportId': typeof BrandReportsReportIdRoute
   '/me/assignments/$assignmentId': typeof MeAssignmentsAssignmentIdRoute
   '/me/assignments/': typeof MeAssignmentsIndexRoute
   '/me/studies/': typeof MeStudiesIndexRoute
@@ -223,6 +230,7 @@ export interface FileRoutesByTo {
   '/brand': typeof BrandIndexRoute
   '/me': typeof MeIndexRoute
   '/studio': typeof StudioIndexRoute
+  '/brand/reports/$reportId': typeof BrandReportsReportIdRoute
   '/me/assignments/$assignmentId': typeof MeAssignmentsAssignmentIdRoute
   '/me/assignments': typeof MeAssignmentsIndexRoute
   '/me/studies': typeof MeStudiesIndexRoute
@@ -253,6 +261,7 @@ export interface FileRoutesById {
   '/brand/': typeof BrandIndexRoute
   '/me/': typeof MeIndexRoute
   '/studio/': typeof StudioIndexRoute
+  '/brand/reports/$reportId': typeof BrandReportsReportIdRoute
   '/me/assignments/$assignmentId': typeof MeAssignmentsAssignmentIdRoute
   '/me/assignments/': typeof MeAssignmentsIndexRoute
   '/me/studies/': typeof MeStudiesIndexRoute
@@ -284,6 +293,7 @@ export interface FileRouteTypes {
     | '/brand/'
     | '/me/'
     | '/studio/'
+    | '/brand/reports/$reportId'
     | '/me/assignments/$assignmentId'
     | '/me/assignments/'
     | '/me/studies/'
@@ -309,6 +319,7 @@ export interface FileRouteTypes {
     | '/brand'
     | '/me'
     | '/studio'
+    | '/brand/reports/$reportId'
     | '/me/assignments/$assignmentId'
     | '/me/assignments'
     | '/me/studies'
@@ -338,6 +349,7 @@ export interface FileRouteTypes {
     | '/brand/'
     | '/me/'
     | '/studio/'
+    | '/brand/reports/$reportId'
     | '/me/assignments/$assignmentId'
     | '/me/assignments/'
     | '/me/studies/'
@@ -517,6 +529,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof StudioIndexRouteImport
       parentRoute: typeof StudioRouteRoute
     }
+    '/brand/reports/$reportId': {
+      id: '/brand/reports/$reportId'
+      path: '/reports/$reportId'
+      fullPath: '/brand/reports/$reportId'
+      preLoaderRoute: typeof BrandReportsReportIdRouteImport
+      parentRoute: typeof BrandRouteRoute
+    }
     '/me/assignments/': {
       id: '/me/assignments/'
       path: '/assignments'
@@ -569,10 +588,12 @@ const AdminRouteRouteWithChildren = AdminRouteRoute._addFileChildren(
 
 interface BrandRouteRouteChildren {
   BrandIndexRoute: typeof BrandIndexRoute
+  BrandReportsReportIdRoute: typeof BrandReportsReportIdRoute
 }
 
 const BrandRouteRouteChildren: BrandRouteRouteChildren = {
   BrandIndexRoute: BrandIndexRoute,
+  BrandReportsReportIdRoute: BrandReportsReportIdRoute,
 }
 
 const BrandRouteRouteWithChildren = BrandRouteRoute._addFileChildren(

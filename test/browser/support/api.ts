@@ -411,6 +411,57 @@ export class StaffApi {
     );
   }
 
+  /** A published usage survey of the study (a likert and an NPS question), assigned to every participant. */
+  async publishUsageSurvey(studyId: string): Promise<Survey> {
+    const survey = await this.as<Survey>(
+      'POST',
+      '/surveys',
+      {
+        studyId,
+        kind: 'usage',
+        title: 'Kettle usage',
+        questions: [
+          { id: 'ease', type: 'likert', scale: 5, prompt: 'The kettle was easy to use', required: true },
+          { id: 'recommend', type: 'nps', prompt: 'How likely are you to recommend the kettle?', required: true },
+        ],
+      },
+      201,
+    );
+    await this.as('POST', `/surveys/${survey.id}/publish`, undefined, 200);
+    await this.assignToAll(survey.id);
+    return survey;
+  }
+
+  /** Generates a report of the study, waits until it is ready (or fails the test), publishes it to the brand. */
+  async generateAndPublishReport(studyId: string, timeoutMs = 30_000): Promise<{ id: string; version: number }> {
+    const queued = await this.as<{ id: string; version: number }>('POST', `/studies/${studyId}/reports`, undefined, 202);
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const r = await this.as<{ status: string; error?: string | null }>('GET', `/reports/${queued.id}`);
+      if (r.status === 'ready') break;
+      if (r.status === 'failed') throw new Error(`report ${queued.id} failed: ${r.error ?? ''}`);
+      if (Date.now() > until) throw new Error(`report ${queued.id} still ${r.status} after ${timeoutMs} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    await this.as('POST', `/reports/${queued.id}/publish`, undefined, 200);
+    return queued;
+  }
+
+  /** A brand user of this brand, created by the admin, who has already changed the first password. */
+  async createBrandUser(): Promise<{ email: string; password: string }> {
+    const email = uniqueEmail('brand');
+    const first = `brand-first-${randomBytes(6).toString('hex')}`;
+    const password = `brand-${randomBytes(6).toString('hex')}`;
+    await call('POST', '/users', {
+      token: this.adminToken,
+      body: { email, password: first, role: 'brand', brandId: this.brand.id },
+      expect: 201,
+    });
+    const token = await login(email, first);
+    await call('POST', '/auth/password', { token, body: { currentPassword: first, newPassword: password }, expect: 204 });
+    return { email, password };
+  }
+
   /** A product of the brand that needs an NDA accepted before it ships. */
   async productWithNda(): Promise<Product> {
     return this.as<Product>(
@@ -470,4 +521,17 @@ export class StaffApi {
 /** The panellist accepts the NDA of a shipment through the API (the journey does it in the browser). */
 export async function acceptNda(p: Panellist, shipmentId: string, version?: string): Promise<void> {
   await call('POST', `/me/shipments/${shipmentId}/nda`, { token: p.token, body: version ? { version } : {}, expect: 200 });
+}
+
+/** The panellist submits their assignment of the survey (through the API, as the player would). */
+export async function submitSurvey(p: Panellist, surveyId: string, answers: Record<string, unknown>): Promise<void> {
+  const page = await call<{ items: Array<{ id: string; surveyId: string }> }>('GET', '/me/assignments', { token: p.token });
+  const a = page.items.find((i) => i.surveyId === surveyId);
+  if (!a) throw new Error(`${p.email} has no assignment of ${surveyId}`);
+  await call('POST', `/me/assignments/${a.id}/submit`, {
+    token: p.token,
+    body: { answers },
+    headers: { 'Idempotency-Key': randomBytes(8).toString('hex') },
+    expect: 200,
+  });
 }
