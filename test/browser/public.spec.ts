@@ -16,7 +16,7 @@ test.beforeAll(async () => {
 const PAGES: Array<{ name: string; path: () => string; heading: string | (() => string) }> = [
   { name: 'login', path: () => '/login', heading: 'login.title' },
   { name: 'join', path: () => `/join/${campaign.slug}?ref=XYZ`, heading: () => campaign.title },
-  { name: 'confirm-bad-token', path: () => '/confirm?token=not-a-real-token', heading: 'confirm.title' },
+  { name: 'confirm-bad-token', path: () => '/confirm?token=not-a-real-token', heading: 'auth.confirm.expiredTitle' },
   { name: 'forgot', path: () => '/forgot', heading: 'forgot.title' },
   { name: 'reset', path: () => '/reset?token=not-a-real-token', heading: 'reset.title' },
   { name: 'not-found', path: () => '/no/such/page/here', heading: 'notFound.title' },
