@@ -1,6 +1,6 @@
 import { createFileRoute } from '@tanstack/react-router';
 import { useCallback } from 'react';
-import { userFiltersOf, type UserFilters } from '../../areas/admin/api';
+import { userFiltersOf, type UserFilters } from './-filters';
 import { UsersPage } from '../../areas/admin/users/UsersPage';
 
 export const Route = createFileRoute('/admin/')({
