@@ -56,7 +56,13 @@ export async function expectAxeClean(page: Page, name: string): Promise<void> {
   ).toEqual([]);
 }
 
-const SCREENSHOT_DIR = resolve(__dirname, '..', '..', '..', 'docs', 'screenshots', 'panellist');
+const SCREENSHOTS_ROOT = resolve(__dirname, '..', '..', '..', 'docs', 'screenshots');
+
+/** The screenshots' folder of the test's project: `metadata.area` (admin, brand…), else panellist. */
+function screenshotDir(info: TestInfo = base.info()): string {
+  const area = info.project.metadata.area as unknown;
+  return join(SCREENSHOTS_ROOT, typeof area === 'string' && /^[a-z]+$/.test(area) ? area : 'panellist');
+}
 
 /** Screenshots are written when asked (SCREENSHOTS=1) or in CI (CI=true): local runs leave the tree clean. */
 export function screenshotsWanted(): boolean {
@@ -64,13 +70,14 @@ export function screenshotsWanted(): boolean {
 }
 
 /**
- * A full-page PNG of the page to docs/screenshots/panellist/<lang>-<name>.png (lang from the
- * project): the same name every run, so a diff shows what changed. Animations are stopped and
+ * A full-page PNG of the page to docs/screenshots/<area>/<lang>-<name>.png (area: the project's
+ * metadata.area, else panellist; lang from the project): the same name every run, so a diff shows what changed. Animations are stopped and
  * the caret hidden.
  */
 export async function shot(page: Page, name: string): Promise<void> {
   if (!/^[a-z0-9-]+$/.test(name)) throw new Error(`screenshot name "${name}": lower-case letters, digits and hyphens only`);
   if (!screenshotsWanted()) return;
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${langOf()}-${name}.png`), fullPage: true, animations: 'disabled', caret: 'hide' });
+  const dir = screenshotDir();
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: join(dir, `${langOf()}-${name}.png`), fullPage: true, animations: 'disabled', caret: 'hide' });
 }

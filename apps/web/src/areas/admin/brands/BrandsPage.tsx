@@ -30,9 +30,13 @@ export function BrandsPage({ api = sdkAdminApi }: { api?: AdminApi }) {
       <h1 id="admin-brands-title" className={styles.title}>
         {t('admin.brands.title')}
       </h1>
-      <CreateBrandForm api={api} onCreated={(name) => setNotice(t('admin.brands.created', { name }))} />
+      <CreateBrandForm
+        api={api}
+        onSubmitting={() => setNotice(null)}
+        onCreated={(name) => setNotice(t('admin.brands.created', { name }))}
+      />
       {notice ? <Note>{notice}</Note> : null}
-      <h2>{t('admin.brands.list')}</h2>
+      <h2 className={styles.subtitle}>{t('admin.brands.list')}</h2>
       {brands.isPending ? (
         <p role="status">{t('admin.loading')}</p>
       ) : brands.isError ? (
@@ -72,7 +76,7 @@ export function BrandsPage({ api = sdkAdminApi }: { api?: AdminApi }) {
   );
 }
 
-function CreateBrandForm({ api, onCreated }: { api: AdminApi; onCreated: (name: string) => void }) {
+function CreateBrandForm({ api, onSubmitting, onCreated }: { api: AdminApi; onSubmitting: () => void; onCreated: (name: string) => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const {
@@ -84,6 +88,7 @@ function CreateBrandForm({ api, onCreated }: { api: AdminApi; onCreated: (name: 
   } = useForm<{ name: string; slug: string }>({ defaultValues: { name: '', slug: '' } });
   const create = useMutation({ mutationFn: (v: { name: string; slug: string }) => api.createBrand(v) });
   const onSubmit = handleSubmit(async (values) => {
+    onSubmitting();
     try {
       const brand = await create.mutateAsync({ name: values.name.trim(), slug: values.slug.trim() });
       reset();
@@ -99,8 +104,10 @@ function CreateBrandForm({ api, onCreated }: { api: AdminApi; onCreated: (name: 
     }
   });
   return (
-    <form onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby="admin-brand-create">
-      <h2 id="admin-brand-create">{t('admin.brands.create')}</h2>
+    <form className={styles.form} onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby="admin-brand-create">
+      <h2 id="admin-brand-create" className={styles.subtitle}>
+        {t('admin.brands.create')}
+      </h2>
       <FormAlert message={errors.root?.server?.message} />
       <Field label={t('admin.brands.name')} error={errors.name?.message} {...register('name', { required: t('form.required') })} />
       <Field

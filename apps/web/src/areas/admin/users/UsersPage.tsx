@@ -94,7 +94,7 @@ export function UsersPage({
             <tbody>
               {rows.map((u) => (
                 <tr key={u.id}>
-                  <td>{u.email}</td>
+                  <td className={styles.email}>{u.email}</td>
                   <td>{t(`admin.role.${u.role}`)}</td>
                   <td>{u.brandId ? (brandNames.get(u.brandId) ?? '—') : '—'}</td>
                   <td>{t(`admin.status.${u.status}`)}</td>
