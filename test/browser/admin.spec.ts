@@ -36,6 +36,11 @@ test('the admin creates a researcher and disables a user who is then signed out'
   await expect(page.getByRole('cell', { name: ADMIN.email, exact: true })).toBeVisible();
   await expectAxeClean(page, 'admin-users');
   await shot(page, 'users');
+  // still usable at 768: the page does not scroll sideways (the table scrolls in its own box if it must)
+  await page.setViewportSize({ width: 768, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+  await shot(page, 'users-768');
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   // --- create a researcher (the generated password is kept)
   const researcherEmail = uniqueEmail('researcher');

@@ -77,9 +77,12 @@ export function UsersPage({
       ) : rows.length === 0 ? (
         <p>{t('admin.users.empty')}</p>
       ) : (
-        <div className={styles.tableWrap}>
+        // a keyboard user can scroll the table sideways when it is wider than the screen
+        <div className={styles.tableWrap} role="region" aria-labelledby="admin-users-caption" tabIndex={0}>
           <table className={styles.table}>
-            <caption className={styles.visuallyHidden}>{t('admin.users.caption')}</caption>
+            <caption id="admin-users-caption" className={styles.visuallyHidden}>
+              {t('admin.users.caption')}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t('admin.users.col.email')}</th>
@@ -99,7 +102,7 @@ export function UsersPage({
                   <td>{u.brandId ? (brandNames.get(u.brandId) ?? '—') : '—'}</td>
                   <td>{t(`admin.status.${u.status}`)}</td>
                   <td>{u.mustChangePassword ? t('admin.yes') : t('admin.no')}</td>
-                  <td>
+                  <td className={styles.date}>
                     {u.lastLoginAt
                       ? formatDate(u.lastLoginAt, i18n.language, { dateStyle: 'medium', timeStyle: 'short' })
                       : t('admin.users.never')}
