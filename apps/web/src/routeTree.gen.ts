@@ -21,6 +21,7 @@ import { Route as ResetRouteImport } from './routes/reset'
 import { Route as StudioRouteRouteImport } from './routes/studio/route'
 import { Route as AccountPasswordRouteImport } from './routes/account/password'
 import { Route as AdminIndexRouteImport } from './routes/admin/index'
+import { Route as AdminBrandsRouteImport } from './routes/admin/brands'
 import { Route as BrandIndexRouteImport } from './routes/brand/index'
 import { Route as JoinSlugRouteImport } from './routes/join.$slug'
 import { Route as MeIndexRouteImport } from './routes/me/index'
@@ -96,6 +97,11 @@ const AccountPasswordRoute = AccountPasswordRouteImport.update({
 const AdminIndexRoute = AdminIndexRouteImport.update({
   id: '/',
   path: '/',
+  getParentRoute: () => AdminRouteRoute,
+} as any)
+const AdminBrandsRoute = AdminBrandsRouteImport.update({
+  id: '/brands',
+  path: '/brands',
   getParentRoute: () => AdminRouteRoute,
 } as any)
 const BrandIndexRoute = BrandIndexRouteImport.update({
@@ -193,6 +199,7 @@ export interface FileRoutesByFullPath {
   '/login': typeof LoginRoute
   '/reset': typeof ResetRoute
   '/account/password': typeof AccountPasswordRoute
+  '/admin/brands': typeof AdminBrandsRoute
   '/join/$slug': typeof JoinSlugRoute
   '/me/invitations': typeof MeInvitationsRoute
   '/me/points': typeof MePointsRoute
@@ -219,6 +226,7 @@ export interface FileRoutesByTo {
   '/login': typeof LoginRoute
   '/reset': typeof ResetRoute
   '/account/password': typeof AccountPasswordRoute
+  '/admin/brands': typeof AdminBrandsRoute
   '/join/$slug': typeof JoinSlugRoute
   '/me/invitations': typeof MeInvitationsRoute
   '/me/points': typeof MePointsRoute
@@ -250,6 +258,7 @@ export interface FileRoutesById {
   '/login': typeof LoginRoute
   '/reset': typeof ResetRoute
   '/account/password': typeof AccountPasswordRoute
+  '/admin/brands': typeof AdminBrandsRoute
   '/join/$slug': typeof JoinSlugRoute
   '/me/invitations': typeof MeInvitationsRoute
   '/me/points': typeof MePointsRoute
@@ -282,6 +291,7 @@ export interface FileRouteTypes {
     | '/login'
     | '/reset'
     | '/account/password'
+    | '/admin/brands'
     | '/join/$slug'
     | '/me/invitations'
     | '/me/points'
@@ -308,6 +318,7 @@ export interface FileRouteTypes {
     | '/login'
     | '/reset'
     | '/account/password'
+    | '/admin/brands'
     | '/join/$slug'
     | '/me/invitations'
     | '/me/points'
@@ -338,6 +349,7 @@ export interface FileRouteTypes {
     | '/login'
     | '/reset'
     | '/account/password'
+    | '/admin/brands'
     | '/join/$slug'
     | '/me/invitations'
     | '/me/points'
@@ -459,6 +471,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AdminIndexRouteImport
       parentRoute: typeof AdminRouteRoute
     }
+    '/admin/brands': {
+      id: '/admin/brands'
+      path: '/brands'
+      fullPath: '/admin/brands'
+      preLoaderRoute: typeof AdminBrandsRouteImport
+      parentRoute: typeof AdminRouteRoute
+    }
     '/brand/': {
       id: '/brand/'
       path: '/'
@@ -575,10 +594,12 @@ declare module '@tanstack/react-router' {
 }
 
 interface AdminRouteRouteChildren {
+  AdminBrandsRoute: typeof AdminBrandsRoute
   AdminIndexRoute: typeof AdminIndexRoute
 }
 
 const AdminRouteRouteChildren: AdminRouteRouteChildren = {
+  AdminBrandsRoute: AdminBrandsRoute,
   AdminIndexRoute: AdminIndexRoute,
 }
 

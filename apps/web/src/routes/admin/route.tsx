@@ -1,4 +1,5 @@
-import { createFileRoute, Outlet } from '@tanstack/react-router';
+import { createFileRoute } from '@tanstack/react-router';
+import { AdminLayout } from '../../areas/admin/AdminLayout';
 import { RequireArea } from '../../session/guards';
 
 // the admin area: its code is never part of a panellist's download
@@ -6,7 +7,7 @@ export const Route = createFileRoute('/admin')({
   // signed out → /login?next=…; another role → its own home (session/guards.tsx)
   component: () => (
     <RequireArea area="/admin">
-      <Outlet />
+      <AdminLayout />
     </RequireArea>
   ),
 });
