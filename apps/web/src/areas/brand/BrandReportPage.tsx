@@ -17,7 +17,8 @@ import { problemMessage, problemOf } from '../../api/problem';
 import { Button } from '../../components/Form';
 import { formatDate } from '../../i18n/format';
 import { ReportView } from '../../reports/ReportView';
-import { brandKeys, reportFileName, saveBlob, studyQuery } from './api';
+import { saveBlob } from '../../api/save-blob';
+import { brandKeys, reportFileName, studyQuery } from './api';
 import styles from './Brand.module.css';
 
 const notFound = (error: unknown) => {

@@ -26,15 +26,3 @@ export function reportFileName(title: string | undefined, version: number, ext: 
     .slice(0, 60);
   return `leadpanel-report-${slug || 'study'}-v${version}.${ext}`;
 }
-
-/** Saves a Blob under a file name, through a temporary link. */
-export function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}

@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import { Dialog, DialogTrigger, Heading, Input, Label, Modal, ModalOverlay, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { meControllerErase, meControllerExport, meControllerOptOut, meControllerProfile } from '../../../api/generated';
+import { saveBlob } from '../../../api/save-blob';
 import { Button, formStyles } from '../../../components/Form';
 import { Note, Page } from '../../../components/Page';
 import { useSession } from '../../../session/session';
@@ -37,14 +38,7 @@ function ExportSection() {
       // the configured client (the session's Authorization header and refresh), read as a file
       const { data } = await meControllerExport({ throwOnError: true, parseAs: 'blob' });
       const blob = data instanceof Blob ? data : new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = exportFileName();
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveBlob(blob, exportFileName());
     },
   });
   return (
