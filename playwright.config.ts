@@ -46,13 +46,13 @@ export default defineConfig({
     },
     {
       name: 'panellist-fr',
-      testIgnore: [/api-builders\.spec\.ts$/, /brand[^/]*\.spec\.ts$/, /admin[^/]*\.spec\.ts$/],
+      testIgnore: [/api-builders\.spec\.ts$/, /brand[^/]*\.spec\.ts$/, /admin[^/]*\.spec\.ts$/, /studio[^/]*\.spec\.ts$/],
       metadata: { lang: 'fr' },
       use: { ...devices['Desktop Chrome'], ...phone, locale: 'fr-FR', timezoneId: 'Europe/Paris' },
     },
     {
       name: 'panellist-en',
-      testIgnore: [/api-builders\.spec\.ts$/, /brand[^/]*\.spec\.ts$/, /admin[^/]*\.spec\.ts$/],
+      testIgnore: [/api-builders\.spec\.ts$/, /brand[^/]*\.spec\.ts$/, /admin[^/]*\.spec\.ts$/, /studio[^/]*\.spec\.ts$/],
       metadata: { lang: 'en' },
       use: { ...devices['Desktop Chrome'], ...phone, locale: 'en-GB', timezoneId: 'Europe/London' },
     },
@@ -68,6 +68,13 @@ export default defineConfig({
       name: 'admin-desktop',
       testMatch: /admin[^/]*\.spec\.ts$/,
       metadata: { lang: 'en', area: 'admin' },
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/London' },
+    },
+    {
+      // the researcher studio (issue #17): desktop first; screenshots to docs/screenshots/studio/
+      name: 'studio-desktop',
+      testMatch: /studio[^/]*\.spec\.ts$/,
+      metadata: { lang: 'en', area: 'studio' },
       use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/London' },
     },
   ],

@@ -32,11 +32,26 @@ import { Route as MeProfileRouteImport } from './routes/me/profile'
 import { Route as MeShipmentsRouteImport } from './routes/me/shipments'
 import { Route as RTokenRouteImport } from './routes/r.$token'
 import { Route as StudioIndexRouteImport } from './routes/studio/index'
+import { Route as StudioEmailsRouteImport } from './routes/studio/emails'
 import { Route as BrandReportsReportIdRouteImport } from './routes/brand/reports.$reportId'
 import { Route as MeAssignmentsIndexRouteImport } from './routes/me/assignments/index'
 import { Route as MeAssignmentsAssignmentIdRouteImport } from './routes/me/assignments/$assignmentId'
 import { Route as MeStudiesIndexRouteImport } from './routes/me/studies/index'
+import { Route as StudioCampaignsIndexRouteImport } from './routes/studio/campaigns/index'
+import { Route as StudioPanelIndexRouteImport } from './routes/studio/panel/index'
+import { Route as StudioPanelPanellistIdRouteImport } from './routes/studio/panel/$panellistId'
+import { Route as StudioStudiesIndexRouteImport } from './routes/studio/studies/index'
+import { Route as StudioStudiesStudyIdRouteRouteImport } from './routes/studio/studies/$studyId/route'
+import { Route as StudioStudiesNewRouteImport } from './routes/studio/studies/new'
+import { Route as StudioSurveysSurveyIdRouteImport } from './routes/studio/surveys/$surveyId'
 import { Route as MeStudiesStudyIdIndexRouteImport } from './routes/me/studies/$studyId/index'
+import { Route as StudioStudiesStudyIdIndexRouteImport } from './routes/studio/studies/$studyId/index'
+import { Route as StudioStudiesStudyIdFeedbackRouteImport } from './routes/studio/studies/$studyId/feedback'
+import { Route as StudioStudiesStudyIdHomeTestingRouteImport } from './routes/studio/studies/$studyId/home-testing'
+import { Route as StudioStudiesStudyIdParticipantsRouteImport } from './routes/studio/studies/$studyId/participants'
+import { Route as StudioStudiesStudyIdReportsRouteImport } from './routes/studio/studies/$studyId/reports'
+import { Route as StudioStudiesStudyIdRoundsRouteImport } from './routes/studio/studies/$studyId/rounds'
+import { Route as StudioStudiesStudyIdSurveysRouteImport } from './routes/studio/studies/$studyId/surveys'
 import { Route as MeStudiesStudyIdRoundsRoundIdRouteImport } from './routes/me/studies/$studyId/rounds/$roundId'
 
 const IndexRoute = IndexRouteImport.update({
@@ -154,6 +169,11 @@ const StudioIndexRoute = StudioIndexRouteImport.update({
   path: '/',
   getParentRoute: () => StudioRouteRoute,
 } as any)
+const StudioEmailsRoute = StudioEmailsRouteImport.update({
+  id: '/emails',
+  path: '/emails',
+  getParentRoute: () => StudioRouteRoute,
+} as any)
 const BrandReportsReportIdRoute = BrandReportsReportIdRouteImport.update({
   id: '/reports/$reportId',
   path: '/reports/$reportId',
@@ -175,11 +195,89 @@ const MeStudiesIndexRoute = MeStudiesIndexRouteImport.update({
   path: '/studies/',
   getParentRoute: () => MeRouteRoute,
 } as any)
+const StudioCampaignsIndexRoute = StudioCampaignsIndexRouteImport.update({
+  id: '/campaigns/',
+  path: '/campaigns/',
+  getParentRoute: () => StudioRouteRoute,
+} as any)
+const StudioPanelIndexRoute = StudioPanelIndexRouteImport.update({
+  id: '/panel/',
+  path: '/panel/',
+  getParentRoute: () => StudioRouteRoute,
+} as any)
+const StudioPanelPanellistIdRoute = StudioPanelPanellistIdRouteImport.update({
+  id: '/panel/$panellistId',
+  path: '/panel/$panellistId',
+  getParentRoute: () => StudioRouteRoute,
+} as any)
+const StudioStudiesIndexRoute = StudioStudiesIndexRouteImport.update({
+  id: '/studies/',
+  path: '/studies/',
+  getParentRoute: () => StudioRouteRoute,
+} as any)
+const StudioStudiesStudyIdRouteRoute =
+  StudioStudiesStudyIdRouteRouteImport.update({
+    id: '/studies/$studyId',
+    path: '/studies/$studyId',
+    getParentRoute: () => StudioRouteRoute,
+  } as any)
+const StudioStudiesNewRoute = StudioStudiesNewRouteImport.update({
+  id: '/studies/new',
+  path: '/studies/new',
+  getParentRoute: () => StudioRouteRoute,
+} as any)
+const StudioSurveysSurveyIdRoute = StudioSurveysSurveyIdRouteImport.update({
+  id: '/surveys/$surveyId',
+  path: '/surveys/$surveyId',
+  getParentRoute: () => StudioRouteRoute,
+} as any)
 const MeStudiesStudyIdIndexRoute = MeStudiesStudyIdIndexRouteImport.update({
   id: '/studies/$studyId/',
   path: '/studies/$studyId/',
   getParentRoute: () => MeRouteRoute,
 } as any)
+const StudioStudiesStudyIdIndexRoute =
+  StudioStudiesStudyIdIndexRouteImport.update({
+    id: '/',
+    path: '/',
+    getParentRoute: () => StudioStudiesStudyIdRouteRoute,
+  } as any)
+const StudioStudiesStudyIdFeedbackRoute =
+  StudioStudiesStudyIdFeedbackRouteImport.update({
+    id: '/feedback',
+    path: '/feedback',
+    getParentRoute: () => StudioStudiesStudyIdRouteRoute,
+  } as any)
+const StudioStudiesStudyIdHomeTestingRoute =
+  StudioStudiesStudyIdHomeTestingRouteImport.update({
+    id: '/home-testing',
+    path: '/home-testing',
+    getParentRoute: () => StudioStudiesStudyIdRouteRoute,
+  } as any)
+const StudioStudiesStudyIdParticipantsRoute =
+  StudioStudiesStudyIdParticipantsRouteImport.update({
+    id: '/participants',
+    path: '/participants',
+    getParentRoute: () => StudioStudiesStudyIdRouteRoute,
+  } as any)
+const StudioStudiesStudyIdReportsRoute =
+  StudioStudiesStudyIdReportsRouteImport.update({
+    id: '/reports',
+    path: '/reports',
+    getParentRoute: () => StudioStudiesStudyIdRouteRoute,
+  } as any)
+const StudioStudiesStudyIdRoundsRoute =
+  StudioStudiesStudyIdRoundsRouteImport.update({
+    id: '/rounds',
+    path: '/rounds',
+    getParentRoute: () => StudioStudiesStudyIdRouteRoute,
+  } as any)
+const StudioStudiesStudyIdSurveysRoute =
+  StudioStudiesStudyIdSurveysRouteImport.update({
+    id: '/surveys',
+    path: '/surveys',
+    getParentRoute: () => StudioStudiesStudyIdRouteRoute,
+  } as any)
 const MeStudiesStudyIdRoundsRoundIdRoute =
   MeStudiesStudyIdRoundsRoundIdRouteImport.update({
     id: '/studies/$studyId/rounds/$roundId',
@@ -207,15 +305,30 @@ export interface FileRoutesByFullPath {
   '/me/profile': typeof MeProfileRoute
   '/me/shipments': typeof MeShipmentsRoute
   '/r/$token': typeof RTokenRoute
+  '/studio/emails': typeof StudioEmailsRoute
   '/admin/': typeof AdminIndexRoute
   '/brand/': typeof BrandIndexRoute
   '/me/': typeof MeIndexRoute
   '/studio/': typeof StudioIndexRoute
+  '/studio/studies/$studyId': typeof StudioStudiesStudyIdRouteRouteWithChildren
   '/brand/reports/$reportId': typeof BrandReportsReportIdRoute
   '/me/assignments/$assignmentId': typeof MeAssignmentsAssignmentIdRoute
+  '/studio/panel/$panellistId': typeof StudioPanelPanellistIdRoute
+  '/studio/studies/new': typeof StudioStudiesNewRoute
+  '/studio/surveys/$surveyId': typeof StudioSurveysSurveyIdRoute
   '/me/assignments/': typeof MeAssignmentsIndexRoute
   '/me/studies/': typeof MeStudiesIndexRoute
+  '/studio/campaigns/': typeof StudioCampaignsIndexRoute
+  '/studio/panel/': typeof StudioPanelIndexRoute
+  '/studio/studies/': typeof StudioStudiesIndexRoute
+  '/studio/studies/$studyId/feedback': typeof StudioStudiesStudyIdFeedbackRoute
+  '/studio/studies/$studyId/home-testing': typeof StudioStudiesStudyIdHomeTestingRoute
+  '/studio/studies/$studyId/participants': typeof StudioStudiesStudyIdParticipantsRoute
+  '/studio/studies/$studyId/reports': typeof StudioStudiesStudyIdReportsRoute
+  '/studio/studies/$studyId/rounds': typeof StudioStudiesStudyIdRoundsRoute
+  '/studio/studies/$studyId/surveys': typeof StudioStudiesStudyIdSurveysRoute
   '/me/studies/$studyId/': typeof MeStudiesStudyIdIndexRoute
+  '/studio/studies/$studyId/': typeof StudioStudiesStudyIdIndexRoute
   '/me/studies/$studyId/rounds/$roundId': typeof MeStudiesStudyIdRoundsRoundIdRoute
 }
 export interface FileRoutesByTo {
@@ -234,15 +347,29 @@ export interface FileRoutesByTo {
   '/me/profile': typeof MeProfileRoute
   '/me/shipments': typeof MeShipmentsRoute
   '/r/$token': typeof RTokenRoute
+  '/studio/emails': typeof StudioEmailsRoute
   '/admin': typeof AdminIndexRoute
   '/brand': typeof BrandIndexRoute
   '/me': typeof MeIndexRoute
   '/studio': typeof StudioIndexRoute
   '/brand/reports/$reportId': typeof BrandReportsReportIdRoute
   '/me/assignments/$assignmentId': typeof MeAssignmentsAssignmentIdRoute
+  '/studio/panel/$panellistId': typeof StudioPanelPanellistIdRoute
+  '/studio/studies/new': typeof StudioStudiesNewRoute
+  '/studio/surveys/$surveyId': typeof StudioSurveysSurveyIdRoute
   '/me/assignments': typeof MeAssignmentsIndexRoute
   '/me/studies': typeof MeStudiesIndexRoute
+  '/studio/campaigns': typeof StudioCampaignsIndexRoute
+  '/studio/panel': typeof StudioPanelIndexRoute
+  '/studio/studies': typeof StudioStudiesIndexRoute
+  '/studio/studies/$studyId/feedback': typeof StudioStudiesStudyIdFeedbackRoute
+  '/studio/studies/$studyId/home-testing': typeof StudioStudiesStudyIdHomeTestingRoute
+  '/studio/studies/$studyId/participants': typeof StudioStudiesStudyIdParticipantsRoute
+  '/studio/studies/$studyId/reports': typeof StudioStudiesStudyIdReportsRoute
+  '/studio/studies/$studyId/rounds': typeof StudioStudiesStudyIdRoundsRoute
+  '/studio/studies/$studyId/surveys': typeof StudioStudiesStudyIdSurveysRoute
   '/me/studies/$studyId': typeof MeStudiesStudyIdIndexRoute
+  '/studio/studies/$studyId': typeof StudioStudiesStudyIdIndexRoute
   '/me/studies/$studyId/rounds/$roundId': typeof MeStudiesStudyIdRoundsRoundIdRoute
 }
 export interface FileRoutesById {
@@ -266,15 +393,30 @@ export interface FileRoutesById {
   '/me/profile': typeof MeProfileRoute
   '/me/shipments': typeof MeShipmentsRoute
   '/r/$token': typeof RTokenRoute
+  '/studio/emails': typeof StudioEmailsRoute
   '/admin/': typeof AdminIndexRoute
   '/brand/': typeof BrandIndexRoute
   '/me/': typeof MeIndexRoute
   '/studio/': typeof StudioIndexRoute
+  '/studio/studies/$studyId': typeof StudioStudiesStudyIdRouteRouteWithChildren
   '/brand/reports/$reportId': typeof BrandReportsReportIdRoute
   '/me/assignments/$assignmentId': typeof MeAssignmentsAssignmentIdRoute
+  '/studio/panel/$panellistId': typeof StudioPanelPanellistIdRoute
+  '/studio/studies/new': typeof StudioStudiesNewRoute
+  '/studio/surveys/$surveyId': typeof StudioSurveysSurveyIdRoute
   '/me/assignments/': typeof MeAssignmentsIndexRoute
   '/me/studies/': typeof MeStudiesIndexRoute
+  '/studio/campaigns/': typeof StudioCampaignsIndexRoute
+  '/studio/panel/': typeof StudioPanelIndexRoute
+  '/studio/studies/': typeof StudioStudiesIndexRoute
+  '/studio/studies/$studyId/feedback': typeof StudioStudiesStudyIdFeedbackRoute
+  '/studio/studies/$studyId/home-testing': typeof StudioStudiesStudyIdHomeTestingRoute
+  '/studio/studies/$studyId/participants': typeof StudioStudiesStudyIdParticipantsRoute
+  '/studio/studies/$studyId/reports': typeof StudioStudiesStudyIdReportsRoute
+  '/studio/studies/$studyId/rounds': typeof StudioStudiesStudyIdRoundsRoute
+  '/studio/studies/$studyId/surveys': typeof StudioStudiesStudyIdSurveysRoute
   '/me/studies/$studyId/': typeof MeStudiesStudyIdIndexRoute
+  '/studio/studies/$studyId/': typeof StudioStudiesStudyIdIndexRoute
   '/me/studies/$studyId/rounds/$roundId': typeof MeStudiesStudyIdRoundsRoundIdRoute
 }
 export interface FileRouteTypes {
@@ -299,15 +441,30 @@ export interface FileRouteTypes {
     | '/me/profile'
     | '/me/shipments'
     | '/r/$token'
+    | '/studio/emails'
     | '/admin/'
     | '/brand/'
     | '/me/'
     | '/studio/'
+    | '/studio/studies/$studyId'
     | '/brand/reports/$reportId'
     | '/me/assignments/$assignmentId'
+    | '/studio/panel/$panellistId'
+    | '/studio/studies/new'
+    | '/studio/surveys/$surveyId'
     | '/me/assignments/'
     | '/me/studies/'
+    | '/studio/campaigns/'
+    | '/studio/panel/'
+    | '/studio/studies/'
+    | '/studio/studies/$studyId/feedback'
+    | '/studio/studies/$studyId/home-testing'
+    | '/studio/studies/$studyId/participants'
+    | '/studio/studies/$studyId/reports'
+    | '/studio/studies/$studyId/rounds'
+    | '/studio/studies/$studyId/surveys'
     | '/me/studies/$studyId/'
+    | '/studio/studies/$studyId/'
     | '/me/studies/$studyId/rounds/$roundId'
   fileRoutesByTo: FileRoutesByTo
   to:
@@ -326,15 +483,29 @@ export interface FileRouteTypes {
     | '/me/profile'
     | '/me/shipments'
     | '/r/$token'
+    | '/studio/emails'
     | '/admin'
     | '/brand'
     | '/me'
     | '/studio'
     | '/brand/reports/$reportId'
     | '/me/assignments/$assignmentId'
+    | '/studio/panel/$panellistId'
+    | '/studio/studies/new'
+    | '/studio/surveys/$surveyId'
     | '/me/assignments'
     | '/me/studies'
+    | '/studio/campaigns'
+    | '/studio/panel'
+    | '/studio/studies'
+    | '/studio/studies/$studyId/feedback'
+    | '/studio/studies/$studyId/home-testing'
+    | '/studio/studies/$studyId/participants'
+    | '/studio/studies/$studyId/reports'
+    | '/studio/studies/$studyId/rounds'
+    | '/studio/studies/$studyId/surveys'
     | '/me/studies/$studyId'
+    | '/studio/studies/$studyId'
     | '/me/studies/$studyId/rounds/$roundId'
   id:
     | '__root__'
@@ -357,15 +528,30 @@ export interface FileRouteTypes {
     | '/me/profile'
     | '/me/shipments'
     | '/r/$token'
+    | '/studio/emails'
     | '/admin/'
     | '/brand/'
     | '/me/'
     | '/studio/'
+    | '/studio/studies/$studyId'
     | '/brand/reports/$reportId'
     | '/me/assignments/$assignmentId'
+    | '/studio/panel/$panellistId'
+    | '/studio/studies/new'
+    | '/studio/surveys/$surveyId'
     | '/me/assignments/'
     | '/me/studies/'
+    | '/studio/campaigns/'
+    | '/studio/panel/'
+    | '/studio/studies/'
+    | '/studio/studies/$studyId/feedback'
+    | '/studio/studies/$studyId/home-testing'
+    | '/studio/studies/$studyId/participants'
+    | '/studio/studies/$studyId/reports'
+    | '/studio/studies/$studyId/rounds'
+    | '/studio/studies/$studyId/surveys'
     | '/me/studies/$studyId/'
+    | '/studio/studies/$studyId/'
     | '/me/studies/$studyId/rounds/$roundId'
   fileRoutesById: FileRoutesById
 }
@@ -548,6 +734,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof StudioIndexRouteImport
       parentRoute: typeof StudioRouteRoute
     }
+    '/studio/emails': {
+      id: '/studio/emails'
+      path: '/emails'
+      fullPath: '/studio/emails'
+      preLoaderRoute: typeof StudioEmailsRouteImport
+      parentRoute: typeof StudioRouteRoute
+    }
     '/brand/reports/$reportId': {
       id: '/brand/reports/$reportId'
       path: '/reports/$reportId'
@@ -576,12 +769,110 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof MeStudiesIndexRouteImport
       parentRoute: typeof MeRouteRoute
     }
+    '/studio/campaigns/': {
+      id: '/studio/campaigns/'
+      path: '/campaigns'
+      fullPath: '/studio/campaigns/'
+      preLoaderRoute: typeof StudioCampaignsIndexRouteImport
+      parentRoute: typeof StudioRouteRoute
+    }
+    '/studio/panel/': {
+      id: '/studio/panel/'
+      path: '/panel'
+      fullPath: '/studio/panel/'
+      preLoaderRoute: typeof StudioPanelIndexRouteImport
+      parentRoute: typeof StudioRouteRoute
+    }
+    '/studio/panel/$panellistId': {
+      id: '/studio/panel/$panellistId'
+      path: '/panel/$panellistId'
+      fullPath: '/studio/panel/$panellistId'
+      preLoaderRoute: typeof StudioPanelPanellistIdRouteImport
+      parentRoute: typeof StudioRouteRoute
+    }
+    '/studio/studies/': {
+      id: '/studio/studies/'
+      path: '/studies'
+      fullPath: '/studio/studies/'
+      preLoaderRoute: typeof StudioStudiesIndexRouteImport
+      parentRoute: typeof StudioRouteRoute
+    }
+    '/studio/studies/$studyId': {
+      id: '/studio/studies/$studyId'
+      path: '/studies/$studyId'
+      fullPath: '/studio/studies/$studyId'
+      preLoaderRoute: typeof StudioStudiesStudyIdRouteRouteImport
+      parentRoute: typeof StudioRouteRoute
+    }
+    '/studio/studies/new': {
+      id: '/studio/studies/new'
+      path: '/studies/new'
+      fullPath: '/studio/studies/new'
+      preLoaderRoute: typeof StudioStudiesNewRouteImport
+      parentRoute: typeof StudioRouteRoute
+    }
+    '/studio/surveys/$surveyId': {
+      id: '/studio/surveys/$surveyId'
+      path: '/surveys/$surveyId'
+      fullPath: '/studio/surveys/$surveyId'
+      preLoaderRoute: typeof StudioSurveysSurveyIdRouteImport
+      parentRoute: typeof StudioRouteRoute
+    }
     '/me/studies/$studyId/': {
       id: '/me/studies/$studyId/'
       path: '/studies/$studyId'
       fullPath: '/me/studies/$studyId/'
       preLoaderRoute: typeof MeStudiesStudyIdIndexRouteImport
       parentRoute: typeof MeRouteRoute
+    }
+    '/studio/studies/$studyId/': {
+      id: '/studio/studies/$studyId/'
+      path: '/'
+      fullPath: '/studio/studies/$studyId/'
+      preLoaderRoute: typeof StudioStudiesStudyIdIndexRouteImport
+      parentRoute: typeof StudioStudiesStudyIdRouteRoute
+    }
+    '/studio/studies/$studyId/feedback': {
+      id: '/studio/studies/$studyId/feedback'
+      path: '/feedback'
+      fullPath: '/studio/studies/$studyId/feedback'
+      preLoaderRoute: typeof StudioStudiesStudyIdFeedbackRouteImport
+      parentRoute: typeof StudioStudiesStudyIdRouteRoute
+    }
+    '/studio/studies/$studyId/home-testing': {
+      id: '/studio/studies/$studyId/home-testing'
+      path: '/home-testing'
+      fullPath: '/studio/studies/$studyId/home-testing'
+      preLoaderRoute: typeof StudioStudiesStudyIdHomeTestingRouteImport
+      parentRoute: typeof StudioStudiesStudyIdRouteRoute
+    }
+    '/studio/studies/$studyId/participants': {
+      id: '/studio/studies/$studyId/participants'
+      path: '/participants'
+      fullPath: '/studio/studies/$studyId/participants'
+      preLoaderRoute: typeof StudioStudiesStudyIdParticipantsRouteImport
+      parentRoute: typeof StudioStudiesStudyIdRouteRoute
+    }
+    '/studio/studies/$studyId/reports': {
+      id: '/studio/studies/$studyId/reports'
+      path: '/reports'
+      fullPath: '/studio/studies/$studyId/reports'
+      preLoaderRoute: typeof StudioStudiesStudyIdReportsRouteImport
+      parentRoute: typeof StudioStudiesStudyIdRouteRoute
+    }
+    '/studio/studies/$studyId/rounds': {
+      id: '/studio/studies/$studyId/rounds'
+      path: '/rounds'
+      fullPath: '/studio/studies/$studyId/rounds'
+      preLoaderRoute: typeof StudioStudiesStudyIdRoundsRouteImport
+      parentRoute: typeof StudioStudiesStudyIdRouteRoute
+    }
+    '/studio/studies/$studyId/surveys': {
+      id: '/studio/studies/$studyId/surveys'
+      path: '/surveys'
+      fullPath: '/studio/studies/$studyId/surveys'
+      preLoaderRoute: typeof StudioStudiesStudyIdSurveysRouteImport
+      parentRoute: typeof StudioStudiesStudyIdRouteRoute
     }
     '/me/studies/$studyId/rounds/$roundId': {
       id: '/me/studies/$studyId/rounds/$roundId'
@@ -652,12 +943,55 @@ const MeRouteRouteChildren: MeRouteRouteChildren = {
 const MeRouteRouteWithChildren =
   MeRouteRoute._addFileChildren(MeRouteRouteChildren)
 
+interface StudioStudiesStudyIdRouteRouteChildren {
+  StudioStudiesStudyIdFeedbackRoute: typeof StudioStudiesStudyIdFeedbackRoute
+  StudioStudiesStudyIdHomeTestingRoute: typeof StudioStudiesStudyIdHomeTestingRoute
+  StudioStudiesStudyIdParticipantsRoute: typeof StudioStudiesStudyIdParticipantsRoute
+  StudioStudiesStudyIdReportsRoute: typeof StudioStudiesStudyIdReportsRoute
+  StudioStudiesStudyIdRoundsRoute: typeof StudioStudiesStudyIdRoundsRoute
+  StudioStudiesStudyIdSurveysRoute: typeof StudioStudiesStudyIdSurveysRoute
+  StudioStudiesStudyIdIndexRoute: typeof StudioStudiesStudyIdIndexRoute
+}
+
+const StudioStudiesStudyIdRouteRouteChildren: StudioStudiesStudyIdRouteRouteChildren =
+  {
+    StudioStudiesStudyIdFeedbackRoute: StudioStudiesStudyIdFeedbackRoute,
+    StudioStudiesStudyIdHomeTestingRoute: StudioStudiesStudyIdHomeTestingRoute,
+    StudioStudiesStudyIdParticipantsRoute:
+      StudioStudiesStudyIdParticipantsRoute,
+    StudioStudiesStudyIdReportsRoute: StudioStudiesStudyIdReportsRoute,
+    StudioStudiesStudyIdRoundsRoute: StudioStudiesStudyIdRoundsRoute,
+    StudioStudiesStudyIdSurveysRoute: StudioStudiesStudyIdSurveysRoute,
+    StudioStudiesStudyIdIndexRoute: StudioStudiesStudyIdIndexRoute,
+  }
+
+const StudioStudiesStudyIdRouteRouteWithChildren =
+  StudioStudiesStudyIdRouteRoute._addFileChildren(
+    StudioStudiesStudyIdRouteRouteChildren,
+  )
+
 interface StudioRouteRouteChildren {
+  StudioEmailsRoute: typeof StudioEmailsRoute
   StudioIndexRoute: typeof StudioIndexRoute
+  StudioStudiesStudyIdRouteRoute: typeof StudioStudiesStudyIdRouteRouteWithChildren
+  StudioPanelPanellistIdRoute: typeof StudioPanelPanellistIdRoute
+  StudioStudiesNewRoute: typeof StudioStudiesNewRoute
+  StudioSurveysSurveyIdRoute: typeof StudioSurveysSurveyIdRoute
+  StudioCampaignsIndexRoute: typeof StudioCampaignsIndexRoute
+  StudioPanelIndexRoute: typeof StudioPanelIndexRoute
+  StudioStudiesIndexRoute: typeof StudioStudiesIndexRoute
 }
 
 const StudioRouteRouteChildren: StudioRouteRouteChildren = {
+  StudioEmailsRoute: StudioEmailsRoute,
   StudioIndexRoute: StudioIndexRoute,
+  StudioStudiesStudyIdRouteRoute: StudioStudiesStudyIdRouteRouteWithChildren,
+  StudioPanelPanellistIdRoute: StudioPanelPanellistIdRoute,
+  StudioStudiesNewRoute: StudioStudiesNewRoute,
+  StudioSurveysSurveyIdRoute: StudioSurveysSurveyIdRoute,
+  StudioCampaignsIndexRoute: StudioCampaignsIndexRoute,
+  StudioPanelIndexRoute: StudioPanelIndexRoute,
+  StudioStudiesIndexRoute: StudioStudiesIndexRoute,
 }
 
 const StudioRouteRouteWithChildren = StudioRouteRoute._addFileChildren(

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
@@ -9,7 +9,35 @@ import { baseUrl } from './env';
 export { expect };
 export type Lang = 'fr' | 'en';
 
-const catalogues = { fr, en } as const;
+type Tree = Record<string, unknown>;
+const WEB_AREAS = resolve(__dirname, '..', '..', '..', 'apps', 'web', 'src', 'areas');
+
+function merge(a: Tree, b: Tree): Tree {
+  const out: Tree = { ...a };
+  for (const [k, v] of Object.entries(b)) {
+    const prev = out[k];
+    out[k] = prev && v && typeof prev === 'object' && typeof v === 'object' ? merge(prev as Tree, v as Tree) : v;
+  }
+  return out;
+}
+
+/** The core catalogue of `lang` with the lazy areas' ones (src/areas/<area>/i18n/<section>.<lang>.json) merged in. */
+function catalogueOf(lang: Lang, core: Tree): Tree {
+  let out = core;
+  for (const area of readdirSync(WEB_AREAS)) {
+    let files: string[] = [];
+    try {
+      files = readdirSync(join(WEB_AREAS, area, 'i18n'));
+    } catch {
+      continue; // an area with its strings in the core catalogue
+    }
+    for (const f of files.filter((f) => f.endsWith(`.${lang}.json`)).sort())
+      out = merge(out, JSON.parse(readFileSync(join(WEB_AREAS, area, 'i18n', f), 'utf8')) as Tree);
+  }
+  return out;
+}
+
+const catalogues = { fr: catalogueOf('fr', fr), en: catalogueOf('en', en) } as const;
 
 /** The language of the test's project (`metadata.lang` in playwright.config.ts; the browser's locale picks it). */
 export function langOf(info: TestInfo = base.info()): Lang {

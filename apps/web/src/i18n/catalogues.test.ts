@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import en from './en.json';
 import fr from './fr.json';
+import { areaCatalogue, fullCatalogue } from './testing';
 
 type Catalogue = { [key: string]: string | Catalogue };
 const PLURAL = /_(zero|one|two|few|many|other)$/;
@@ -17,7 +18,7 @@ function flatten(catalogue: Catalogue, prefix = ''): Map<string, string> {
   return out;
 }
 
-const catalogues = { fr: flatten(fr), en: flatten(en) };
+const catalogues = { fr: flatten(fullCatalogue('fr') as Catalogue), en: flatten(fullCatalogue('en') as Catalogue) };
 const keysOf = (lang: 'fr' | 'en') => new Set([...catalogues[lang].keys()].map((k) => k.replace(PLURAL, '')));
 const variables = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]).sort();
 
@@ -30,6 +31,19 @@ function sourceFiles(dir: string): string[] {
 }
 
 describe('fr and en catalogues', () => {
+  it('give each lazy area top-level keys of its own (i18next merges a bundle shallowly: a shared key would hide the core strings)', () => {
+    for (const [lang, core] of [
+      ['fr', fr],
+      ['en', en],
+    ] as const) {
+      const area = Object.keys(areaCatalogue(lang));
+      expect(
+        area.filter((k) => k in core),
+        lang,
+      ).toEqual([]);
+    }
+  });
+
   it('have the same keys', () => {
     const fr = keysOf('fr');
     const en = keysOf('en');

@@ -1,4 +1,8 @@
-import { createFileRoute } from '@tanstack/react-router';
-import { StudioHome } from '../../areas/studio/StudioHome';
+import { createFileRoute, redirect } from '@tanstack/react-router';
 
-export const Route = createFileRoute('/studio/')({ component: StudioHome });
+// the studio opens on its studies
+export const Route = createFileRoute('/studio/')({
+  beforeLoad: () => {
+    throw redirect({ to: '/studio/studies', replace: true });
+  },
+});
