@@ -208,7 +208,6 @@ function ShareLinks({ reportId }: { reportId: string }) {
       ) : (
         <DataTable
           caption={t('brand.share.caption')}
-          showCaption
           columns={columns}
           rows={links.data.items}
           rowKey={(link) => link.id}
