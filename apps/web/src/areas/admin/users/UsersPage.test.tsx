@@ -265,4 +265,19 @@ describe('brands beyond the first page (GET /brands, 100 a page)', () => {
     await waitFor(() => expect(api.createUser).toHaveBeenCalledTimes(1));
     expect(api.createUser.mock.calls[0]![0]).toMatchObject({ email: 'brand@b101.example', role: 'brand', brandId: 'b101' });
   });
+
+  it('keeps a brand filter from the URL that is beyond the first page, and names the brands not read yet as such', async () => {
+    const api = fakeApi([user({ role: 'brand', brandId: 'b101' })]);
+    pagedBrands(api);
+    renderPage(api, { brandId: 'b101' });
+    await screen.findByText('rita@panel.example');
+    const select = within(screen.getByRole('search')).getByLabelText('Brand') as HTMLSelectElement;
+    await waitFor(() => expect(within(select).getAllByRole('option')).toHaveLength(102));
+    expect(select.value).toBe('b101');
+    expect(select.selectedOptions[0]!.textContent).toBe('A brand not listed yet');
+    expect(screen.getByRole('cell', { name: 'A brand not listed yet' })).toBeTruthy();
+    await userEvent.click(within(screen.getByRole('search')).getByRole('button', { name: 'More brands (100 listed)' }));
+    await waitFor(() => expect(select.selectedOptions[0]!.textContent).toBe('Brand 101'));
+    expect(screen.getByRole('cell', { name: 'Brand 101' })).toBeTruthy();
+  });
 });

@@ -46,7 +46,11 @@ export function UsersPage({
   const columns: Column<AdminUser>[] = [
     { key: 'email', header: t('admin.users.col.email'), cell: (u) => <span className={styles.email}>{u.email}</span> },
     { key: 'role', header: t('admin.users.col.role'), cell: (u) => t(`admin.role.${u.role}`) },
-    { key: 'brand', header: t('admin.users.col.brand'), cell: (u) => (u.brandId ? (brandNames.get(u.brandId) ?? '—') : '—') },
+    {
+      key: 'brand',
+      header: t('admin.users.col.brand'),
+      cell: (u) => (u.brandId ? (brandNames.get(u.brandId) ?? t('admin.users.brandNotListed')) : '—'),
+    },
     { key: 'status', header: t('admin.users.col.status'), cell: (u) => t(`admin.status.${u.status}`) },
     { key: 'mustChange', header: t('admin.users.col.mustChange'), cell: (u) => (u.mustChangePassword ? t('admin.yes') : t('admin.no')) },
     {
@@ -150,6 +154,10 @@ function Filters({ filters, onChange, brands }: { filters: UserFilters; onChange
           onChange={(e) => onChange({ ...filters, brandId: e.target.value || undefined })}
         >
           <option value="">{t('admin.users.filter.any')}</option>
+          {/* a brand from the URL beyond the pages read so far: still the selected value, said so */}
+          {filters.brandId && !brands.items.some((b) => b.id === filters.brandId) ? (
+            <option value={filters.brandId}>{t('admin.users.brandNotListed')}</option>
+          ) : null}
           {brands.items.map((b) => (
             <option key={b.id} value={b.id}>
               {b.name}
