@@ -1,12 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { acceptInvitation, joinPanel, StaffApi, submitSurvey } from './support/api';
+import { acceptInvitation, call, joinPanel, StaffApi, submitSurvey } from './support/api';
 import { expect, expectAxeClean, shot, test } from './support/fixtures';
 import { linkIn, mailTo } from './support/mail';
 
 // a country of its own: no other spec's wave reaches these panellists
 const COUNTRY = 'LU';
 
-test('the brand user opens the "report ready" link, signs in, reads the key figures and downloads the CSV', async ({ page, t }) => {
+test('the brand user opens the "report ready" link, signs in, reads the key figures, downloads the CSV; a share link opens in the app until revoked', async ({
+  page,
+  browser,
+  baseURL,
+  t,
+}) => {
   // --- through the API: a study with a usage survey answered by three panellists, its report published
   const staff = await StaffApi.setUp();
   const campaign = await staff.createScreenerCampaign();
@@ -26,6 +31,13 @@ test('the brand user opens the "report ready" link, signs in, reads the key figu
   for (const [i, p] of panellists.entries()) await submitSurvey(p, survey.id, answers[i]);
   const brandUser = await staff.createBrandUser();
   const report = await staff.generateAndPublishReport(study.id);
+  // a share link made by the researcher (the API's URL serves the HTML; the app opens it at /r/<token>)
+  const share = await call<{ id: string; url: string }>('POST', `/reports/${report.id}/share-links`, {
+    token: staff.researcher.token,
+    body: { expiresInHours: 24 },
+    expect: 201,
+  });
+  const shareToken = new URL(share.url).pathname.split('/').pop()!;
 
   // --- the e-mail's link, signed out: the login page, then back to the report
   const mail = await mailTo(brandUser.email, new RegExp(title), { timeoutMs: 30_000 });
@@ -68,4 +80,35 @@ test('the brand user opens the "report ready" link, signs in, reads the key figu
   await expect(page.getByRole('link', { name: t('brand.reportLink', { title, version: report.version }) })).toBeVisible();
   await expectAxeClean(page, 'brand-home');
   await shot(page, 'home');
+
+  // --- the share link, opened in the app by someone without an account (another browser)
+  const outsider = await browser.newContext({ baseURL, locale: 'en-GB', viewport: { width: 1280, height: 800 } });
+  const shared = await outsider.newPage();
+  await shared.goto(`/r/${shareToken}`);
+  await expect(shared).toHaveURL(new RegExp(`/r/${shareToken}$`));
+  await expect(shared.getByRole('heading', { level: 1, name: t('shared.reportTitle', { title, version: report.version }) })).toBeVisible();
+  const sharedKey = shared.getByRole('region', { name: t('brand.report.keyFigures') });
+  await expect(sharedKey.getByRole('listitem').filter({ hasText: t('brand.report.nps') })).toContainText('33.3');
+  await expect(shared.getByRole('link', { name: t('shared.openHtml') })).toHaveAttribute('href', `/api/v1/shared/reports/${shareToken}`);
+  await expectAxeClean(shared, 'shared-report');
+  await shot(shared, 'shared-report');
+
+  // --- the brand user revokes it on the report's page; the open link then says so
+  await page.getByRole('link', { name: t('brand.reportLink', { title, version: report.version }) }).click();
+  const links = page.getByRole('table', { name: t('brand.share.caption') });
+  await expect(links.getByRole('row').filter({ hasText: t('brand.share.states.active') })).toHaveCount(1);
+  await links.getByRole('button', { name: /^Revoke the link created/ }).click();
+  const confirm = page.getByRole('alertdialog', { name: t('brand.share.confirmTitle') });
+  await expect(confirm).toContainText(t('brand.share.confirmBody'));
+  await expectAxeClean(page, 'brand-revoke-confirm');
+  await confirm.getByRole('button', { name: t('brand.share.confirm') }).click();
+  await expect(links.getByRole('row').filter({ hasText: t('brand.share.states.revoked') })).toHaveCount(1);
+  await expect(links.getByRole('button', { name: /^Revoke the link created/ })).toHaveCount(0);
+
+  await shared.reload();
+  await expect(shared.getByRole('heading', { level: 1, name: t('shared.goneTitle') })).toBeVisible();
+  await expect(shared.getByText(t('shared.gone'))).toBeVisible();
+  await expectAxeClean(shared, 'shared-report-gone');
+  await shot(shared, 'shared-report-gone');
+  await outsider.close();
 });

@@ -20,6 +20,7 @@ const PAGES: Array<{ name: string; path: () => string; heading: string | (() => 
   { name: 'forgot', path: () => '/forgot', heading: 'forgot.title' },
   { name: 'reset', path: () => '/reset?token=not-a-real-token', heading: 'reset.title' },
   { name: 'not-found', path: () => '/no/such/page/here', heading: 'notFound.title' },
+  { name: 'shared-link-gone', path: () => '/r/not-a-real-token', heading: 'shared.goneTitle' },
 ];
 
 for (const p of PAGES) {

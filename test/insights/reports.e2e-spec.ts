@@ -152,6 +152,9 @@ describe('Insights: report lifecycle, brand access and share links', () => {
     expect((await get(brandUser.token, `/reports/${r.id}/data.csv`)).status).toBe(200);
     expect((await get(brandUser.token, `/studies/${c.study.id}/reports`)).body.items.map((x: ReportView) => x.id)).toEqual([r.id]);
     expect((await get(brandUser.token, '/brand/reports')).body.items.map((x: ReportView) => x.id)).toContain(r.id);
+    // each listed with its study's title
+    const listed = (await get(brandUser.token, '/brand/reports')).body.items.find((x: ReportView) => x.id === r.id);
+    expect(listed).toMatchObject({ id: r.id, studyId: c.study.id, studyTitle: 'Kitchens <of> "2030" & beyond' });
 
     const ready = (): Array<{ subject: string; text: string }> =>
       t.smtp.to(brandUser.email).filter((m) => m.subject.startsWith('Your insight report is ready'));

@@ -158,6 +158,32 @@ describe('Insights: share links are stored, listed, revoked, only for published 
     expectProblem(await as(w.researcher).delete('/share-links/not-a-uuid'), 400);
   });
 
+  it('serves the Report JSON behind a live link for the app (no login, no-store), and 404s it exactly like the HTML', async () => {
+    const link = await share(reportId);
+    const json = await t.http().get(`${sharedPath(link)}/report.json`);
+    expect(json.status).toBe(200);
+    expect(json.headers['content-type']).toMatch(/^application\/json/);
+    expect(json.headers['cache-control']).toContain('no-store');
+    expect(json.headers['referrer-policy']).toBe('no-referrer');
+    expect(json.body).toEqual((await as(w.researcher).get(`/reports/${reportId}/report.json`)).body);
+    expect(json.body.studyId).toBe(c.study.id);
+
+    const token = sharedPath(link).split('/').pop()!;
+    expectProblem(await t.http().get(`${API}/shared/reports/${token}x/report.json`), 404);
+    expectProblem(await t.http().get(`${API}/shared/reports/not-a-token/report.json`), 404);
+
+    const clock = jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(new Date(Date.parse(link.expiresAt) + 1000));
+    try {
+      expectProblem(await t.http().get(`${sharedPath(link)}/report.json`), 404);
+    } finally {
+      clock.mockRestore();
+    }
+
+    expect((await as(w.researcher).delete(`/share-links/${link.id}`)).status).toBe(204);
+    expectProblem(await t.http().get(`${sharedPath(link)}/report.json`), 404, 'report-not-found');
+    expectProblem(await t.http().get(sharedPath(link)), 404);
+  });
+
   it('an expired link is a 404 like a revoked one', async () => {
     const link = await share(reportId, 1);
     const clock = jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(new Date(Date.parse(link.expiresAt) + 1000));

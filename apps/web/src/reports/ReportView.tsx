@@ -9,7 +9,7 @@ import type {
   ReportContentDto,
   SurveyReportDto,
 } from '../api/generated';
-import { countryName, fmtCount, fmtDecimal, fmtInterval, fmtPercent } from './format';
+import { countryName, fmtCount, fmtDecimal, fmtInterval, fmtPercent, NPS_RANGE, PERCENT_RANGE, SUS_RANGE } from './format';
 import styles from './Report.module.css';
 
 type Segment = CrosstabDto['segment'];
@@ -92,7 +92,9 @@ function KeyFigures({ report }: { report: ReportContentDto }) {
                   <li key={`${q.id}-nps`} className={styles.card}>
                     <span className={styles.cardLabel}>{t('brand.report.nps')}</span>
                     <span className={styles.cardValue}>{fmtDecimal(q.nps.score, lang)}</span>
-                    <span className={styles.cardDetail}>{t('brand.report.ci95', { interval: fmtInterval(q.nps.ci95, lang) })}</span>
+                    <span className={styles.cardDetail}>
+                      {t('brand.report.ci95', { interval: fmtInterval(q.nps.ci95, lang, false, NPS_RANGE) })}
+                    </span>
                     <span className={styles.cardDetail}>{q.prompt}</span>
                   </li>,
                 );
@@ -103,7 +105,9 @@ function KeyFigures({ report }: { report: ReportContentDto }) {
                     <span className={styles.cardValue}>{fmtDecimal(q.sus.mean, lang)}</span>
                     <span className={styles.cardDetail}>{t('brand.report.grade', { grade: q.sus.grade })}</span>
                     {q.sus.ci95 ? (
-                      <span className={styles.cardDetail}>{t('brand.report.ci95', { interval: fmtInterval(q.sus.ci95, lang) })}</span>
+                      <span className={styles.cardDetail}>
+                        {t('brand.report.ci95', { interval: fmtInterval(q.sus.ci95, lang, false, SUS_RANGE) })}
+                      </span>
                     ) : null}
                   </li>,
                 );
@@ -113,7 +117,7 @@ function KeyFigures({ report }: { report: ReportContentDto }) {
                     <span className={styles.cardLabel}>{t('brand.report.top2box')}</span>
                     <span className={styles.cardValue}>{fmtPercent(q.top2box.pct, lang)}</span>
                     <span className={styles.cardDetail}>
-                      {t('brand.report.ci95', { interval: fmtInterval(q.top2box.ci95, lang, true) })}
+                      {t('brand.report.ci95', { interval: fmtInterval(q.top2box.ci95, lang, true, PERCENT_RANGE) })}
                     </span>
                     <span className={styles.cardDetail}>{q.prompt}</span>
                   </li>,

@@ -16,9 +16,23 @@ export function fmtPercent(pct: number, lang: string): string {
   return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 }).format(pct / 100);
 }
 
-/** An interval `[low, high]`, both ends one decimal, with an en dash. */
-export function fmtInterval([low, high]: readonly [number, number], lang: string, percent = false): string {
-  const f = percent ? (x: number) => fmtPercent(x, lang) : (x: number) => fmtDecimal(x, lang);
+/** The ranges a figure can take: an interval computed around it (Wilson, normal, Student) may run past them. */
+export const NPS_RANGE = [-100, 100] as const;
+export const SUS_RANGE = [0, 100] as const;
+export const PERCENT_RANGE = [0, 100] as const;
+
+/**
+ * An interval `[low, high]`, both ends one decimal, with an en dash. With a `range`, both ends
+ * are clamped to it first: an NPS interval never reads "-112 – 104", a share never "-3% – 12%".
+ */
+export function fmtInterval(
+  [low, high]: readonly [number, number] | readonly number[],
+  lang: string,
+  percent = false,
+  range?: readonly [number, number],
+): string {
+  const clamp = (x: number) => (range ? Math.min(range[1], Math.max(range[0], x)) : x);
+  const f = percent ? (x: number) => fmtPercent(clamp(x), lang) : (x: number) => fmtDecimal(clamp(x), lang);
   return `${f(low)} – ${f(high)}`;
 }
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, UuidParam, PageQueryDto, Roles, type AuthUser } from '@leadpanel/platform';
-import { ReportPageDto, ReportResponseDto } from './dto/report.dto';
+import { BrandReportPageDto, ReportPageDto, ReportResponseDto } from './dto/report.dto';
 import { ReportContentDto } from './dto/report-content.dto';
 import { ReportsService } from './reports.service';
 
@@ -28,8 +28,8 @@ export class ReportsController {
 
   @Get('brand/reports')
   @Roles('brand')
-  @ApiOkResponse({ type: ReportPageDto, description: 'my brand’s published reports, newest first' })
-  brandReports(@CurrentUser() user: AuthUser, @Query() query: PageQueryDto): Promise<ReportPageDto> {
+  @ApiOkResponse({ type: BrandReportPageDto, description: 'my brand’s published reports, newest first, each with its study’s title' })
+  brandReports(@CurrentUser() user: AuthUser, @Query() query: PageQueryDto): Promise<BrandReportPageDto> {
     return this.reports.brandReports(user, query);
   }
 

@@ -64,13 +64,18 @@ export class ReportsRepository {
     return applyKeyset(qb, 'r', query).getMany();
   }
 
-  brandPage(brandId: string, query: PageQueryDto): Promise<ReportEntity[]> {
+  /** A brand's published reports, each with its study's title: one query (the study read across contexts, like the aggregation). */
+  async brandPage(brandId: string, query: PageQueryDto): Promise<Array<{ report: ReportEntity; studyTitle: string }>> {
     const qb = this.reports
       .createQueryBuilder('r')
       .select(Object.keys(SUMMARY).map((k) => `r.${k}`))
+      .leftJoin('studies', 's', 's.id = r.study_id')
+      .addSelect('s.title', 'study_title')
       .where('r.brand_id = :brandId', { brandId })
       .andWhere('r.published_at IS NOT NULL');
-    return applyKeyset(qb, 'r', query).getMany();
+    const { entities, raw } = await applyKeyset(qb, 'r', query).getRawAndEntities<{ r_id: string; study_title: string | null }>();
+    const titles = new Map(raw.map((row) => [row.r_id, row.study_title ?? '']));
+    return entities.map((report) => ({ report, studyTitle: titles.get(report.id) ?? '' }));
   }
 
   /** queued → generating (also a retried job's generating → generating); false when the report is already finished. */

@@ -144,14 +144,15 @@ export class ReportsService implements OnModuleInit {
     );
   }
 
-  async brandReports(actor: AuthUser, query: PageQueryDto): Promise<Page<ReportView>> {
+  /** The brand's published reports, newest first, each with its study's title (read in the same query). */
+  async brandReports(actor: AuthUser, query: PageQueryDto): Promise<Page<ReportView & { studyTitle: string }>> {
     if (!actor.brandId) return { items: [], nextCursor: null };
     const rows = await this.reports.brandPage(actor.brandId, query);
     return toPage(
-      rows,
+      rows.map((row) => ({ ...row, id: row.report.id })),
       query,
-      (r) => toView(r, false),
-      (r) => r.createdAt,
+      (row) => ({ ...toView(row.report, false), studyTitle: row.studyTitle }),
+      (row) => row.report.createdAt,
     );
   }
 

@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, Header, HttpCode, Post, Query } from '@n
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { BoundedParam, CurrentUser, PageQueryDto, Public, Roles, UuidParam, type AuthUser } from '@leadpanel/platform';
 import { SHARE_TOKEN_PARAM, ShareLinkDto, ShareLinkPageDto, ShareLinkResponseDto } from './dto/report.dto';
+import { ReportContentDto } from './dto/report-content.dto';
 import { ShareLinksService } from './share-links.service';
 
 @ApiTags('insights')
@@ -44,5 +45,17 @@ export class ShareLinksController {
   })
   shared(@BoundedParam('token', SHARE_TOKEN_PARAM) token: string): Promise<string> {
     return this.links.shared(token);
+  }
+
+  @Get('shared/reports/:token/report.json')
+  @Public()
+  @Header('Cache-Control', 'private, no-store')
+  @Header('Referrer-Policy', 'no-referrer')
+  @ApiOkResponse({
+    type: ReportContentDto,
+    description: 'the Report JSON behind a valid, unexpired, unrevoked link (for the app’s /r/:token page); 404 otherwise, as for the HTML',
+  })
+  sharedJson(@BoundedParam('token', SHARE_TOKEN_PARAM) token: string): Promise<ReportContentDto> {
+    return this.links.sharedContent(token);
   }
 }

@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AuditService, Clock, toPage, type AppConfig, type AuthUser, type Page, type PageQueryDto } from '@leadpanel/platform';
 import { InsightsError } from '../insights.errors';
+import type { ReportContent } from './report-content';
+import type { ReportEntity } from './report.entity';
 import { ReportsRepository } from './reports.repository';
 import { ReportsService } from './reports.service';
 import type { ReportShareLinkEntity } from './share-link.entity';
@@ -94,12 +96,21 @@ export class ShareLinksService {
 
   /** The HTML behind a share link; 404 for a bad, non-canonical, expired, revoked or unknown token alike. */
   async shared(token: string): Promise<string> {
+    return (await this.live(token, 'html')).html!;
+  }
+
+  /** The Report JSON behind a share link, for the app's own view of it; checked exactly like the HTML. */
+  async sharedContent(token: string): Promise<ReportContent> {
+    return (await this.live(token, 'content')).content!;
+  }
+
+  private async live(token: string, what: 'html' | 'content'): Promise<ReportEntity> {
     const now = this.clock.now();
     const claims = verifyShareToken(this.key, token, now);
     const link = claims ? await this.links.findById(claims.linkId) : null;
     const live = link && link.revokedAt === null && link.expiresAt.getTime() > now.getTime();
-    const r = live ? await this.reports.output(link.reportId, 'html') : null;
-    if (!r || r.status !== 'ready' || !r.html) throw new InsightsError('REPORT_NOT_FOUND', 'Report was not found');
-    return r.html;
+    const r = live ? await this.reports.output(link.reportId, what) : null;
+    if (!r || r.status !== 'ready' || !r[what]) throw new InsightsError('REPORT_NOT_FOUND', 'Report was not found');
+    return r;
   }
 }

@@ -35,6 +35,8 @@ describe('request log', () => {
   it.each([
     ['a share link', `/api/v1/shared/reports/${SHARE_TOKEN}`, 200],
     ['a share link with a query', `/api/v1/shared/reports/${SHARE_TOKEN}?download=1`, 404],
+    ['a share link opened in the app', `/r/${SHARE_TOKEN}`, 200],
+    ['a share link’s JSON', `/api/v1/shared/reports/${SHARE_TOKEN}/report.json`, 200],
     ['a confirmation token in the query', `/api/v1/public/confirm-email?token=${CONFIRM_TOKEN}`, 400],
     ['a reset token in the query', `/reset?token=${CONFIRM_TOKEN}&x=1`, 200],
     ['a failing request', `/api/v1/shared/reports/${SHARE_TOKEN}`, 500],
@@ -58,6 +60,9 @@ describe('request log', () => {
   it.each([
     [`/api/v1/shared/reports/${SHARE_TOKEN}`, '/api/v1/shared/reports/[redacted]'],
     [`/API/V1/SHARED/REPORTS/${SHARE_TOKEN}/`, '/API/V1/SHARED/REPORTS/[redacted]/'],
+    [`/api/v1/shared/reports/${SHARE_TOKEN}/report.json`, '/api/v1/shared/reports/[redacted]/report.json'],
+    [`/r/${SHARE_TOKEN}`, '/r/[redacted]'],
+    ['/reset', '/reset'],
     [`/api/v1/public/confirm-email?token=${CONFIRM_TOKEN}`, '/api/v1/public/confirm-email'],
     ['/api/v1/panellists?q=anna%40example.test&limit=5', '/api/v1/panellists'],
     ['/api/v1/reports/4b1c/share-links', '/api/v1/reports/4b1c/share-links'],

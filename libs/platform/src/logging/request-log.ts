@@ -2,8 +2,11 @@ import type { IncomingMessage } from 'node:http';
 import type { Options } from 'pino-http';
 import type { AppConfig } from '../config/app-config';
 
-/** Path segments that are credentials: the share-link token is the whole of a shared report's access. */
-const SECRET_PATHS: readonly RegExp[] = [/^(\/api\/v1\/shared\/reports\/)[^/?#]+/i];
+/**
+ * Path segments that are credentials: the share-link token is the whole of a shared report's
+ * access, in the API's URL and in the app's own page for it (`/r/<token>`, served by this server).
+ */
+const SECRET_PATHS: readonly RegExp[] = [/^(\/api\/v1\/shared\/reports\/)[^/?#]+/i, /^(\/r\/)[^/?#]+/i];
 export const REDACTED = '[redacted]';
 
 /**

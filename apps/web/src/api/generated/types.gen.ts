@@ -1677,6 +1677,29 @@ export type ReportPageDto = {
     nextCursor: string | null;
 };
 
+export type BrandReportDto = {
+    id: string;
+    studyId: string;
+    version: number;
+    status: 'queued' | 'generating' | 'ready' | 'failed';
+    /**
+     * researchers only: why generation failed
+     */
+    error?: string | null;
+    createdAt: string;
+    generatedAt: string | null;
+    publishedAt: string | null;
+    /**
+     * the title of the report’s study
+     */
+    studyTitle: string;
+};
+
+export type BrandReportPageDto = {
+    items: Array<BrandReportDto>;
+    nextCursor: string | null;
+};
+
 export type ReportStudyDto = {
     title: string;
     theme: string;
@@ -7236,9 +7259,9 @@ export type ReportsControllerBrandReportsError = ReportsControllerBrandReportsEr
 
 export type ReportsControllerBrandReportsResponses = {
     /**
-     * my brand’s published reports, newest first
+     * my brand’s published reports, newest first, each with its study’s title
      */
-    200: ReportPageDto;
+    200: BrandReportPageDto;
 };
 
 export type ReportsControllerBrandReportsResponse = ReportsControllerBrandReportsResponses[keyof ReportsControllerBrandReportsResponses];
@@ -7726,3 +7749,46 @@ export type ShareLinksControllerSharedResponses = {
      */
     200: unknown;
 };
+
+export type ShareLinksControllerSharedJsonData = {
+    body?: never;
+    path: {
+        token: string;
+    };
+    query?: never;
+    url: '/api/v1/shared/reports/{token}/report.json';
+};
+
+export type ShareLinksControllerSharedJsonErrors = {
+    /**
+     * Bad Request: invalid input: validation (unknown fields refused), malformed JSON or a malformed id
+     */
+    400: Problem;
+    /**
+     * Not Found: missing, or not yours (existence is never leaked across brands)
+     */
+    404: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
+     * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
+     */
+    500: Problem;
+    /**
+     * Service Unavailable: the database (or queue) is not reachable right now; retry shortly
+     */
+    503: Problem;
+};
+
+export type ShareLinksControllerSharedJsonError = ShareLinksControllerSharedJsonErrors[keyof ShareLinksControllerSharedJsonErrors];
+
+export type ShareLinksControllerSharedJsonResponses = {
+    /**
+     * the Report JSON behind a valid, unexpired, unrevoked link (for the app’s /r/:token page); 404 otherwise, as for the HTML
+     */
+    200: ReportContentDto;
+};
+
+export type ShareLinksControllerSharedJsonResponse = ShareLinksControllerSharedJsonResponses[keyof ShareLinksControllerSharedJsonResponses];

@@ -1637,6 +1637,28 @@ export const zReportPageDto = z.object({
     nextCursor: z.nullable(z.string().check(z.maxLength(500)))
 });
 
+export const zBrandReportDto = z.object({
+    id: z.uuid().check(z.maxLength(36)),
+    studyId: z.uuid().check(z.maxLength(36)),
+    version: z.int().check(z.gte(1), z.lte(2147483647)),
+    status: z.enum([
+        'queued',
+        'generating',
+        'ready',
+        'failed'
+    ]),
+    error: z.nullish(z.string().check(z.maxLength(2000))),
+    createdAt: z.iso.datetime().check(z.maxLength(40)),
+    generatedAt: z.nullable(z.iso.datetime().check(z.maxLength(40))),
+    publishedAt: z.nullable(z.iso.datetime().check(z.maxLength(40))),
+    studyTitle: z.string().check(z.maxLength(200))
+});
+
+export const zBrandReportPageDto = z.object({
+    items: z.array(zBrandReportDto).check(z.maxLength(100)),
+    nextCursor: z.nullable(z.string().check(z.maxLength(500)))
+});
+
 export const zReportStudyDto = z.object({
     title: z.string().check(z.maxLength(200)),
     theme: z.string().check(z.maxLength(200)),
@@ -2750,9 +2772,9 @@ export const zReportsControllerBrandReportsQuery = z.object({
 });
 
 /**
- * my brand’s published reports, newest first
+ * my brand’s published reports, newest first, each with its study’s title
  */
-export const zReportsControllerBrandReportsResponse = zReportPageDto;
+export const zReportsControllerBrandReportsResponse = zBrandReportPageDto;
 
 export const zReportsControllerGetPath = z.object({
     id: z.uuid().check(z.maxLength(36))
@@ -2823,3 +2845,12 @@ export const zShareLinksControllerRevokeResponse = z.void();
 export const zShareLinksControllerSharedPath = z.object({
     token: z.string().check(z.maxLength(300), z.regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/))
 });
+
+export const zShareLinksControllerSharedJsonPath = z.object({
+    token: z.string().check(z.maxLength(300), z.regex(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/))
+});
+
+/**
+ * the Report JSON behind a valid, unexpired, unrevoked link (for the app’s /r/:token page); 404 otherwise, as for the HTML
+ */
+export const zShareLinksControllerSharedJsonResponse = zReportContentDto;

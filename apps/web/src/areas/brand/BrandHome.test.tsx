@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as sdk from '../../api/generated';
 import en from '../../i18n/en.json';
+import fr from '../../i18n/fr.json';
 import { ok, renderPage } from '../me/testing';
 import { BrandHome } from './BrandHome';
 
@@ -11,9 +12,10 @@ vi.mock('../../api/generated', () => ({ reportsControllerBrandReports: vi.fn(), 
 const list = vi.mocked(sdk.reportsControllerBrandReports);
 const study = vi.mocked(sdk.studiesControllerGet);
 
-const item = (id: string, version: number, publishedAt: string) => ({
+const item = (id: string, version: number, publishedAt: string, studyTitle = 'Kitchen robot K2') => ({
   id,
   studyId: 's-1',
+  studyTitle,
   version,
   status: 'ready',
   createdAt: publishedAt,
@@ -23,7 +25,6 @@ const item = (id: string, version: number, publishedAt: string) => ({
 
 beforeEach(() => {
   vi.clearAllMocks();
-  study.mockImplementation(() => ok({ id: 's-1', title: 'Kitchen robot K2' }) as never);
 });
 
 describe('brand home', () => {
@@ -41,6 +42,14 @@ describe('brand home', () => {
     await userEvent.click(screen.getByRole('button', { name: en.brand.showMore }));
     expect(await screen.findByRole('link', { name: 'Kitchen robot K2 — version 1' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: en.brand.showMore })).toBeNull();
+    // the titles come with the list: no request per row
+    expect(study).not.toHaveBeenCalled();
+  });
+
+  it('names a report whose study has no title, in French', async () => {
+    list.mockImplementation(() => ok({ items: [item('r-3', 1, '2026-02-01T09:00:00Z', '')], nextCursor: null }) as never);
+    renderPage(BrandHome, 'fr');
+    expect(await screen.findByRole('link', { name: `${fr.brand.studyUntitled} — version 1` })).toBeTruthy();
   });
 
   it('says when nothing is published yet', async () => {

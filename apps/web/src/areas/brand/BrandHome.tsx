@@ -1,11 +1,11 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { reportsControllerBrandReports, type ReportResponseDto } from '../../api/generated';
+import { reportsControllerBrandReports, type BrandReportDto } from '../../api/generated';
 import { problemMessage, problemOf } from '../../api/problem';
 import { Button } from '../../components/Form';
 import { formatDate } from '../../i18n/format';
-import { brandKeys, studyQuery } from './api';
+import { brandKeys } from './api';
 import styles from './Brand.module.css';
 
 /** `/brand`: the brand's published reports, newest first, a page at a time. */
@@ -51,10 +51,10 @@ export function BrandHome() {
   );
 }
 
-function ReportItem({ report }: { report: ReportResponseDto }) {
+/** One report: its study's title comes with it (GET /brand/reports), never a request per row. */
+function ReportItem({ report }: { report: BrandReportDto }) {
   const { t, i18n } = useTranslation();
-  const study = useQuery(studyQuery(report.studyId));
-  const title = study.data?.title ?? t('brand.studyUntitled');
+  const title = report.studyTitle || t('brand.studyUntitled');
   return (
     <li className={styles.item}>
       <div>

@@ -52,7 +52,7 @@ afterEach(() => vi.restoreAllMocks());
 describe('brand report page', () => {
   it('shows the key figures first, rounded for display: NPS with its interval, SUS with its grade, top-2-box with its interval, respondents', async () => {
     renderPage(Page, 'en');
-    expect(await screen.findByRole('heading', { level: 1, name: 'Kitchen robot K2 — report, version 3' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Kitchen robot K2 — report, version 3' }, { timeout: 5000 })).toBeTruthy();
     const key = screen.getByRole('region', { name: en.brand.report.keyFigures });
     const cards = within(key).getAllByRole('listitem');
     const card = (label: string) => cards.find((c) => c.textContent?.startsWith(label))!;
@@ -171,7 +171,7 @@ describe('brand report page', () => {
     renderPage(Page, 'en');
     const button = await screen.findByRole('button', { name: /Revoke the link created/ });
     await userEvent.click(button);
-    const dialog = await screen.findByRole('dialog', { name: en.brand.share.confirmTitle });
+    const dialog = await screen.findByRole('alertdialog', { name: en.brand.share.confirmTitle });
     expect(revoke).not.toHaveBeenCalled();
     links.mockImplementation(
       () =>
@@ -183,6 +183,6 @@ describe('brand report page', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: en.brand.share.confirm }));
     expect(revoke).toHaveBeenCalledWith(expect.objectContaining({ path: { id: 'l-1' } }));
     expect(await screen.findByText(en.brand.share.states.revoked)).toBeTruthy();
-    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.queryByRole('alertdialog')).toBeNull();
   });
 });

@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { useId, useState } from 'react';
-import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   reportsControllerCsv,
@@ -14,7 +13,10 @@ import {
   type ShareLinkItemDto,
 } from '../../api/generated';
 import { problemMessage, problemOf } from '../../api/problem';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DataTable, type Column } from '../../components/DataTable';
 import { Button } from '../../components/Form';
+import ws from '../../components/Workspace.module.css';
 import { formatDate } from '../../i18n/format';
 import { ReportView } from '../../reports/ReportView';
 import { saveBlob } from '../../api/save-blob';
@@ -149,100 +151,69 @@ function linkState(link: ShareLinkItemDto, now = Date.now()): 'revoked' | 'expir
 function ShareLinks({ reportId }: { reportId: string }) {
   const { t, i18n } = useTranslation();
   const headingId = useId();
+  const queryClient = useQueryClient();
   const links = useQuery({
     queryKey: brandKeys.shareLinks(reportId),
     queryFn: async () => (await shareLinksControllerList({ path: { id: reportId }, throwOnError: true })).data,
   });
+  const revoke = useMutation({
+    mutationFn: async (link: ShareLinkItemDto) => {
+      await shareLinksControllerRevoke({ path: { id: link.id }, throwOnError: true });
+    },
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: brandKeys.shareLinks(reportId) });
+    },
+  });
   const fmt = (iso: string) => formatDate(iso, i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const columns: Column<ShareLinkItemDto>[] = [
+    { key: 'created', header: t('brand.share.created'), cell: (link) => fmt(link.createdAt) },
+    { key: 'expires', header: t('brand.share.expires'), cell: (link) => fmt(link.expiresAt) },
+    { key: 'state', header: t('brand.share.state'), cell: (link) => t(`brand.share.states.${linkState(link)}`) },
+    {
+      key: 'actions',
+      header: <span className={ws.visuallyHidden}>{t('brand.share.actions')}</span>,
+      cell: (link) =>
+        linkState(link) === 'active' ? (
+          <ConfirmDialog
+            trigger={t('brand.share.revoke')}
+            triggerLabel={t('brand.share.revokeLabel', { date: fmt(link.createdAt) })}
+            isDisabled={revoke.isPending}
+            title={t('brand.share.confirmTitle')}
+            confirm={t('brand.share.confirm')}
+            cancel={t('brand.share.cancel')}
+            onConfirm={() => revoke.mutate(link)}
+          >
+            <p>{t('brand.share.confirmBody')}</p>
+          </ConfirmDialog>
+        ) : null,
+    },
+  ];
   return (
     <section className={styles.section} aria-labelledby={headingId}>
       <h2 id={headingId} className={styles.heading}>
         {t('brand.share.title')}
       </h2>
       <p className={styles.muted}>{t('brand.share.intro')}</p>
+      {revoke.isError ? (
+        <p role="alert" className={styles.error}>
+          {problemMessage(problemOf(revoke.error), t)}
+        </p>
+      ) : null}
       {links.isPending ? (
         <p role="status">{t('brand.loading')}</p>
       ) : links.isError ? (
         <p role="alert" className={styles.error}>
           {problemMessage(problemOf(links.error), t)}
         </p>
-      ) : links.data.items.length === 0 ? (
-        <p>{t('brand.share.empty')}</p>
       ) : (
-        <table className={styles.table}>
-          <caption className={styles.muted}>{t('brand.share.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('brand.share.created')}</th>
-              <th scope="col">{t('brand.share.expires')}</th>
-              <th scope="col">{t('brand.share.state')}</th>
-              <th scope="col">
-                <span className={styles.visuallyHidden}>{t('brand.share.actions')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {links.data.items.map((link) => {
-              const state = linkState(link);
-              return (
-                <tr key={link.id}>
-                  <td>{fmt(link.createdAt)}</td>
-                  <td>{fmt(link.expiresAt)}</td>
-                  <td>{t(`brand.share.states.${state}`)}</td>
-                  <td>{state === 'active' ? <RevokeButton reportId={reportId} link={link} label={fmt(link.createdAt)} /> : null}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t('brand.share.caption')}
+          columns={columns}
+          rows={links.data.items}
+          rowKey={(link) => link.id}
+          empty={t('brand.share.empty')}
+        />
       )}
     </section>
-  );
-}
-
-function RevokeButton({ reportId, link, label }: { reportId: string; link: ShareLinkItemDto; label: string }) {
-  const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const [open, setOpen] = useState(false);
-  const revoke = useMutation({
-    mutationFn: async () => {
-      await shareLinksControllerRevoke({ path: { id: link.id }, throwOnError: true });
-    },
-    onSuccess: async () => {
-      setOpen(false);
-      await queryClient.invalidateQueries({ queryKey: brandKeys.shareLinks(reportId) });
-    },
-  });
-  return (
-    <DialogTrigger isOpen={open} onOpenChange={setOpen}>
-      <Button aria-label={t('brand.share.revokeLabel', { date: label })}>{t('brand.share.revoke')}</Button>
-      <ModalOverlay className={styles.overlay} isDismissable>
-        <Modal className={styles.modal}>
-          <Dialog className={styles.dialog}>
-            {({ close }) => (
-              <>
-                <Heading slot="title" className={styles.dialogTitle}>
-                  {t('brand.share.confirmTitle')}
-                </Heading>
-                <p>{t('brand.share.confirmBody')}</p>
-                {revoke.isError ? (
-                  <p role="alert" className={styles.error}>
-                    {problemMessage(problemOf(revoke.error), t)}
-                  </p>
-                ) : null}
-                <div className={styles.dialogActions}>
-                  <button type="button" className={styles.secondary} onClick={close}>
-                    {t('brand.share.cancel')}
-                  </button>
-                  <Button isDisabled={revoke.isPending} onPress={() => revoke.mutate()}>
-                    {t('brand.share.confirm')}
-                  </Button>
-                </div>
-              </>
-            )}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </DialogTrigger>
   );
 }

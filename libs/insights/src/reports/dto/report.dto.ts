@@ -56,3 +56,13 @@ export class ReportPageDto {
   @ApiProperty({ type: [ReportResponseDto], maxItems: 100 }) items: ReportResponseDto[];
   @ApiProperty({ type: String, nullable: true, maxLength: 500 }) nextCursor: string | null;
 }
+
+/** A report as its brand lists it: with the title of its study. */
+export class BrandReportDto extends ReportResponseDto {
+  @ApiProperty({ maxLength: 200, description: 'the title of the report’s study' }) studyTitle: string;
+}
+
+export class BrandReportPageDto {
+  @ApiProperty({ type: [BrandReportDto], maxItems: 100 }) items: BrandReportDto[];
+  @ApiProperty({ type: String, nullable: true, maxLength: 500 }) nextCursor: string | null;
+}

@@ -3,13 +3,15 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { applyProblemToForm, problemMessage, problemOf } from '../../../api/problem';
+import { DataTable, type Column } from '../../../components/DataTable';
 import { Button } from '../../../components/Form';
 import { FormAlert } from '../../../components/FormAlert';
 import { Note } from '../../../components/Page';
 import { formatDate } from '../../../i18n/format';
 import { Field } from '../../me/shared/Field';
-import { adminKeys, sdkAdminApi, type AdminApi } from '../api';
+import { adminKeys, sdkAdminApi, type AdminApi, type Brand } from '../api';
 import styles from '../Admin.module.css';
+import ws from '../../../components/Workspace.module.css';
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -24,10 +26,15 @@ export function BrandsPage({ api = sdkAdminApi }: { api?: AdminApi }) {
   });
   const rows = brands.data?.pages.flatMap((p) => p.items) ?? [];
   const [notice, setNotice] = useState<string | null>(null);
+  const columns: Column<Brand>[] = [
+    { key: 'name', header: t('admin.brands.name'), cell: (b) => b.name },
+    { key: 'slug', header: t('admin.brands.slug'), cell: (b) => <span className={ws.mono}>{b.slug}</span> },
+    { key: 'createdAt', header: t('admin.brands.createdAt'), cell: (b) => formatDate(b.createdAt, i18n.language, { dateStyle: 'medium' }) },
+  ];
 
   return (
-    <section className={styles.panel} aria-labelledby="admin-brands-title">
-      <h1 id="admin-brands-title" className={styles.title}>
+    <section className={ws.panel} aria-labelledby="admin-brands-title">
+      <h1 id="admin-brands-title" className={ws.title}>
         {t('admin.brands.title')}
       </h1>
       <CreateBrandForm
@@ -36,42 +43,24 @@ export function BrandsPage({ api = sdkAdminApi }: { api?: AdminApi }) {
         onCreated={(name) => setNotice(t('admin.brands.created', { name }))}
       />
       {notice ? <Note>{notice}</Note> : null}
-      <h2 className={styles.subtitle}>{t('admin.brands.list')}</h2>
+      <h2 className={ws.subtitle}>{t('admin.brands.list')}</h2>
       {brands.isPending ? (
         <p role="status">{t('admin.loading')}</p>
       ) : brands.isError ? (
         <FormAlert message={problemMessage(problemOf(brands.error), t)} />
-      ) : rows.length === 0 ? (
-        <p>{t('admin.brands.empty')}</p>
       ) : (
-        <div className={styles.tableWrap}>
-          <table className={styles.table}>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.brands.name')}</th>
-                <th scope="col">{t('admin.brands.slug')}</th>
-                <th scope="col">{t('admin.brands.createdAt')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((b) => (
-                <tr key={b.id}>
-                  <td>{b.name}</td>
-                  <td className={styles.mono}>{b.slug}</td>
-                  <td>{formatDate(b.createdAt, i18n.language, { dateStyle: 'medium' })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('admin.brands.list')}
+          columns={columns}
+          rows={rows}
+          rowKey={(b) => b.id}
+          empty={t('admin.brands.empty')}
+          hasMore={brands.hasNextPage}
+          loadingMore={brands.isFetchingNextPage}
+          onMore={() => void brands.fetchNextPage()}
+          moreLabel={brands.isFetchingNextPage ? t('admin.loading') : t('admin.users.more')}
+        />
       )}
-      {brands.hasNextPage ? (
-        <div className={styles.more}>
-          <Button onPress={() => void brands.fetchNextPage()} isDisabled={brands.isFetchingNextPage}>
-            {brands.isFetchingNextPage ? t('admin.loading') : t('admin.users.more')}
-          </Button>
-        </div>
-      ) : null}
     </section>
   );
 }
@@ -105,7 +94,7 @@ function CreateBrandForm({ api, onSubmitting, onCreated }: { api: AdminApi; onSu
   });
   return (
     <form className={styles.form} onSubmit={(e) => void onSubmit(e)} noValidate aria-labelledby="admin-brand-create">
-      <h2 id="admin-brand-create" className={styles.subtitle}>
+      <h2 id="admin-brand-create" className={ws.subtitle}>
         {t('admin.brands.create')}
       </h2>
       <FormAlert message={errors.root?.server?.message} />
@@ -121,7 +110,7 @@ function CreateBrandForm({ api, onSubmitting, onCreated }: { api: AdminApi; onSu
         })}
       />
       <p className={styles.hint}>{t('admin.brands.slugHint')}</p>
-      <div className={styles.actions}>
+      <div className={ws.actions}>
         <Button type="submit" isDisabled={isSubmitting}>
           {isSubmitting ? t('admin.saving') : t('admin.brands.createSubmit')}
         </Button>

@@ -7,8 +7,10 @@ import { applyProblemToForm, problemOf } from '../../../api/problem';
 import { Button, formStyles } from '../../../components/Form';
 import { FormAlert } from '../../../components/FormAlert';
 import { Field } from '../../me/shared/Field';
-import { generatePassword, type AdminApi, type AdminUser, type Brand } from '../api';
+import { generatePassword, type AdminApi, type AdminUser } from '../api';
+import { MoreBrands, type BrandList } from '../useBrands';
 import styles from '../Admin.module.css';
+import ws from '../../../components/Workspace.module.css';
 
 interface CreateUserForm {
   email: string;
@@ -20,17 +22,17 @@ interface CreateUserForm {
 const CREATE_ROLES = ['researcher', 'brand', 'admin'] as const;
 
 /** "Create a user": a button and its dialog. */
-export function CreateUserDialog({ api, brands, onCreated }: { api: AdminApi; brands: Brand[]; onCreated: (user: AdminUser) => void }) {
+export function CreateUserDialog({ api, brands, onCreated }: { api: AdminApi; brands: BrandList; onCreated: (user: AdminUser) => void }) {
   const { t } = useTranslation();
   return (
     <DialogTrigger>
       <Button>{t('admin.users.create')}</Button>
-      <ModalOverlay className={styles.overlay} isDismissable>
-        <Modal className={styles.modal}>
-          <Dialog className={styles.dialog}>
+      <ModalOverlay className={ws.overlay} isDismissable>
+        <Modal className={ws.modal}>
+          <Dialog className={ws.dialog}>
             {({ close }) => (
               <>
-                <Heading slot="title" className={styles.dialogTitle}>
+                <Heading slot="title" className={ws.dialogTitle}>
                   {t('admin.users.createTitle')}
                 </Heading>
                 <CreateUserFormBody
@@ -58,7 +60,7 @@ function CreateUserFormBody({
   onCreated,
 }: {
   api: AdminApi;
-  brands: Brand[];
+  brands: BrandList;
   onCancel: () => void;
   onCreated: (user: AdminUser) => void;
 }) {
@@ -128,7 +130,7 @@ function CreateUserFormBody({
       <div className={styles.password}>
         <Field
           label={t('admin.users.password')}
-          className={`${formStyles.input} ${styles.mono}`}
+          className={`${formStyles.input} ${ws.mono}`}
           autoComplete="off"
           spellCheck={false}
           error={errors.password?.message}
@@ -138,11 +140,11 @@ function CreateUserFormBody({
             onChange: () => setCopied(false),
           })}
         />
-        <Button className={`${formStyles.button} ${styles.secondary}`} onPress={() => void copy()}>
+        <Button className={`${formStyles.button} ${ws.secondary}`} onPress={() => void copy()}>
           {copied ? t('admin.users.copied') : t('admin.users.copy')}
         </Button>
         <Button
-          className={`${formStyles.button} ${styles.secondary}`}
+          className={`${formStyles.button} ${ws.secondary}`}
           onPress={() => {
             setValue('password', generatePassword());
             setCopied(false);
@@ -156,7 +158,7 @@ function CreateUserFormBody({
         <label className={formStyles.label} htmlFor="admin-create-role">
           {t('admin.users.col.role')}
         </label>
-        <select id="admin-create-role" className={styles.select} {...register('role')}>
+        <select id="admin-create-role" className={ws.select} {...register('role')}>
           {CREATE_ROLES.map((r) => (
             <option key={r} value={r}>
               {t(`admin.role.${r}`)}
@@ -171,7 +173,7 @@ function CreateUserFormBody({
           </label>
           <select
             id="admin-create-brand"
-            className={styles.select}
+            className={ws.select}
             aria-invalid={errors.brandId ? true : undefined}
             aria-describedby={errors.brandId ? 'admin-create-brand-error' : undefined}
             {...register('brandId', {
@@ -179,12 +181,13 @@ function CreateUserFormBody({
             })}
           >
             <option value="">{t('admin.users.chooseBrand')}</option>
-            {brands.map((b) => (
+            {brands.items.map((b) => (
               <option key={b.id} value={b.id}>
                 {b.name}
               </option>
             ))}
           </select>
+          <MoreBrands brands={brands} selectId="admin-create-brand" />
           {errors.brandId ? (
             <p id="admin-create-brand-error" className={formStyles.error}>
               {errors.brandId.message}
@@ -192,11 +195,11 @@ function CreateUserFormBody({
           ) : null}
         </div>
       ) : null}
-      <div className={styles.actions}>
+      <div className={ws.actions}>
         <Button type="submit" isDisabled={isSubmitting}>
           {isSubmitting ? t('admin.saving') : t('admin.users.createSubmit')}
         </Button>
-        <Button className={`${formStyles.button} ${styles.secondary}`} onPress={onCancel}>
+        <Button className={`${formStyles.button} ${ws.secondary}`} onPress={onCancel}>
           {t('admin.cancel')}
         </Button>
       </div>

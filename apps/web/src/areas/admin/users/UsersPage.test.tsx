@@ -219,3 +219,65 @@ describe('disable and reset', () => {
     expect(await screen.findByText('A password reset e-mail was sent to rita@panel.example.')).toBeTruthy();
   });
 });
+
+describe('brands beyond the first page (GET /brands, 100 a page)', () => {
+  const brand = (i: number) => ({ id: `b${i}`, name: `Brand ${i}`, slug: `brand-${i}`, createdAt: '2026-01-01T00:00:00.000Z' });
+  const pagedBrands = (api: ReturnType<typeof fakeApi>) =>
+    api.listBrands.mockImplementation(async (cursor?: string) => {
+      await network();
+      return cursor === 'c101'
+        ? { items: [brand(101)], nextCursor: null }
+        : { items: Array.from({ length: 100 }, (_, i) => brand(i + 1)), nextCursor: 'c101' };
+    });
+
+  it('reaches the 101st brand in the filter with "More brands", through the cursor', async () => {
+    const api = fakeApi([user()]);
+    pagedBrands(api);
+    const changes: UserFilters[] = [];
+    renderPage(api, {}, (f) => changes.push(f));
+    await screen.findByText('rita@panel.example');
+    const filter = screen.getByRole('search');
+    const select = within(filter).getByLabelText('Brand');
+    await waitFor(() => expect(within(select).getAllByRole('option')).toHaveLength(101));
+    expect(within(select).queryByRole('option', { name: 'Brand 101' })).toBeNull();
+    await userEvent.click(within(filter).getByRole('button', { name: 'More brands (100 listed)' }));
+    await waitFor(() => expect(within(select).getByRole('option', { name: 'Brand 101' })).toBeTruthy());
+    expect(api.listBrands).toHaveBeenLastCalledWith('c101');
+    // the last page read: no more button, and the focus is back on the select
+    expect(within(filter).queryByRole('button', { name: /More brands/ })).toBeNull();
+    expect(document.activeElement).toBe(select);
+    await userEvent.selectOptions(select, 'b101');
+    expect(changes.at(-1)).toEqual({ brandId: 'b101' });
+  });
+
+  it('creates a brand user of the 101st brand', async () => {
+    const api = fakeApi([user()]);
+    pagedBrands(api);
+    renderPage(api);
+    await screen.findByText('rita@panel.example');
+    await userEvent.click(screen.getByRole('button', { name: 'Create a user' }));
+    const dialog = await screen.findByRole('dialog');
+    await userEvent.type(within(dialog).getByLabelText('E-mail address'), 'brand@b101.example');
+    await userEvent.selectOptions(within(dialog).getByLabelText('Role'), 'brand');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'More brands (100 listed)' }));
+    await userEvent.selectOptions(within(dialog).getByLabelText('Brand'), await within(dialog).findByRole('option', { name: 'Brand 101' }));
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Create the user' }));
+    await waitFor(() => expect(api.createUser).toHaveBeenCalledTimes(1));
+    expect(api.createUser.mock.calls[0]![0]).toMatchObject({ email: 'brand@b101.example', role: 'brand', brandId: 'b101' });
+  });
+
+  it('keeps a brand filter from the URL that is beyond the first page, and names the brands not read yet as such', async () => {
+    const api = fakeApi([user({ role: 'brand', brandId: 'b101' })]);
+    pagedBrands(api);
+    renderPage(api, { brandId: 'b101' });
+    await screen.findByText('rita@panel.example');
+    const select = within(screen.getByRole('search')).getByLabelText('Brand') as HTMLSelectElement;
+    await waitFor(() => expect(within(select).getAllByRole('option')).toHaveLength(102));
+    expect(select.value).toBe('b101');
+    expect(select.selectedOptions[0]!.textContent).toBe('A brand not listed yet');
+    expect(screen.getByRole('cell', { name: 'A brand not listed yet' })).toBeTruthy();
+    await userEvent.click(within(screen.getByRole('search')).getByRole('button', { name: 'More brands (100 listed)' }));
+    await waitFor(() => expect(select.selectedOptions[0]!.textContent).toBe('Brand 101'));
+    expect(screen.getByRole('cell', { name: 'Brand 101' })).toBeTruthy();
+  });
+});

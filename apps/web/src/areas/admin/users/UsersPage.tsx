@@ -1,33 +1,21 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useMemo, useState } from 'react';
-import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { problemMessage, problemOf } from '../../../api/problem';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { DataTable, type Column } from '../../../components/DataTable';
 import { Button, formStyles } from '../../../components/Form';
 import { FormAlert } from '../../../components/FormAlert';
 import { Note } from '../../../components/Page';
 import { formatDate } from '../../../i18n/format';
 import { useSession } from '../../../session/session';
-import {
-  adminKeys,
-  sdkAdminApi,
-  usersQueryOf,
-  USER_ROLES,
-  USER_STATUSES,
-  type AdminApi,
-  type AdminUser,
-  type Brand,
-  type UserFilters,
-} from '../api';
+import { adminKeys, sdkAdminApi, usersQueryOf, USER_ROLES, USER_STATUSES, type AdminApi, type AdminUser, type UserFilters } from '../api';
 import styles from '../Admin.module.css';
+import ws from '../../../components/Workspace.module.css';
+import { MoreBrands, useBrands, type BrandList } from '../useBrands';
 import { CreateUserDialog } from './CreateUserDialog';
 
 const SEARCH_DEBOUNCE_MS = 300;
-
-/** The brands (first 100: a handful in practice) for the filter, the names in the table and the create dialog. */
-export function useBrands(api: AdminApi) {
-  return useQuery({ queryKey: adminKeys.brands, queryFn: () => api.listBrands() });
-}
 
 /**
  * `/admin`: the users, filtered by role, brand, status and part of the e-mail (kept in the URL),
@@ -45,7 +33,7 @@ export function UsersPage({
   const { t, i18n } = useTranslation();
   const { user: me } = useSession();
   const brands = useBrands(api);
-  const brandNames = useMemo(() => new Map((brands.data?.items ?? []).map((b) => [b.id, b.name])), [brands.data]);
+  const brandNames = useMemo(() => new Map(brands.items.map((b) => [b.id, b.name])), [brands.items]);
   const [notice, setNotice] = useState<string | null>(null);
 
   const users = useInfiniteQuery({
@@ -55,79 +43,64 @@ export function UsersPage({
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const rows = users.data?.pages.flatMap((p) => p.items) ?? [];
+  const columns: Column<AdminUser>[] = [
+    { key: 'email', header: t('admin.users.col.email'), cell: (u) => <span className={styles.email}>{u.email}</span> },
+    { key: 'role', header: t('admin.users.col.role'), cell: (u) => t(`admin.role.${u.role}`) },
+    {
+      key: 'brand',
+      header: t('admin.users.col.brand'),
+      cell: (u) => (u.brandId ? (brandNames.get(u.brandId) ?? t('admin.users.brandNotListed')) : '—'),
+    },
+    { key: 'status', header: t('admin.users.col.status'), cell: (u) => t(`admin.status.${u.status}`) },
+    { key: 'mustChange', header: t('admin.users.col.mustChange'), cell: (u) => (u.mustChangePassword ? t('admin.yes') : t('admin.no')) },
+    {
+      key: 'lastLogin',
+      header: t('admin.users.col.lastLogin'),
+      cell: (u) => (
+        <span className={styles.date}>
+          {u.lastLoginAt ? formatDate(u.lastLoginAt, i18n.language, { dateStyle: 'medium', timeStyle: 'short' }) : t('admin.users.never')}
+        </span>
+      ),
+    },
+    {
+      key: 'actions',
+      header: t('admin.users.col.actions'),
+      cell: (u) => <RowActions user={u} isSelf={u.id === me?.id} api={api} onNotice={setNotice} />,
+    },
+  ];
 
   return (
-    <section className={styles.panel} aria-labelledby="admin-users-title">
-      <div className={styles.head}>
-        <h1 id="admin-users-title" className={styles.title}>
+    <section className={ws.panel} aria-labelledby="admin-users-title">
+      <div className={ws.head}>
+        <h1 id="admin-users-title" className={ws.title}>
           {t('admin.users.title')}
         </h1>
-        <CreateUserDialog
-          api={api}
-          brands={brands.data?.items ?? []}
-          onCreated={(u) => setNotice(t('admin.users.created', { email: u.email }))}
-        />
+        <CreateUserDialog api={api} brands={brands} onCreated={(u) => setNotice(t('admin.users.created', { email: u.email }))} />
       </div>
-      <Filters filters={filters} onChange={onFiltersChange} brands={brands.data?.items ?? []} />
+      <Filters filters={filters} onChange={onFiltersChange} brands={brands} />
       {notice ? <Note>{notice}</Note> : null}
       {users.isPending ? (
         <p role="status">{t('admin.loading')}</p>
       ) : users.isError ? (
         <FormAlert message={problemMessage(problemOf(users.error), t)} />
-      ) : rows.length === 0 ? (
-        <p>{t('admin.users.empty')}</p>
       ) : (
-        // a keyboard user can scroll the table sideways when it is wider than the screen
-        <div className={styles.tableWrap} role="region" aria-labelledby="admin-users-caption" tabIndex={0}>
-          <table className={styles.table}>
-            <caption id="admin-users-caption" className={styles.visuallyHidden}>
-              {t('admin.users.caption')}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admin.users.col.email')}</th>
-                <th scope="col">{t('admin.users.col.role')}</th>
-                <th scope="col">{t('admin.users.col.brand')}</th>
-                <th scope="col">{t('admin.users.col.status')}</th>
-                <th scope="col">{t('admin.users.col.mustChange')}</th>
-                <th scope="col">{t('admin.users.col.lastLogin')}</th>
-                <th scope="col">{t('admin.users.col.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((u) => (
-                <tr key={u.id}>
-                  <td className={styles.email}>{u.email}</td>
-                  <td>{t(`admin.role.${u.role}`)}</td>
-                  <td>{u.brandId ? (brandNames.get(u.brandId) ?? '—') : '—'}</td>
-                  <td>{t(`admin.status.${u.status}`)}</td>
-                  <td>{u.mustChangePassword ? t('admin.yes') : t('admin.no')}</td>
-                  <td className={styles.date}>
-                    {u.lastLoginAt
-                      ? formatDate(u.lastLoginAt, i18n.language, { dateStyle: 'medium', timeStyle: 'short' })
-                      : t('admin.users.never')}
-                  </td>
-                  <td>
-                    <RowActions user={u} isSelf={u.id === me?.id} api={api} onNotice={setNotice} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t('admin.users.caption')}
+          columns={columns}
+          rows={rows}
+          rowKey={(u) => u.id}
+          empty={t('admin.users.empty')}
+          hasMore={users.hasNextPage}
+          loadingMore={users.isFetchingNextPage}
+          onMore={() => void users.fetchNextPage()}
+          moreLabel={users.isFetchingNextPage ? t('admin.loading') : t('admin.users.more')}
+        />
       )}
-      {users.hasNextPage ? (
-        <div className={styles.more}>
-          <Button onPress={() => void users.fetchNextPage()} isDisabled={users.isFetchingNextPage}>
-            {users.isFetchingNextPage ? t('admin.loading') : t('admin.users.more')}
-          </Button>
-        </div>
-      ) : null}
     </section>
   );
 }
 
-function Filters({ filters, onChange, brands }: { filters: UserFilters; onChange: (next: UserFilters) => void; brands: Brand[] }) {
+function Filters({ filters, onChange, brands }: { filters: UserFilters; onChange: (next: UserFilters) => void; brands: BrandList }) {
   const { t } = useTranslation();
   const id = useId();
   const [q, setQ] = useState(filters.q ?? '');
@@ -145,7 +118,7 @@ function Filters({ filters, onChange, brands }: { filters: UserFilters; onChange
   }, [q, filters, onChange]);
 
   return (
-    <form className={styles.filters} role="search" aria-label={t('admin.users.filters')} onSubmit={(e) => e.preventDefault()}>
+    <form className={ws.filters} role="search" aria-label={t('admin.users.filters')} onSubmit={(e) => e.preventDefault()}>
       <div className={formStyles.field}>
         <label className={formStyles.label} htmlFor={`${id}-q`}>
           {t('admin.users.filter.q')}
@@ -158,7 +131,7 @@ function Filters({ filters, onChange, brands }: { filters: UserFilters; onChange
         </label>
         <select
           id={`${id}-role`}
-          className={styles.select}
+          className={ws.select}
           value={filters.role ?? ''}
           onChange={(e) => onChange({ ...filters, role: (e.target.value || undefined) as UserFilters['role'] })}
         >
@@ -176,17 +149,22 @@ function Filters({ filters, onChange, brands }: { filters: UserFilters; onChange
         </label>
         <select
           id={`${id}-brand`}
-          className={styles.select}
+          className={ws.select}
           value={filters.brandId ?? ''}
           onChange={(e) => onChange({ ...filters, brandId: e.target.value || undefined })}
         >
           <option value="">{t('admin.users.filter.any')}</option>
-          {brands.map((b) => (
+          {/* a brand from the URL beyond the pages read so far: still the selected value, said so */}
+          {filters.brandId && !brands.items.some((b) => b.id === filters.brandId) ? (
+            <option value={filters.brandId}>{t('admin.users.brandNotListed')}</option>
+          ) : null}
+          {brands.items.map((b) => (
             <option key={b.id} value={b.id}>
               {b.name}
             </option>
           ))}
         </select>
+        <MoreBrands brands={brands} selectId={`${id}-brand`} />
       </div>
       <div className={formStyles.field}>
         <label className={formStyles.label} htmlFor={`${id}-status`}>
@@ -194,7 +172,7 @@ function Filters({ filters, onChange, brands }: { filters: UserFilters; onChange
         </label>
         <select
           id={`${id}-status`}
-          className={styles.select}
+          className={ws.select}
           value={filters.status ?? ''}
           onChange={(e) => onChange({ ...filters, status: (e.target.value || undefined) as UserFilters['status'] })}
         >
@@ -238,10 +216,10 @@ function RowActions({
   });
   if (user.status === 'erased') return null;
   return (
-    <div className={styles.rowActions}>
+    <div className={ws.rowActions}>
       {user.status === 'disabled' ? (
         <Button
-          className={`${formStyles.button} ${styles.secondary}`}
+          className={`${formStyles.button} ${ws.secondary}`}
           onPress={() => setStatus.mutate('active')}
           isDisabled={setStatus.isPending}
           aria-label={t('admin.users.enableFor', { email: user.email })}
@@ -249,45 +227,20 @@ function RowActions({
           {t('admin.users.enable')}
         </Button>
       ) : isSelf ? null : (
-        <DialogTrigger>
-          <Button
-            className={`${formStyles.button} ${styles.secondary}`}
-            isDisabled={setStatus.isPending}
-            aria-label={t('admin.users.disableFor', { email: user.email })}
-          >
-            {t('admin.users.disable')}
-          </Button>
-          <ModalOverlay className={styles.overlay} isDismissable>
-            <Modal className={styles.modal}>
-              <Dialog role="alertdialog" className={styles.dialog}>
-                {({ close }) => (
-                  <>
-                    <Heading slot="title" className={styles.dialogTitle}>
-                      {t('admin.users.confirmDisable.title', { email: user.email })}
-                    </Heading>
-                    <p>{t('admin.users.confirmDisable.body')}</p>
-                    <div className={styles.actions}>
-                      <Button
-                        onPress={() => {
-                          close();
-                          setStatus.mutate('disabled');
-                        }}
-                      >
-                        {t('admin.users.confirmDisable.yes')}
-                      </Button>
-                      <Button className={`${formStyles.button} ${styles.secondary}`} onPress={close} autoFocus>
-                        {t('admin.cancel')}
-                      </Button>
-                    </div>
-                  </>
-                )}
-              </Dialog>
-            </Modal>
-          </ModalOverlay>
-        </DialogTrigger>
+        <ConfirmDialog
+          trigger={t('admin.users.disable')}
+          triggerLabel={t('admin.users.disableFor', { email: user.email })}
+          isDisabled={setStatus.isPending}
+          title={t('admin.users.confirmDisable.title', { email: user.email })}
+          confirm={t('admin.users.confirmDisable.yes')}
+          cancel={t('admin.cancel')}
+          onConfirm={() => setStatus.mutate('disabled')}
+        >
+          <p>{t('admin.users.confirmDisable.body')}</p>
+        </ConfirmDialog>
       )}
       <Button
-        className={`${formStyles.button} ${styles.secondary}`}
+        className={`${formStyles.button} ${ws.secondary}`}
         onPress={() => reset.mutate()}
         isDisabled={reset.isPending}
         aria-label={t('admin.users.resetFor', { email: user.email })}
