@@ -104,8 +104,13 @@ export function EmailsPage({
           {t('studio.emails.title')}
         </h1>
       </div>
-      <p className={ws.muted}>{t('studio.emails.intro')}</p>
-      <form className={ws.filters} role="search" aria-label={t('studio.emails.filters')} onSubmit={(e) => e.preventDefault()}>
+      <p className={`${ws.muted} ${styles.intro}`}>{t('studio.emails.intro')}</p>
+      <form
+        className={`${ws.filters} ${styles.filters}`}
+        role="search"
+        aria-label={t('studio.emails.filters')}
+        onSubmit={(e) => e.preventDefault()}
+      >
         <div className={formStyles.field}>
           <label className={formStyles.label} htmlFor={`${id}-status`}>
             {t('studio.emails.filter.status')}

@@ -200,12 +200,16 @@ function Answers({ answers, caption }: { answers: ScreenerAnswer[]; caption: str
   );
 }
 
+const DIMENSION_ORDER = ['ahead_of_trend', 'expected_benefit', 'own_solutions', 'expertise', 'opinion_leadership'];
+
 function Score({ p }: { p: PanellistDetail }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   const s = p.scoreBreakdown;
   const answers = p.screener?.answers ?? [];
-  const dimensions = Object.entries(s.dimensions);
+  // the screener's usual order, whatever the order of the object's keys
+  const rank = (d: string) => (DIMENSION_ORDER.includes(d) ? DIMENSION_ORDER.indexOf(d) : DIMENSION_ORDER.length);
+  const dimensions = Object.entries(s.dimensions).sort(([a], [b]) => rank(a) - rank(b));
   const others = answers.filter((a) => !a.dimension);
   return (
     <Section id="panellist-score" title={t('studio.panel.detail.score')}>
@@ -440,7 +444,10 @@ function StatusDialog({
                       required
                       aria-invalid={fieldError ? true : undefined}
                       aria-describedby={fieldError ? `${id}-reason-error` : undefined}
-                      onChange={(e) => setReason(e.target.value)}
+                      onChange={(e) => {
+                        setReason(e.target.value);
+                        if (fieldError) setFieldError(null);
+                      }}
                     />
                     {fieldError ? (
                       <span id={`${id}-reason-error`} className={formStyles.error}>
