@@ -27,6 +27,7 @@ interface Summary {
   score: number | null;
   tier: string | null;
   createdAt: string;
+  lastActiveAt: string;
 }
 
 describe('Researcher views of panellists: list, detail, status', () => {
@@ -80,6 +81,7 @@ describe('Researcher views of panellists: list, detail, status', () => {
         score: 100,
         tier: 'lead_user',
         createdAt: expect.stringMatching(/Z$/),
+        lastActiveAt: expect.stringMatching(/Z$/),
       });
     });
 

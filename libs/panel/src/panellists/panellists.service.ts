@@ -15,10 +15,12 @@ import {
   type Page,
 } from '@leadpanel/platform';
 import { UsersService } from '@leadpanel/identity';
+import { SurveysService, type Question } from '@leadpanel/surveys';
 import { checkAttributeValues } from '../attributes/attribute-values';
 import { AttributesService } from '../attributes/attributes.service';
 import { PanelError } from '../panel.errors';
 import { PointsService } from '../points/points.service';
+import { ScreenerResponseEntity } from '../recruitment/screener-response.entity';
 import { ReferralEntity } from '../referrals/referral.entity';
 import type { AddressDto, ListPanellistsQueryDto, PanellistDetailDto, UpdateProfileDto } from './dto/panellist.dto';
 import { PanellistAddressEntity } from './panellist-address.entity';
@@ -63,6 +65,40 @@ export interface PanellistSummary {
   score: number | null;
   tier: string | null;
   createdAt: Date;
+  lastActiveAt: Date;
+}
+
+export interface ScreenerAnswerView {
+  questionId: string;
+  prompt: string;
+  type: string;
+  dimension: string | null;
+  reverse: boolean;
+  scale: number | null;
+  answer: string | number | boolean | string[] | null;
+  labels: string[];
+}
+
+/** One screener answer as a researcher reads it: the question, the value given and, for a choice, its labels. */
+export function screenerAnswerOf(q: Question, value: unknown): ScreenerAnswerView {
+  const answer =
+    typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+      ? value
+      : Array.isArray(value)
+        ? value.filter((v): v is string => typeof v === 'string')
+        : null;
+  const chosen = answer === null ? [] : Array.isArray(answer) ? answer : [String(answer)];
+  const labels = q.options ? q.options.filter((o) => chosen.includes(o.value)).map((o) => o.label) : [];
+  return {
+    questionId: q.id,
+    prompt: q.prompt,
+    type: q.type,
+    dimension: q.dimension ?? null,
+    reverse: q.reverse === true,
+    scale: q.type === 'likert' ? (q.scale ?? null) : null,
+    answer,
+    labels,
+  };
 }
 
 const toAddress = (a: PanellistAddressEntity | null): AddressView | null =>
@@ -78,6 +114,8 @@ export class PanellistsService implements OnModuleInit, OnApplicationBootstrap {
     @InjectRepository(PanellistAddressEntity) private readonly addresses: Repository<PanellistAddressEntity>,
     @InjectRepository(PanellistStatusChangeEntity) private readonly statusChanges: Repository<PanellistStatusChangeEntity>,
     @InjectRepository(ReferralEntity) private readonly referrals: Repository<ReferralEntity>,
+    @InjectRepository(ScreenerResponseEntity) private readonly screenerResponses: Repository<ScreenerResponseEntity>,
+    private readonly surveys: SurveysService,
     private readonly users: UsersService,
     private readonly attributes: AttributesService,
     private readonly points: PointsService,
@@ -149,6 +187,8 @@ export class PanellistsService implements OnModuleInit, OnApplicationBootstrap {
     if (query.country) qb.andWhere('p.country = :country', { country: query.country.toUpperCase() });
     if (query.tier) qb.andWhere('p.tier = :tier', { tier: query.tier });
     if (query.minScore !== undefined) qb.andWhere('p.score_overall >= :minScore', { minScore: query.minScore });
+    if (query.attribute)
+      qb.andWhere('p.attributes @> CAST(:attribute AS jsonb)', { attribute: await this.attributeCondition(query.attribute) });
     if (query.q) {
       const q = query.q.trim();
       const escaped = q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -185,18 +225,49 @@ export class PanellistsService implements OnModuleInit, OnApplicationBootstrap {
         score: p.scoreOverall,
         tier: p.tier,
         createdAt: p.createdAt,
+        lastActiveAt: p.lastActiveAt,
       })),
     };
+  }
+
+  /** `key:value` as the JSON a panellist's attributes must contain, typed by the attribute's definition. */
+  private async attributeCondition(condition: string): Promise<string> {
+    const at = condition.indexOf(':');
+    const key = condition.slice(0, at);
+    const raw = condition.slice(at + 1).trim();
+    const def = (await this.attributes.definitions()).find((d) => d.key === key);
+    const invalid = (message: string) => new ValidationError(`attribute: ${message}`, [{ field: 'attribute', message }]);
+    if (!def) throw invalid(`unknown attribute "${key}"`);
+    let value: unknown;
+    switch (def.type) {
+      case 'number':
+        value = Number(raw);
+        if (raw === '' || !Number.isFinite(value)) throw invalid(`${key} is a number`);
+        break;
+      case 'boolean':
+        if (raw !== 'true' && raw !== 'false') throw invalid(`${key} is true or false`);
+        value = raw === 'true';
+        break;
+      case 'multi_enum':
+        value = [raw];
+        break;
+      case 'string':
+      case 'enum':
+        value = raw;
+        break;
+    }
+    return JSON.stringify({ [key]: value });
   }
 
   async detail(id: string): Promise<PanellistDetailDto> {
     const p = await this.mustFind(id);
     const profile = await this.profileOf(p);
-    const [referredBy, referralsMade, history, balance] = await Promise.all([
+    const [referredBy, referralsMade, history, balance, screener] = await Promise.all([
       p.referredByPanellistId ? this.panellists.findOne({ where: { id: p.referredByPanellistId } }) : Promise.resolve(null),
       this.referrals.find({ where: { referrerPanellistId: id }, order: { createdAt: 'ASC' } }),
       this.statusChanges.find({ where: { panellistId: id }, order: { createdAt: 'ASC' } }),
       this.points.balance(id),
+      this.screenerOf(p),
     ]);
     await this.audit.record({ action: 'panellist.pii_read', targetType: 'panellist', targetId: id });
     return {
@@ -228,6 +299,21 @@ export class PanellistsService implements OnModuleInit, OnApplicationBootstrap {
         actorUserId: h.actorUserId,
         at: h.createdAt,
       })),
+      screener,
+    };
+  }
+
+  /** The answers to the screener of the campaign they applied through, in the screener's order. */
+  private async screenerOf(p: PanellistEntity): Promise<PanellistDetailDto['screener']> {
+    if (!p.campaignId) return null;
+    const response = await this.screenerResponses.findOne({ where: { panellistId: p.id, campaignId: p.campaignId } });
+    if (!response) return null;
+    const survey = await this.surveys.get(response.surveyId);
+    return {
+      surveyId: survey.id,
+      title: survey.title,
+      answeredAt: response.createdAt,
+      answers: survey.questions.map((q) => screenerAnswerOf(q, response.answers[q.id])),
     };
   }
 

@@ -356,6 +356,7 @@ export type PanellistSummaryDto = {
     score: number | null;
     tier: 'lead_user' | 'emerging' | 'mainstream';
     createdAt: string;
+    lastActiveAt: string;
 };
 
 export type PanellistPageDto = {
@@ -420,6 +421,42 @@ export type StatusChangeDto = {
     at: string;
 };
 
+export type ScreenerAnswerDto = {
+    questionId: string;
+    prompt: string;
+    type: 'single_choice' | 'multi_choice' | 'likert' | 'rating' | 'nps' | 'sus' | 'number' | 'text';
+    /**
+     * the lead-user dimension the answer is scored on
+     */
+    dimension: 'ahead_of_trend' | 'expected_benefit' | 'own_solutions' | 'expertise' | 'opinion_leadership';
+    /**
+     * scored 8 − answer
+     */
+    reverse: boolean;
+    /**
+     * likert questions: the number of points
+     */
+    scale: number | null;
+    /**
+     * the answer as given; null when not answered
+     */
+    answer: string | number | boolean | Array<string> | null;
+    /**
+     * choice questions: the labels of the options chosen
+     */
+    labels: Array<string>;
+};
+
+export type ScreenerResponseDto = {
+    surveyId: string;
+    title: string;
+    answeredAt: string;
+    /**
+     * in the screener’s order
+     */
+    answers: Array<ScreenerAnswerDto>;
+};
+
 export type PanellistDetailDto = {
     id: string;
     email: string;
@@ -455,6 +492,10 @@ export type PanellistDetailDto = {
      * oldest first
      */
     statusHistory: Array<StatusChangeDto>;
+    /**
+     * their answers to the screener of the campaign they applied through (the score comes from them); null when none
+     */
+    screener: ScreenerResponseDto | null;
 };
 
 export type ChangeStatusDto = {
@@ -3474,6 +3515,10 @@ export type PanellistsControllerListData = {
          * searches display name and e-mail
          */
         q?: string;
+        /**
+         * a profile attribute condition `key:value`: equals for string, enum, number and boolean (`true`/`false`) attributes, contains for multi_enum ones
+         */
+        attribute?: string;
     };
     url: '/api/v1/panellists';
 };

@@ -363,7 +363,8 @@ export const zPanellistSummaryDto = z.object({
         'emerging',
         'mainstream'
     ]),
-    createdAt: z.iso.datetime().check(z.maxLength(40))
+    createdAt: z.iso.datetime().check(z.maxLength(40)),
+    lastActiveAt: z.iso.datetime().check(z.maxLength(40))
 });
 
 export const zPanellistPageDto = z.object({
@@ -442,6 +443,44 @@ export const zStatusChangeDto = z.object({
     at: z.iso.datetime().check(z.maxLength(40))
 });
 
+export const zScreenerAnswerDto = z.object({
+    questionId: z.string().check(z.maxLength(64)),
+    prompt: z.string().check(z.maxLength(2000)),
+    type: z.enum([
+        'single_choice',
+        'multi_choice',
+        'likert',
+        'rating',
+        'nps',
+        'sus',
+        'number',
+        'text'
+    ]),
+    dimension: z.enum([
+        'ahead_of_trend',
+        'expected_benefit',
+        'own_solutions',
+        'expertise',
+        'opinion_leadership'
+    ]),
+    reverse: z.boolean(),
+    scale: z.nullable(z.int().check(z.gte(5), z.lte(7))),
+    answer: z.nullable(z.union([
+        z.string().check(z.maxLength(10000)),
+        z.number().check(z.gte(-1.7976931348623157e+308), z.lte(1.7976931348623157e+308)),
+        z.boolean(),
+        z.array(z.string().check(z.maxLength(100))).check(z.maxLength(50))
+    ])),
+    labels: z.array(z.string().check(z.maxLength(500))).check(z.maxLength(50))
+});
+
+export const zScreenerResponseDto = z.object({
+    surveyId: z.uuid().check(z.maxLength(36)),
+    title: z.string().check(z.maxLength(200)),
+    answeredAt: z.iso.datetime().check(z.maxLength(40)),
+    answers: z.array(zScreenerAnswerDto).check(z.maxLength(200))
+});
+
 export const zPanellistDetailDto = z.object({
     id: z.uuid().check(z.maxLength(36)),
     email: z.string().check(z.maxLength(320)),
@@ -476,7 +515,8 @@ export const zPanellistDetailDto = z.object({
     scoreBreakdown: zScoreDto,
     referralChain: zReferralChainDto,
     participation: zParticipationDto,
-    statusHistory: z.array(zStatusChangeDto).check(z.maxLength(100000))
+    statusHistory: z.array(zStatusChangeDto).check(z.maxLength(100000)),
+    screener: z.nullable(zScreenerResponseDto)
 });
 
 export const zChangeStatusDto = z.object({
@@ -2106,7 +2146,8 @@ export const zPanellistsControllerListQuery = z.object({
         'mainstream'
     ])),
     minScore: z.optional(z.number().check(z.gte(0), z.lte(100))),
-    q: z.optional(z.string().check(z.maxLength(100)))
+    q: z.optional(z.string().check(z.maxLength(100))),
+    attribute: z.optional(z.string().check(z.maxLength(600)))
 });
 
 export const zPanellistsControllerListResponse = zPanellistPageDto;

@@ -17,6 +17,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { ATTRIBUTE_VALUE_DOC, COUNT_DOC, DATE_TIME_DOC, IsBoundedJson, IsSafeName, PageQueryDto, UUID_DOC } from '@leadpanel/platform';
+import { LEAD_USER_DIMENSIONS, QUESTION_TYPES } from '@leadpanel/surveys';
 import { PANELLIST_STATUSES, type PanellistStatus } from '../panellist-status';
 
 export class ListPanellistsQueryDto extends PageQueryDto {
@@ -50,6 +51,18 @@ export class ListPanellistsQueryDto extends PageQueryDto {
   @MinLength(1)
   @MaxLength(100)
   q?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'a profile attribute condition `key:value`: equals for string, enum, number and boolean (`true`/`false`) attributes, contains for multi_enum ones',
+    maxLength: 600,
+    example: 'owns_3d_printer:true',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(600)
+  @Matches(/^[a-z][a-z0-9_]{0,63}:.+$/s, { message: 'attribute must be key:value' })
+  attribute?: string;
 }
 
 export class ChangeStatusDto {
@@ -183,6 +196,7 @@ export class PanellistSummaryDto {
   @ApiProperty({ type: Number, nullable: true, minimum: 0, maximum: 100 }) score: number | null;
   @ApiProperty({ enum: ['lead_user', 'emerging', 'mainstream'], nullable: true }) tier: string | null;
   @ApiProperty({ format: 'date-time', maxLength: 40 }) createdAt: Date;
+  @ApiProperty({ format: 'date-time', maxLength: 40 }) lastActiveAt: Date;
 }
 
 export class PanellistPageDto {
@@ -225,6 +239,42 @@ export class StatusChangeDto {
   @ApiProperty(DATE_TIME_DOC) at: Date;
 }
 
+export class ScreenerAnswerDto {
+  @ApiProperty({ maxLength: 64 }) questionId: string;
+  @ApiProperty({ maxLength: 2000 }) prompt: string;
+  @ApiProperty({ enum: QUESTION_TYPES }) type: string;
+  @ApiProperty({ enum: LEAD_USER_DIMENSIONS, nullable: true, description: 'the lead-user dimension the answer is scored on' })
+  dimension: string | null;
+  @ApiProperty({ description: 'scored 8 − answer' }) reverse: boolean;
+  @ApiProperty({ type: 'integer', nullable: true, minimum: 5, maximum: 7, description: 'likert questions: the number of points' })
+  scale: number | null;
+  @ApiProperty({
+    oneOf: [
+      { type: 'string', maxLength: 10_000 },
+      { type: 'number', minimum: -Number.MAX_VALUE, maximum: Number.MAX_VALUE },
+      { type: 'boolean' },
+      { type: 'array', maxItems: 50, items: { type: 'string', maxLength: 100 } },
+    ],
+    nullable: true,
+    description: 'the answer as given; null when not answered',
+  })
+  answer: string | number | boolean | string[] | null;
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'string', maxLength: 500 },
+    maxItems: 50,
+    description: 'choice questions: the labels of the options chosen',
+  })
+  labels: string[];
+}
+
+export class ScreenerResponseDto {
+  @ApiProperty(UUID_DOC) surveyId: string;
+  @ApiProperty({ maxLength: 200 }) title: string;
+  @ApiProperty(DATE_TIME_DOC) answeredAt: Date;
+  @ApiProperty({ type: [ScreenerAnswerDto], maxItems: 200, description: 'in the screener’s order' }) answers: ScreenerAnswerDto[];
+}
+
 /** GET /panellists/:id (and the answer to a status change): the profile and what a researcher reviews. */
 export class PanellistDetailDto extends ProfileDto {
   @ApiProperty({ ...UUID_DOC, type: String, nullable: true, description: 'the recruitment campaign they applied through' })
@@ -235,6 +285,12 @@ export class PanellistDetailDto extends ProfileDto {
   @ApiProperty({ type: ReferralChainDto }) referralChain: ReferralChainDto;
   @ApiProperty({ type: ParticipationDto }) participation: ParticipationDto;
   @ApiProperty({ type: [StatusChangeDto], maxItems: 100_000, description: 'oldest first' }) statusHistory: StatusChangeDto[];
+  @ApiProperty({
+    type: ScreenerResponseDto,
+    nullable: true,
+    description: 'their answers to the screener of the campaign they applied through (the score comes from them); null when none',
+  })
+  screener: ScreenerResponseDto | null;
 }
 
 export class PointsEntryDto {
