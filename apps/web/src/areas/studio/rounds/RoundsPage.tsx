@@ -80,7 +80,9 @@ export function RoundsPage({ studyId, api = sdkRoundsApi }: { studyId: string; a
           />
         )}
       </section>
-      <CodeBook studyId={studyId} api={api} />
+      <div>
+        <CodeBook studyId={studyId} api={api} />
+      </div>
     </div>
   );
 }
