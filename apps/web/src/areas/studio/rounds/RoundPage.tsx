@@ -12,6 +12,7 @@ import { formatDate } from '../../../i18n/format';
 import studioStyles from '../Studio.module.css';
 import {
   IDEA_STATUSES,
+  POST_ORDERS,
   POST_VIEWS,
   postsQueryOf,
   roundsKeys,
@@ -19,6 +20,7 @@ import {
   type Code,
   type IdeaStatus,
   type Post,
+  type PostOrder,
   type PostView,
   type RoundsApi,
 } from './api';
@@ -49,12 +51,14 @@ function replacePost(client: QueryClient, studyId: string, roundId: string, post
 export function RoundPage({ studyId, roundId, api = sdkRoundsApi }: { studyId: string; roundId: string; api?: RoundsApi }) {
   const { t, i18n } = useTranslation();
   const [view, setView] = useState<PostView>('all');
+  const [order, setOrder] = useState<PostOrder>('newest');
   const viewId = useId();
+  const orderId = useId();
   const round = useQuery({ queryKey: roundsKeys.round(studyId, roundId), queryFn: () => api.getRound(roundId) });
   const codes = useCodes(studyId, api);
   const posts = useInfiniteQuery({
-    queryKey: roundsKeys.posts(studyId, roundId, view),
-    queryFn: ({ pageParam }) => api.listPosts(roundId, postsQueryOf(view, pageParam)),
+    queryKey: roundsKeys.posts(studyId, roundId, view, order),
+    queryFn: ({ pageParam }) => api.listPosts(roundId, postsQueryOf(view, order, pageParam)),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
@@ -98,22 +102,41 @@ export function RoundPage({ studyId, roundId, api = sdkRoundsApi }: { studyId: s
             <h2 id="studio-round-queue" className={ws.title}>
               {t('studio.rounds.queue.title')}
             </h2>
-            <div className={formStyles.field}>
-              <label className={formStyles.label} htmlFor={viewId}>
-                {t('studio.rounds.queue.view')}
-              </label>
-              <select
-                id={viewId}
-                className={`${ws.select} ${styles.ideaSelect}`}
-                value={view}
-                onChange={(e) => setView(e.target.value as PostView)}
-              >
-                {POST_VIEWS.map((v) => (
-                  <option key={v} value={v}>
-                    {t(`studio.rounds.queue.views.${v}`)}
-                  </option>
-                ))}
-              </select>
+            <div className={styles.inline}>
+              <div className={formStyles.field}>
+                <label className={formStyles.label} htmlFor={viewId}>
+                  {t('studio.rounds.queue.view')}
+                </label>
+                <select
+                  id={viewId}
+                  className={`${ws.select} ${styles.ideaSelect}`}
+                  value={view}
+                  onChange={(e) => setView(e.target.value as PostView)}
+                >
+                  {POST_VIEWS.map((v) => (
+                    <option key={v} value={v}>
+                      {t(`studio.rounds.queue.views.${v}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className={formStyles.field}>
+                <label className={formStyles.label} htmlFor={orderId}>
+                  {t('studio.rounds.queue.order')}
+                </label>
+                <select
+                  id={orderId}
+                  className={`${ws.select} ${styles.ideaSelect}`}
+                  value={order}
+                  onChange={(e) => setOrder(e.target.value as PostOrder)}
+                >
+                  {POST_ORDERS.map((o) => (
+                    <option key={o} value={o}>
+                      {t(`studio.rounds.queue.orders.${o}`)}
+                    </option>
+                  ))}
+                </select>
+              </div>
             </div>
           </div>
           {posts.isPending ? (

@@ -90,9 +90,16 @@ function fakeApi(rounds: Round[], posts: Post[], codes: Code[] = []): Fake {
       await network();
       return rounds.find((r) => r.id === id)!;
     }),
-    listPosts: vi.fn(async (_r: string, q: { pinned?: boolean; kind?: string }) => {
+    listPosts: vi.fn(async (_r: string, q: { pinned?: boolean; kind?: string; hidden?: boolean; order?: string }) => {
       await network();
-      const items = posts.filter((p) => (q.pinned === undefined || p.pinned === q.pinned) && (!q.kind || p.kind === q.kind));
+      const items = posts.filter(
+        (p) =>
+          (q.pinned === undefined || p.pinned === q.pinned) &&
+          (!q.kind || p.kind === q.kind) &&
+          (q.hidden === undefined || p.hidden === q.hidden),
+      );
+      // the posts are kept oldest first
+      if (q.order === 'newest') items.reverse();
       return { items: items.map((p) => ({ ...p })), nextCursor: null };
     }),
     listReplies: vi.fn(async () => {
@@ -157,9 +164,10 @@ const problem = (status: number, type: string, errors?: { field: string; message
 
 describe('rounds helpers', () => {
   it('asks the API for the pinned posts or the ideas of a view, with the cursor', () => {
-    expect(postsQueryOf('all')).toEqual({ limit: 20 });
-    expect(postsQueryOf('pinned', 'c2')).toEqual({ limit: 20, pinned: true, cursor: 'c2' });
-    expect(postsQueryOf('ideas')).toEqual({ limit: 20, kind: 'idea' });
+    expect(postsQueryOf('all', 'newest')).toEqual({ limit: 20, order: 'newest' });
+    expect(postsQueryOf('pinned', 'oldest', 'c2')).toEqual({ limit: 20, order: 'oldest', pinned: true, cursor: 'c2' });
+    expect(postsQueryOf('ideas', 'newest')).toEqual({ limit: 20, order: 'newest', kind: 'idea' });
+    expect(postsQueryOf('hidden', 'newest')).toEqual({ limit: 20, order: 'newest', hidden: true });
   });
 
   it('reads a datetime-local value back as the same instant', () => {
@@ -255,7 +263,25 @@ describe('moderation', () => {
     await userEvent.selectOptions(screen.getByLabelText('Posts shown'), 'pinned');
     await waitFor(() => expect(screen.queryByText('I boil water in a saucepan.')).toBeNull());
     expect(screen.getByText('Pinned one')).toBeTruthy();
-    expect(api.listPosts).toHaveBeenLastCalledWith('r1', { limit: 20, pinned: true });
+    expect(api.listPosts).toHaveBeenLastCalledWith('r1', { limit: 20, order: 'newest', pinned: true });
+  });
+
+  it('lists the newest first, the oldest first on demand, and the hidden posts alone', async () => {
+    const posts = [
+      post(),
+      post({ id: 'p2', body: 'Second post', author: { role: 'panellist', pseudonym: 'P-02' } }),
+      post({ id: 'p3', body: 'Spam', hidden: true }),
+    ];
+    const api = fakeApi([round()], posts);
+    renderUi(<RoundPage studyId="s1" roundId="r1" api={api} />);
+    await screen.findByText('Second post');
+    const bodies = () => screen.getAllByRole('article').map((a) => a.querySelector('p')!.textContent);
+    expect(bodies()).toEqual(['Spam', 'Second post', 'I boil water in a saucepan.']);
+    await userEvent.selectOptions(screen.getByLabelText('Order'), 'oldest');
+    await waitFor(() => expect(bodies()).toEqual(['I boil water in a saucepan.', 'Second post', 'Spam']));
+    await userEvent.selectOptions(screen.getByLabelText('Posts shown'), 'hidden');
+    await waitFor(() => expect(bodies()).toEqual(['Spam']));
+    expect(api.listPosts).toHaveBeenLastCalledWith('r1', { limit: 20, order: 'oldest', hidden: true });
   });
 
   it('says why a moderation was refused, on the post', async () => {

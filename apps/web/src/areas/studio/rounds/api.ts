@@ -32,9 +32,12 @@ export type PostsQuery = NonNullable<PostsControllerListData['query']>;
 export const IDEA_STATUSES = ['new', 'under_review', 'selected', 'declined'] as const satisfies readonly IdeaStatus[];
 export const PAGE_SIZE = 20;
 
-/** The moderation queue's views: every top-level post, the pinned ones, the ideas (filters of GET /rounds/:id/posts). */
-export const POST_VIEWS = ['all', 'pinned', 'ideas'] as const;
+/** The moderation queue's views: every top-level post, the pinned ones, the ideas, the hidden ones (filters of GET /rounds/:id/posts). */
+export const POST_VIEWS = ['all', 'pinned', 'ideas', 'hidden'] as const;
 export type PostView = (typeof POST_VIEWS)[number];
+/** newest first (the queue's default: what came in last) or as the discussion happened */
+export const POST_ORDERS = ['newest', 'oldest'] as const;
+export type PostOrder = (typeof POST_ORDERS)[number];
 
 /** The discussions pages' calls (the SDK in the app, a fake in the tests). */
 export interface RoundsApi {
@@ -69,17 +72,19 @@ export const sdkRoundsApi: RoundsApi = {
 export const roundsKeys = {
   rounds: (studyId: string) => [...studioKeys.study(studyId), 'rounds'] as const,
   round: (studyId: string, roundId: string) => [...studioKeys.study(studyId), 'rounds', roundId] as const,
-  posts: (studyId: string, roundId: string, view: PostView) => [...studioKeys.study(studyId), 'rounds', roundId, 'posts', view] as const,
+  posts: (studyId: string, roundId: string, view: PostView, order: PostOrder) =>
+    [...studioKeys.study(studyId), 'rounds', roundId, 'posts', view, order] as const,
   replies: (studyId: string, roundId: string, postId: string) =>
     [...studioKeys.study(studyId), 'rounds', roundId, 'replies', postId] as const,
   codes: (studyId: string) => [...studioKeys.study(studyId), 'codes'] as const,
 };
 
-/** The GET /rounds/:id/posts query of a view and a page's cursor. */
-export function postsQueryOf(view: PostView, cursor?: string): PostsQuery {
-  const query: PostsQuery = { limit: PAGE_SIZE };
+/** The GET /rounds/:id/posts query of a view, an order and a page's cursor. */
+export function postsQueryOf(view: PostView, order: PostOrder, cursor?: string): PostsQuery {
+  const query: PostsQuery = { limit: PAGE_SIZE, order };
   if (view === 'pinned') query.pinned = true;
   if (view === 'ideas') query.kind = 'idea';
+  if (view === 'hidden') query.hidden = true;
   if (cursor) query.cursor = cursor;
   return query;
 }
