@@ -102,12 +102,19 @@ test('the researcher opens a round, moderates and tags its posts, and triages a 
   await expect.poll(async () => (await postsOf(lea.token, round.id)).map((p) => p.id).sort()).toEqual([saucepan.id, alarm.id].sort());
   expect((await postsOf(lea.token, round.id)).find((p) => p.id === alarm.id)?.pinned).toBe(true);
 
-  // the pinned view lists the pinned post only
-  await page.getByRole('combobox', { name: t('studio.rounds.queue.view') }).selectOption('pinned');
-  await expect(post(alarm.body)).toBeVisible();
+  // the queue: newest first; its views list the pinned post alone, the hidden post alone
+  await expect(page.getByRole('article').first()).toContainText(spam.body);
+  const view = page.getByRole('combobox', { name: t('studio.rounds.queue.view') });
+  await view.selectOption('pinned');
   await expect(post(saucepan.body)).toHaveCount(0);
-  await page.getByRole('combobox', { name: t('studio.rounds.queue.view') }).selectOption('all');
-  await expect(post(saucepan.body)).toBeVisible();
+  await expect(page.getByRole('article')).toHaveCount(1);
+  await expect(post(alarm.body)).toBeVisible();
+  await view.selectOption('hidden');
+  await expect(post(alarm.body)).toHaveCount(0);
+  await expect(page.getByRole('article')).toHaveCount(1);
+  await expect(post(spam.body)).toBeVisible();
+  await view.selectOption('all');
+  await expect(page.getByRole('article')).toHaveCount(3);
 
   // --- the code book: a new code, then Léa's post tagged with it; the count follows
   const codes = page.getByRole('list', { name: t('studio.rounds.codes.list') });

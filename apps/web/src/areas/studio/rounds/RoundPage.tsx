@@ -206,7 +206,8 @@ function PostItem({ post, ctx }: { post: Post; ctx: Ctx }) {
   });
   const busy = moderate.isPending || setCodes.isPending;
   const postCodes = post.codes ?? [];
-  const codeIds = new Set(postCodes.map((c) => c.id));
+  // while the PUT is on its way, the boxes show what was asked (a ticked box stays ticked)
+  const codeIds = new Set(setCodes.isPending && setCodes.variables ? setCodes.variables : postCodes.map((c) => c.id));
 
   return (
     <article
