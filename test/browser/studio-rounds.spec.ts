@@ -137,6 +137,11 @@ test('the researcher opens a round, moderates and tags its posts, and triages a 
   expect(tagged.codes?.map((c) => c.name)).toEqual(['Slow boiling']);
   await expectAxeClean(page, 'studio-round-moderation');
   await shot(page, 'moderation');
+  // still usable at 768: the code book goes under the queue, nothing scrolls sideways
+  await page.setViewportSize({ width: 768, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+  await expect(post(saucepan.body).getByRole('button', { name: t('studio.rounds.action.hideOf', { author: leaBy }) })).toBeVisible();
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   // --- feedback: a bug filed by Léa, "me too" from Hugo, triaged in the browser
   const bug = await fileFeedback(lea, study.id, {
@@ -180,4 +185,6 @@ test('the researcher opens a round, moderates and tags its posts, and triages a 
     notes: [{ body: 'Reproduced with the beta app 1.2: the schedule is lost on power loss.' }],
   });
   await shot(page, 'feedback');
+  await page.setViewportSize({ width: 768, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
 });
