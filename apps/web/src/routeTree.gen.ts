@@ -50,9 +50,10 @@ import { Route as StudioStudiesStudyIdFeedbackRouteImport } from './routes/studi
 import { Route as StudioStudiesStudyIdHomeTestingRouteImport } from './routes/studio/studies/$studyId/home-testing'
 import { Route as StudioStudiesStudyIdParticipantsRouteImport } from './routes/studio/studies/$studyId/participants'
 import { Route as StudioStudiesStudyIdReportsRouteImport } from './routes/studio/studies/$studyId/reports'
-import { Route as StudioStudiesStudyIdRoundsRouteImport } from './routes/studio/studies/$studyId/rounds'
 import { Route as StudioStudiesStudyIdSurveysRouteImport } from './routes/studio/studies/$studyId/surveys'
 import { Route as MeStudiesStudyIdRoundsRoundIdRouteImport } from './routes/me/studies/$studyId/rounds/$roundId'
+import { Route as StudioStudiesStudyIdRoundsIndexRouteImport } from './routes/studio/studies/$studyId/rounds/index'
+import { Route as StudioStudiesStudyIdRoundsRoundIdRouteImport } from './routes/studio/studies/$studyId/rounds/$roundId'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -266,12 +267,6 @@ const StudioStudiesStudyIdReportsRoute =
     path: '/reports',
     getParentRoute: () => StudioStudiesStudyIdRouteRoute,
   } as any)
-const StudioStudiesStudyIdRoundsRoute =
-  StudioStudiesStudyIdRoundsRouteImport.update({
-    id: '/rounds',
-    path: '/rounds',
-    getParentRoute: () => StudioStudiesStudyIdRouteRoute,
-  } as any)
 const StudioStudiesStudyIdSurveysRoute =
   StudioStudiesStudyIdSurveysRouteImport.update({
     id: '/surveys',
@@ -283,6 +278,18 @@ const MeStudiesStudyIdRoundsRoundIdRoute =
     id: '/studies/$studyId/rounds/$roundId',
     path: '/studies/$studyId/rounds/$roundId',
     getParentRoute: () => MeRouteRoute,
+  } as any)
+const StudioStudiesStudyIdRoundsIndexRoute =
+  StudioStudiesStudyIdRoundsIndexRouteImport.update({
+    id: '/rounds/',
+    path: '/rounds/',
+    getParentRoute: () => StudioStudiesStudyIdRouteRoute,
+  } as any)
+const StudioStudiesStudyIdRoundsRoundIdRoute =
+  StudioStudiesStudyIdRoundsRoundIdRouteImport.update({
+    id: '/rounds/$roundId',
+    path: '/rounds/$roundId',
+    getParentRoute: () => StudioStudiesStudyIdRouteRoute,
   } as any)
 
 export interface FileRoutesByFullPath {
@@ -325,11 +332,12 @@ export interface FileRoutesByFullPath {
   '/studio/studies/$studyId/home-testing': typeof StudioStudiesStudyIdHomeTestingRoute
   '/studio/studies/$studyId/participants': typeof StudioStudiesStudyIdParticipantsRoute
   '/studio/studies/$studyId/reports': typeof StudioStudiesStudyIdReportsRoute
-  '/studio/studies/$studyId/rounds': typeof StudioStudiesStudyIdRoundsRoute
   '/studio/studies/$studyId/surveys': typeof StudioStudiesStudyIdSurveysRoute
   '/me/studies/$studyId/': typeof MeStudiesStudyIdIndexRoute
   '/studio/studies/$studyId/': typeof StudioStudiesStudyIdIndexRoute
   '/me/studies/$studyId/rounds/$roundId': typeof MeStudiesStudyIdRoundsRoundIdRoute
+  '/studio/studies/$studyId/rounds/$roundId': typeof StudioStudiesStudyIdRoundsRoundIdRoute
+  '/studio/studies/$studyId/rounds/': typeof StudioStudiesStudyIdRoundsIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
@@ -366,11 +374,12 @@ export interface FileRoutesByTo {
   '/studio/studies/$studyId/home-testing': typeof StudioStudiesStudyIdHomeTestingRoute
   '/studio/studies/$studyId/participants': typeof StudioStudiesStudyIdParticipantsRoute
   '/studio/studies/$studyId/reports': typeof StudioStudiesStudyIdReportsRoute
-  '/studio/studies/$studyId/rounds': typeof StudioStudiesStudyIdRoundsRoute
   '/studio/studies/$studyId/surveys': typeof StudioStudiesStudyIdSurveysRoute
   '/me/studies/$studyId': typeof MeStudiesStudyIdIndexRoute
   '/studio/studies/$studyId': typeof StudioStudiesStudyIdIndexRoute
   '/me/studies/$studyId/rounds/$roundId': typeof MeStudiesStudyIdRoundsRoundIdRoute
+  '/studio/studies/$studyId/rounds/$roundId': typeof StudioStudiesStudyIdRoundsRoundIdRoute
+  '/studio/studies/$studyId/rounds': typeof StudioStudiesStudyIdRoundsIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -413,11 +422,12 @@ export interface FileRoutesById {
   '/studio/studies/$studyId/home-testing': typeof StudioStudiesStudyIdHomeTestingRoute
   '/studio/studies/$studyId/participants': typeof StudioStudiesStudyIdParticipantsRoute
   '/studio/studies/$studyId/reports': typeof StudioStudiesStudyIdReportsRoute
-  '/studio/studies/$studyId/rounds': typeof StudioStudiesStudyIdRoundsRoute
   '/studio/studies/$studyId/surveys': typeof StudioStudiesStudyIdSurveysRoute
   '/me/studies/$studyId/': typeof MeStudiesStudyIdIndexRoute
   '/studio/studies/$studyId/': typeof StudioStudiesStudyIdIndexRoute
   '/me/studies/$studyId/rounds/$roundId': typeof MeStudiesStudyIdRoundsRoundIdRoute
+  '/studio/studies/$studyId/rounds/$roundId': typeof StudioStudiesStudyIdRoundsRoundIdRoute
+  '/studio/studies/$studyId/rounds/': typeof StudioStudiesStudyIdRoundsIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -461,11 +471,12 @@ export interface FileRouteTypes {
     | '/studio/studies/$studyId/home-testing'
     | '/studio/studies/$studyId/participants'
     | '/studio/studies/$studyId/reports'
-    | '/studio/studies/$studyId/rounds'
     | '/studio/studies/$studyId/surveys'
     | '/me/studies/$studyId/'
     | '/studio/studies/$studyId/'
     | '/me/studies/$studyId/rounds/$roundId'
+    | '/studio/studies/$studyId/rounds/$roundId'
+    | '/studio/studies/$studyId/rounds/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
@@ -502,11 +513,12 @@ export interface FileRouteTypes {
     | '/studio/studies/$studyId/home-testing'
     | '/studio/studies/$studyId/participants'
     | '/studio/studies/$studyId/reports'
-    | '/studio/studies/$studyId/rounds'
     | '/studio/studies/$studyId/surveys'
     | '/me/studies/$studyId'
     | '/studio/studies/$studyId'
     | '/me/studies/$studyId/rounds/$roundId'
+    | '/studio/studies/$studyId/rounds/$roundId'
+    | '/studio/studies/$studyId/rounds'
   id:
     | '__root__'
     | '/'
@@ -548,11 +560,12 @@ export interface FileRouteTypes {
     | '/studio/studies/$studyId/home-testing'
     | '/studio/studies/$studyId/participants'
     | '/studio/studies/$studyId/reports'
-    | '/studio/studies/$studyId/rounds'
     | '/studio/studies/$studyId/surveys'
     | '/me/studies/$studyId/'
     | '/studio/studies/$studyId/'
     | '/me/studies/$studyId/rounds/$roundId'
+    | '/studio/studies/$studyId/rounds/$roundId'
+    | '/studio/studies/$studyId/rounds/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -860,13 +873,6 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof StudioStudiesStudyIdReportsRouteImport
       parentRoute: typeof StudioStudiesStudyIdRouteRoute
     }
-    '/studio/studies/$studyId/rounds': {
-      id: '/studio/studies/$studyId/rounds'
-      path: '/rounds'
-      fullPath: '/studio/studies/$studyId/rounds'
-      preLoaderRoute: typeof StudioStudiesStudyIdRoundsRouteImport
-      parentRoute: typeof StudioStudiesStudyIdRouteRoute
-    }
     '/studio/studies/$studyId/surveys': {
       id: '/studio/studies/$studyId/surveys'
       path: '/surveys'
@@ -880,6 +886,20 @@ declare module '@tanstack/react-router' {
       fullPath: '/me/studies/$studyId/rounds/$roundId'
       preLoaderRoute: typeof MeStudiesStudyIdRoundsRoundIdRouteImport
       parentRoute: typeof MeRouteRoute
+    }
+    '/studio/studies/$studyId/rounds/': {
+      id: '/studio/studies/$studyId/rounds/'
+      path: '/rounds'
+      fullPath: '/studio/studies/$studyId/rounds/'
+      preLoaderRoute: typeof StudioStudiesStudyIdRoundsIndexRouteImport
+      parentRoute: typeof StudioStudiesStudyIdRouteRoute
+    }
+    '/studio/studies/$studyId/rounds/$roundId': {
+      id: '/studio/studies/$studyId/rounds/$roundId'
+      path: '/rounds/$roundId'
+      fullPath: '/studio/studies/$studyId/rounds/$roundId'
+      preLoaderRoute: typeof StudioStudiesStudyIdRoundsRoundIdRouteImport
+      parentRoute: typeof StudioStudiesStudyIdRouteRoute
     }
   }
 }
@@ -948,9 +968,10 @@ interface StudioStudiesStudyIdRouteRouteChildren {
   StudioStudiesStudyIdHomeTestingRoute: typeof StudioStudiesStudyIdHomeTestingRoute
   StudioStudiesStudyIdParticipantsRoute: typeof StudioStudiesStudyIdParticipantsRoute
   StudioStudiesStudyIdReportsRoute: typeof StudioStudiesStudyIdReportsRoute
-  StudioStudiesStudyIdRoundsRoute: typeof StudioStudiesStudyIdRoundsRoute
   StudioStudiesStudyIdSurveysRoute: typeof StudioStudiesStudyIdSurveysRoute
   StudioStudiesStudyIdIndexRoute: typeof StudioStudiesStudyIdIndexRoute
+  StudioStudiesStudyIdRoundsRoundIdRoute: typeof StudioStudiesStudyIdRoundsRoundIdRoute
+  StudioStudiesStudyIdRoundsIndexRoute: typeof StudioStudiesStudyIdRoundsIndexRoute
 }
 
 const StudioStudiesStudyIdRouteRouteChildren: StudioStudiesStudyIdRouteRouteChildren =
@@ -960,9 +981,11 @@ const StudioStudiesStudyIdRouteRouteChildren: StudioStudiesStudyIdRouteRouteChil
     StudioStudiesStudyIdParticipantsRoute:
       StudioStudiesStudyIdParticipantsRoute,
     StudioStudiesStudyIdReportsRoute: StudioStudiesStudyIdReportsRoute,
-    StudioStudiesStudyIdRoundsRoute: StudioStudiesStudyIdRoundsRoute,
     StudioStudiesStudyIdSurveysRoute: StudioStudiesStudyIdSurveysRoute,
     StudioStudiesStudyIdIndexRoute: StudioStudiesStudyIdIndexRoute,
+    StudioStudiesStudyIdRoundsRoundIdRoute:
+      StudioStudiesStudyIdRoundsRoundIdRoute,
+    StudioStudiesStudyIdRoundsIndexRoute: StudioStudiesStudyIdRoundsIndexRoute,
   }
 
 const StudioStudiesStudyIdRouteRouteWithChildren =

@@ -23,3 +23,24 @@ export function applyAscendingKeyset<E extends ObjectLiteral>(
     .addOrderBy(`${alias}.id`, 'ASC')
     .limit(limit + 1);
 }
+
+/**
+ * The same keyset, newest first (a moderation queue): the next page holds what comes before
+ * the cursor's (`timeProperty`, id).
+ */
+export function applyDescendingKeyset<E extends ObjectLiteral>(
+  qb: SelectQueryBuilder<E>,
+  alias: string,
+  query: PageQueryDto,
+  timeProperty = 'createdAt',
+): SelectQueryBuilder<E> {
+  const limit = query.limit ?? 20;
+  if (query.cursor) {
+    const c = decodeCursor(query.cursor);
+    qb.andWhere(`(${alias}.${timeProperty}, ${alias}.id) < (:cursorT, :cursorId)`, { cursorT: c.t, cursorId: c.id });
+  }
+  return qb
+    .orderBy(`${alias}.${timeProperty}`, 'DESC')
+    .addOrderBy(`${alias}.id`, 'DESC')
+    .limit(limit + 1);
+}

@@ -11,6 +11,9 @@ export type RoundMode = (typeof ROUND_MODES)[number];
 
 export const POST_KINDS = ['comment', 'idea'] as const;
 export type PostKind = (typeof POST_KINDS)[number];
+/** The order of a list of top-level posts: as the discussion happened, or newest first (a moderation queue). */
+export const POST_ORDERS = ['oldest', 'newest'] as const;
+export type PostOrder = (typeof POST_ORDERS)[number];
 
 export const IDEA_STATUSES = ['new', 'under_review', 'selected', 'declined'] as const;
 export type IdeaStatus = (typeof IDEA_STATUSES)[number];

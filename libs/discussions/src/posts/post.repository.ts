@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import type { PageQueryDto } from '@leadpanel/platform';
-import type { IdeaStatus, PostKind } from '../domain/discussion-rules';
-import { applyAscendingKeyset } from '../paging';
+import type { IdeaStatus, PostKind, PostOrder } from '../domain/discussion-rules';
+import { applyAscendingKeyset, applyDescendingKeyset } from '../paging';
 import { DiscussionLikeEntity } from './post-like.entity';
 import { DiscussionPostEntity } from './post.entity';
 
@@ -14,6 +14,9 @@ export interface PostFilters {
   includeHidden: boolean;
   pinned?: boolean;
   kind?: PostKind;
+  /** true: hidden posts only, false: visible ones only (with includeHidden; without it, hidden: true matches nothing) */
+  hidden?: boolean;
+  order?: PostOrder;
 }
 
 export const ERASED_POST_TEXT = '[erased]';
@@ -81,7 +84,8 @@ export class PostRepository {
     if (!filters.includeHidden) qb.andWhere('p.hidden = false');
     if (filters.pinned !== undefined) qb.andWhere('p.pinned = :pinned', { pinned: filters.pinned });
     if (filters.kind) qb.andWhere('p.kind = :kind', { kind: filters.kind });
-    return applyAscendingKeyset(qb, 'p', query).getMany();
+    if (filters.hidden !== undefined) qb.andWhere('p.hidden = :hidden', { hidden: filters.hidden });
+    return (filters.order === 'newest' ? applyDescendingKeyset(qb, 'p', query) : applyAscendingKeyset(qb, 'p', query)).getMany();
   }
 
   /** One page of the replies to a post, oldest first. */

@@ -21,6 +21,7 @@ import {
   type IdeaStatus,
   type ModerationInput,
   type PostKind,
+  type PostOrder,
 } from '../domain/discussion-rules';
 import { DiscussionError } from '../discussions.errors';
 import { invalid } from '../invalid';
@@ -78,6 +79,9 @@ export interface NewPostInput {
 export interface PostListFilters {
   pinned?: boolean;
   kind?: PostKind;
+  /** researchers: hidden posts only (true) or visible ones only (false); panellists see no hidden post */
+  hidden?: boolean;
+  order?: PostOrder;
 }
 
 interface Readable {
@@ -182,14 +186,14 @@ export class PostsService implements OnModuleInit {
     return this.viewOne(access, actor, post);
   }
 
-  /** A round's top-level posts in discussion order (pinned ones flagged; `pinned=true` lists only them). */
+  /** A round's top-level posts in discussion order, or newest first (pinned ones flagged; `pinned=true` lists only them; researchers may list the hidden ones only). */
   async list(actor: AuthUser, roundId: string, query: PageQueryDto & PostListFilters): Promise<Page<PostView>> {
     const round = await this.round(roundId);
     const access = await this.access.forStudy(actor, round.studyId, 'ROUND_NOT_FOUND');
     await this.assertGate(access, round, actor);
     const rows = await this.posts.listTopLevel(
       round.id,
-      { includeHidden: access.role === 'researcher', pinned: query.pinned, kind: query.kind },
+      { includeHidden: access.role === 'researcher', pinned: query.pinned, kind: query.kind, hidden: query.hidden, order: query.order },
       query,
     );
     return this.page(access, actor, rows, query);

@@ -5623,6 +5623,14 @@ export type PostsControllerListData = {
          */
         pinned?: boolean;
         kind?: 'comment' | 'idea';
+        /**
+         * true: hidden posts only; false: visible ones only (panellists never see hidden posts: true gives them an empty page)
+         */
+        hidden?: boolean;
+        /**
+         * oldest first (the discussion as it happened) or newest first (a moderation queue); the cursor follows the order
+         */
+        order?: 'oldest' | 'newest';
     };
     url: '/api/v1/rounds/{id}/posts';
 };

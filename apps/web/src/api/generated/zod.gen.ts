@@ -2499,7 +2499,9 @@ export const zPostsControllerListQuery = z.object({
     limit: z._default(z.optional(z.number().check(z.gte(1), z.lte(100))), 20),
     cursor: z.optional(z.string().check(z.maxLength(500))),
     pinned: z.optional(z.boolean()),
-    kind: z.optional(z.enum(['comment', 'idea']))
+    kind: z.optional(z.enum(['comment', 'idea'])),
+    hidden: z.optional(z.boolean()),
+    order: z.optional(z.enum(['oldest', 'newest']))
 });
 
 /**

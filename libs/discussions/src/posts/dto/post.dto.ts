@@ -2,7 +2,15 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { COUNT_DOC, PageQueryDto, uuidArrayDoc } from '@leadpanel/platform';
-import { DISCUSSION_LIMITS, IDEA_STATUSES, POST_KINDS, type IdeaStatus, type PostKind } from '../../domain/discussion-rules';
+import {
+  DISCUSSION_LIMITS,
+  IDEA_STATUSES,
+  POST_KINDS,
+  POST_ORDERS,
+  type IdeaStatus,
+  type PostKind,
+  type PostOrder,
+} from '../../domain/discussion-rules';
 
 const BODY_DOC = {
   minLength: 1,
@@ -76,6 +84,24 @@ export class ListPostsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(POST_KINDS)
   kind?: PostKind;
+
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'true: hidden posts only; false: visible ones only (panellists never see hidden posts: true gives them an empty page)',
+  })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'hidden must be true or false' })
+  hidden?: boolean;
+
+  @ApiPropertyOptional({
+    enum: POST_ORDERS,
+    default: 'oldest',
+    description: 'oldest first (the discussion as it happened) or newest first (a moderation queue); the cursor follows the order',
+  })
+  @IsOptional()
+  @IsIn(POST_ORDERS)
+  order?: PostOrder;
 }
 
 export class PostAuthorDto {

@@ -1,4 +1,0 @@
-import { createFileRoute } from '@tanstack/react-router';
-import { Placeholder } from '../../../../areas/studio/Placeholder';
-
-export const Route = createFileRoute('/studio/studies/$studyId/rounds')({ component: () => <Placeholder title="studio.study.rounds" /> });
