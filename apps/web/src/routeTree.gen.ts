@@ -53,6 +53,7 @@ import { Route as StudioStudiesStudyIdReportsRouteImport } from './routes/studio
 import { Route as StudioStudiesStudyIdRoundsRouteImport } from './routes/studio/studies/$studyId/rounds'
 import { Route as StudioStudiesStudyIdSurveysRouteImport } from './routes/studio/studies/$studyId/surveys'
 import { Route as MeStudiesStudyIdRoundsRoundIdRouteImport } from './routes/me/studies/$studyId/rounds/$roundId'
+import { Route as StudioStudiesStudyIdReportsReportIdRouteImport } from './routes/studio/studies/$studyId/reports_.$reportId'
 
 const IndexRoute = IndexRouteImport.update({
   id: '/',
@@ -284,6 +285,12 @@ const MeStudiesStudyIdRoundsRoundIdRoute =
     path: '/studies/$studyId/rounds/$roundId',
     getParentRoute: () => MeRouteRoute,
   } as any)
+const StudioStudiesStudyIdReportsReportIdRoute =
+  StudioStudiesStudyIdReportsReportIdRouteImport.update({
+    id: '/reports_/$reportId',
+    path: '/reports/$reportId',
+    getParentRoute: () => StudioStudiesStudyIdRouteRoute,
+  } as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
@@ -330,6 +337,7 @@ export interface FileRoutesByFullPath {
   '/me/studies/$studyId/': typeof MeStudiesStudyIdIndexRoute
   '/studio/studies/$studyId/': typeof StudioStudiesStudyIdIndexRoute
   '/me/studies/$studyId/rounds/$roundId': typeof MeStudiesStudyIdRoundsRoundIdRoute
+  '/studio/studies/$studyId/reports/$reportId': typeof StudioStudiesStudyIdReportsReportIdRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
@@ -371,6 +379,7 @@ export interface FileRoutesByTo {
   '/me/studies/$studyId': typeof MeStudiesStudyIdIndexRoute
   '/studio/studies/$studyId': typeof StudioStudiesStudyIdIndexRoute
   '/me/studies/$studyId/rounds/$roundId': typeof MeStudiesStudyIdRoundsRoundIdRoute
+  '/studio/studies/$studyId/reports/$reportId': typeof StudioStudiesStudyIdReportsReportIdRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -418,6 +427,7 @@ export interface FileRoutesById {
   '/me/studies/$studyId/': typeof MeStudiesStudyIdIndexRoute
   '/studio/studies/$studyId/': typeof StudioStudiesStudyIdIndexRoute
   '/me/studies/$studyId/rounds/$roundId': typeof MeStudiesStudyIdRoundsRoundIdRoute
+  '/studio/studies/$studyId/reports_/$reportId': typeof StudioStudiesStudyIdReportsReportIdRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -466,6 +476,7 @@ export interface FileRouteTypes {
     | '/me/studies/$studyId/'
     | '/studio/studies/$studyId/'
     | '/me/studies/$studyId/rounds/$roundId'
+    | '/studio/studies/$studyId/reports/$reportId'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/'
@@ -507,6 +518,7 @@ export interface FileRouteTypes {
     | '/me/studies/$studyId'
     | '/studio/studies/$studyId'
     | '/me/studies/$studyId/rounds/$roundId'
+    | '/studio/studies/$studyId/reports/$reportId'
   id:
     | '__root__'
     | '/'
@@ -553,6 +565,7 @@ export interface FileRouteTypes {
     | '/me/studies/$studyId/'
     | '/studio/studies/$studyId/'
     | '/me/studies/$studyId/rounds/$roundId'
+    | '/studio/studies/$studyId/reports_/$reportId'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -881,6 +894,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof MeStudiesStudyIdRoundsRoundIdRouteImport
       parentRoute: typeof MeRouteRoute
     }
+    '/studio/studies/$studyId/reports_/$reportId': {
+      id: '/studio/studies/$studyId/reports_/$reportId'
+      path: '/reports/$reportId'
+      fullPath: '/studio/studies/$studyId/reports/$reportId'
+      preLoaderRoute: typeof StudioStudiesStudyIdReportsReportIdRouteImport
+      parentRoute: typeof StudioStudiesStudyIdRouteRoute
+    }
   }
 }
 
@@ -951,6 +971,7 @@ interface StudioStudiesStudyIdRouteRouteChildren {
   StudioStudiesStudyIdRoundsRoute: typeof StudioStudiesStudyIdRoundsRoute
   StudioStudiesStudyIdSurveysRoute: typeof StudioStudiesStudyIdSurveysRoute
   StudioStudiesStudyIdIndexRoute: typeof StudioStudiesStudyIdIndexRoute
+  StudioStudiesStudyIdReportsReportIdRoute: typeof StudioStudiesStudyIdReportsReportIdRoute
 }
 
 const StudioStudiesStudyIdRouteRouteChildren: StudioStudiesStudyIdRouteRouteChildren =
@@ -963,6 +984,8 @@ const StudioStudiesStudyIdRouteRouteChildren: StudioStudiesStudyIdRouteRouteChil
     StudioStudiesStudyIdRoundsRoute: StudioStudiesStudyIdRoundsRoute,
     StudioStudiesStudyIdSurveysRoute: StudioStudiesStudyIdSurveysRoute,
     StudioStudiesStudyIdIndexRoute: StudioStudiesStudyIdIndexRoute,
+    StudioStudiesStudyIdReportsReportIdRoute:
+      StudioStudiesStudyIdReportsReportIdRoute,
   }
 
 const StudioStudiesStudyIdRouteRouteWithChildren =
