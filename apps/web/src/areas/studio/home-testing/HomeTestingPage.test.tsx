@@ -199,6 +199,11 @@ describe('HomeTestingPage', () => {
     expect(await within(dialog).findByText(/created as Allocated/)).toBeTruthy();
     expect(within(dialog).getByText(/Allocated → Shipped/)).toBeTruthy();
     expect(within(dialog).queryByRole('button', { name: 'Mark as Packed' })).toBeNull();
+    // a final move is said before it is done; cancelling it changes nothing
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Mark as Lost' }));
+    const confirm = await screen.findByRole('alertdialog', { name: 'Mark this parcel as lost?' });
+    await userEvent.click(within(confirm).getByRole('button', { name: 'Cancel' }));
+    expect(api.move).not.toHaveBeenCalled();
     await userEvent.click(within(dialog).getByRole('button', { name: 'Mark as Delivered' }));
     expect(api.move).toHaveBeenCalledWith('sh-2', 'delivered');
   });

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { problemMessage, problemOf } from '../../../api/problem';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { DataTable } from '../../../components/DataTable';
 import { Button, formStyles } from '../../../components/Form';
 import { FormAlert } from '../../../components/FormAlert';
@@ -168,11 +169,27 @@ export function ParcelDetail({ api, studyId, id }: { api: HomeTestingApi; studyI
         <>
           <h3 className={ws.subtitle}>{t(k('parcel.moves'))}</h3>
           <div className={ws.rowActions}>
-            {moves.map((to) => (
-              <Button key={to} isDisabled={move.isPending} onPress={() => move.mutate(to)}>
-                {t(k('parcel.moveTo'), { status: t(k(`status.${to}`)) })}
-              </Button>
-            ))}
+            {moves.map((to) =>
+              to === 'lost' || to === 'cancelled' ? (
+                // final moves: said before they are done
+                <ConfirmDialog
+                  key={to}
+                  trigger={t(k('parcel.moveTo'), { status: t(k(`status.${to}`)) })}
+                  title={t(k(`parcel.confirm.${to}.title`))}
+                  confirm={t(k(`parcel.confirm.${to}.confirm`))}
+                  cancel={t('studio.cancel')}
+                  danger
+                  isDisabled={move.isPending}
+                  onConfirm={() => move.mutate(to)}
+                >
+                  <p>{t(k(`parcel.confirm.${to}.body`))}</p>
+                </ConfirmDialog>
+              ) : (
+                <Button key={to} isDisabled={move.isPending} onPress={() => move.mutate(to)}>
+                  {t(k('parcel.moveTo'), { status: t(k(`status.${to}`)) })}
+                </Button>
+              ),
+            )}
           </div>
         </>
       ) : null}

@@ -184,7 +184,7 @@ export function ShareLinks({ api, studyId, reportId }: { api: ReportsApi; studyI
   };
   return (
     <section className={ws.panel} aria-labelledby="report-share">
-      <h2 id="report-share" className={ws.subtitle}>
+      <h2 id="report-share" className={`${ws.subtitle} ${styles.flush}`}>
         {t(k('share.title'))}
       </h2>
       <p className={ws.muted}>{t(k('share.intro'))}</p>

@@ -52,7 +52,7 @@ export function ReportsPage({ studyId, api = sdkReportsApi }: { studyId: string;
         {jobId ? <Generation api={api} studyId={studyId} reportId={jobId} /> : null}
       </section>
       <section className={ws.panel} aria-labelledby="reports-versions">
-        <h2 id="reports-versions" className={ws.subtitle}>
+        <h2 id="reports-versions" className={`${ws.subtitle} ${styles.flush}`}>
           {t(k('versions'))}
         </h2>
         {reports.isPending ? (
