@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import type { ShipmentDetailDto } from '../../../api/generated';
 import type { HomeTestingApi, Product, Shipment, ShipmentStatus } from './api';
 import { HomeTestingPage } from './HomeTestingPage';
 import { problem, renderStudioPage, STUDY } from './testing';
@@ -58,7 +59,6 @@ function fakeApi(parcels: Shipment[] = []) {
   return {
     listProducts: vi.fn(async () => {
       await network();
-      await network();
       return { items: [product(), product({ id: 'p2', sku: 'MUG-1', name: 'Smart mug', unitsInStock: 10 })], nextCursor: null };
     }),
     createProduct: vi.fn(async () => {
@@ -75,7 +75,6 @@ function fakeApi(parcels: Shipment[] = []) {
     }),
     allocate: vi.fn(async () => {
       await network();
-      await network();
       return { allocated: 3, shortfall: 2, missingAddress: 1, missingAddressPanellistIds: ['pan-without-address'], unitsInStock: 0 };
     }),
     pickList: vi.fn(async () => {
@@ -83,7 +82,6 @@ function fakeApi(parcels: Shipment[] = []) {
       return new Blob(['x']);
     }),
     importTracking: vi.fn(async () => {
-      await network();
       await network();
       return {
         updated: 1,
@@ -95,18 +93,17 @@ function fakeApi(parcels: Shipment[] = []) {
     }),
     listShipments: vi.fn(async (_studyId: string, status: ShipmentStatus | undefined) => {
       await network();
-      await network();
       return { items: parcels.filter((p) => !status || p.status === status), nextCursor: null };
     }),
     shipment: vi.fn(async (id: string) => {
       await network();
-      await network();
       const s = parcels.find((p) => p.id === id) as Shipment;
-      return {
+      const detail: ShipmentDetailDto = {
         ...s,
         events: [
           {
-            from: null,
+            // the API sends null for the first event (its DTO says nullable; the generated type lost it)
+            from: null as unknown as ShipmentStatus,
             to: 'allocated' as const,
             source: 'allocation' as const,
             actorUserId: null,
@@ -125,6 +122,7 @@ function fakeApi(parcels: Shipment[] = []) {
           },
         ],
       };
+      return detail;
     }),
     move: vi.fn(async (id: string, status: ShipmentStatus) => {
       await network();
@@ -134,6 +132,9 @@ function fakeApi(parcels: Shipment[] = []) {
     }),
   } satisfies HomeTestingApi;
 }
+
+// whole pages with dialogs: slower than the default 5 s when the machine is busy
+vi.setConfig({ testTimeout: 20_000 });
 
 describe('HomeTestingPage', () => {
   it('allocates the chosen product and shows what was allocated, the shortfall and the missing addresses', async () => {

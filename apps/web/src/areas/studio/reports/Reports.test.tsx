@@ -62,18 +62,20 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
+// whole pages with dialogs: slower than the default 5 s when the machine is busy
+vi.setConfig({ testTimeout: 20_000 });
+
 describe('ReportsPage', () => {
   it('generates a version and follows it every second until it is ready, then stops asking', async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     const states: Report['status'][] = ['queued', 'generating', 'ready'];
     let calls = 0;
-    const api = fakeApi({
-      get: vi.fn(async () => {
-        await network();
-        const status = states[Math.min(calls++, states.length - 1)];
-        return report({ status, generatedAt: status === 'ready' ? '2026-12-07T10:00:03.000Z' : null });
-      }),
+    const get = vi.fn(async () => {
+      await network();
+      const status = states[Math.min(calls++, states.length - 1)];
+      return report({ status, generatedAt: status === 'ready' ? '2026-12-07T10:00:03.000Z' : null });
     });
+    const api = fakeApi({ get });
     renderStudioPage(() => <ReportsPage studyId={STUDY.id} api={api} />, 'en');
     expect(await screen.findByText('No report yet: generate the first version.')).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Generate a new version' }));
@@ -88,9 +90,9 @@ describe('ReportsPage', () => {
     expect(screen.getByRole('link', { name: 'Open version 1' }).getAttribute('href')).toBe(`/studio/studies/${STUDY.id}/reports/r1`);
     expect(screen.queryByRole('progressbar')).toBeNull();
 
-    const asked = api.get.mock.calls.length;
+    const asked = get.mock.calls.length;
     await act(() => vi.advanceTimersByTimeAsync(5 * POLL_MS));
-    expect(api.get.mock.calls.length).toBe(asked);
+    expect(get.mock.calls.length).toBe(asked);
   });
 
   it('explains a failed generation, in French', async () => {
