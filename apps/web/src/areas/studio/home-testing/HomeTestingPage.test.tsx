@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { ShipmentDetailDto } from '../../../api/generated';
@@ -135,6 +135,7 @@ function fakeApi(parcels: Shipment[] = []) {
 
 // whole pages with dialogs: slower than the default 5 s when the machine is busy
 vi.setConfig({ testTimeout: 20_000 });
+configure({ asyncUtilTimeout: 5000 });
 
 describe('HomeTestingPage', () => {
   it('allocates the chosen product and shows what was allocated, the shortfall and the missing addresses', async () => {

@@ -1,4 +1,4 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, configure, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { reportContentFixture } from '../../../reports/fixture';
@@ -64,6 +64,7 @@ afterEach(() => {
 
 // whole pages with dialogs: slower than the default 5 s when the machine is busy
 vi.setConfig({ testTimeout: 20_000 });
+configure({ asyncUtilTimeout: 5000 });
 
 describe('ReportsPage', () => {
   it('generates a version and follows it every second until it is ready, then stops asking', async () => {
