@@ -52,6 +52,7 @@ import { Route as StudioStudiesStudyIdParticipantsRouteImport } from './routes/s
 import { Route as StudioStudiesStudyIdReportsRouteImport } from './routes/studio/studies/$studyId/reports'
 import { Route as StudioStudiesStudyIdSurveysRouteImport } from './routes/studio/studies/$studyId/surveys'
 import { Route as MeStudiesStudyIdRoundsRoundIdRouteImport } from './routes/me/studies/$studyId/rounds/$roundId'
+import { Route as StudioStudiesStudyIdReportsReportIdRouteImport } from './routes/studio/studies/$studyId/reports_.$reportId'
 import { Route as StudioStudiesStudyIdRoundsIndexRouteImport } from './routes/studio/studies/$studyId/rounds/index'
 import { Route as StudioStudiesStudyIdRoundsRoundIdRouteImport } from './routes/studio/studies/$studyId/rounds/$roundId'
 
@@ -279,6 +280,12 @@ const MeStudiesStudyIdRoundsRoundIdRoute =
     path: '/studies/$studyId/rounds/$roundId',
     getParentRoute: () => MeRouteRoute,
   } as any)
+const StudioStudiesStudyIdReportsReportIdRoute =
+  StudioStudiesStudyIdReportsReportIdRouteImport.update({
+    id: '/reports_/$reportId',
+    path: '/reports/$reportId',
+    getParentRoute: () => StudioStudiesStudyIdRouteRoute,
+  } as any)
 const StudioStudiesStudyIdRoundsIndexRoute =
   StudioStudiesStudyIdRoundsIndexRouteImport.update({
     id: '/rounds/',
@@ -336,6 +343,7 @@ export interface FileRoutesByFullPath {
   '/me/studies/$studyId/': typeof MeStudiesStudyIdIndexRoute
   '/studio/studies/$studyId/': typeof StudioStudiesStudyIdIndexRoute
   '/me/studies/$studyId/rounds/$roundId': typeof MeStudiesStudyIdRoundsRoundIdRoute
+  '/studio/studies/$studyId/reports/$reportId': typeof StudioStudiesStudyIdReportsReportIdRoute
   '/studio/studies/$studyId/rounds/$roundId': typeof StudioStudiesStudyIdRoundsRoundIdRoute
   '/studio/studies/$studyId/rounds/': typeof StudioStudiesStudyIdRoundsIndexRoute
 }
@@ -378,6 +386,7 @@ export interface FileRoutesByTo {
   '/me/studies/$studyId': typeof MeStudiesStudyIdIndexRoute
   '/studio/studies/$studyId': typeof StudioStudiesStudyIdIndexRoute
   '/me/studies/$studyId/rounds/$roundId': typeof MeStudiesStudyIdRoundsRoundIdRoute
+  '/studio/studies/$studyId/reports/$reportId': typeof StudioStudiesStudyIdReportsReportIdRoute
   '/studio/studies/$studyId/rounds/$roundId': typeof StudioStudiesStudyIdRoundsRoundIdRoute
   '/studio/studies/$studyId/rounds': typeof StudioStudiesStudyIdRoundsIndexRoute
 }
@@ -426,6 +435,7 @@ export interface FileRoutesById {
   '/me/studies/$studyId/': typeof MeStudiesStudyIdIndexRoute
   '/studio/studies/$studyId/': typeof StudioStudiesStudyIdIndexRoute
   '/me/studies/$studyId/rounds/$roundId': typeof MeStudiesStudyIdRoundsRoundIdRoute
+  '/studio/studies/$studyId/reports_/$reportId': typeof StudioStudiesStudyIdReportsReportIdRoute
   '/studio/studies/$studyId/rounds/$roundId': typeof StudioStudiesStudyIdRoundsRoundIdRoute
   '/studio/studies/$studyId/rounds/': typeof StudioStudiesStudyIdRoundsIndexRoute
 }
@@ -475,6 +485,7 @@ export interface FileRouteTypes {
     | '/me/studies/$studyId/'
     | '/studio/studies/$studyId/'
     | '/me/studies/$studyId/rounds/$roundId'
+    | '/studio/studies/$studyId/reports/$reportId'
     | '/studio/studies/$studyId/rounds/$roundId'
     | '/studio/studies/$studyId/rounds/'
   fileRoutesByTo: FileRoutesByTo
@@ -517,6 +528,7 @@ export interface FileRouteTypes {
     | '/me/studies/$studyId'
     | '/studio/studies/$studyId'
     | '/me/studies/$studyId/rounds/$roundId'
+    | '/studio/studies/$studyId/reports/$reportId'
     | '/studio/studies/$studyId/rounds/$roundId'
     | '/studio/studies/$studyId/rounds'
   id:
@@ -564,6 +576,7 @@ export interface FileRouteTypes {
     | '/me/studies/$studyId/'
     | '/studio/studies/$studyId/'
     | '/me/studies/$studyId/rounds/$roundId'
+    | '/studio/studies/$studyId/reports_/$reportId'
     | '/studio/studies/$studyId/rounds/$roundId'
     | '/studio/studies/$studyId/rounds/'
   fileRoutesById: FileRoutesById
@@ -887,6 +900,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof MeStudiesStudyIdRoundsRoundIdRouteImport
       parentRoute: typeof MeRouteRoute
     }
+    '/studio/studies/$studyId/reports_/$reportId': {
+      id: '/studio/studies/$studyId/reports_/$reportId'
+      path: '/reports/$reportId'
+      fullPath: '/studio/studies/$studyId/reports/$reportId'
+      preLoaderRoute: typeof StudioStudiesStudyIdReportsReportIdRouteImport
+      parentRoute: typeof StudioStudiesStudyIdRouteRoute
+    }
     '/studio/studies/$studyId/rounds/': {
       id: '/studio/studies/$studyId/rounds/'
       path: '/rounds'
@@ -970,6 +990,7 @@ interface StudioStudiesStudyIdRouteRouteChildren {
   StudioStudiesStudyIdReportsRoute: typeof StudioStudiesStudyIdReportsRoute
   StudioStudiesStudyIdSurveysRoute: typeof StudioStudiesStudyIdSurveysRoute
   StudioStudiesStudyIdIndexRoute: typeof StudioStudiesStudyIdIndexRoute
+  StudioStudiesStudyIdReportsReportIdRoute: typeof StudioStudiesStudyIdReportsReportIdRoute
   StudioStudiesStudyIdRoundsRoundIdRoute: typeof StudioStudiesStudyIdRoundsRoundIdRoute
   StudioStudiesStudyIdRoundsIndexRoute: typeof StudioStudiesStudyIdRoundsIndexRoute
 }
@@ -983,6 +1004,8 @@ const StudioStudiesStudyIdRouteRouteChildren: StudioStudiesStudyIdRouteRouteChil
     StudioStudiesStudyIdReportsRoute: StudioStudiesStudyIdReportsRoute,
     StudioStudiesStudyIdSurveysRoute: StudioStudiesStudyIdSurveysRoute,
     StudioStudiesStudyIdIndexRoute: StudioStudiesStudyIdIndexRoute,
+    StudioStudiesStudyIdReportsReportIdRoute:
+      StudioStudiesStudyIdReportsReportIdRoute,
     StudioStudiesStudyIdRoundsRoundIdRoute:
       StudioStudiesStudyIdRoundsRoundIdRoute,
     StudioStudiesStudyIdRoundsIndexRoute: StudioStudiesStudyIdRoundsIndexRoute,

@@ -101,7 +101,8 @@ function ReportPage({ reportId, content, publishedAt }: { reportId: string; cont
   );
 }
 
-function Downloads({ reportId, title, version }: { reportId: string; title: string; version: number }) {
+/** The report's CSV, JSON and HTML downloads (also used by the studio's report page). */
+export function Downloads({ reportId, title, version }: { reportId: string; title: string; version: number }) {
   const { t } = useTranslation();
   const download = useMutation({
     mutationFn: async (kind: 'csv' | 'json' | 'html') => {

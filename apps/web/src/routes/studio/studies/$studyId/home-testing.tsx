@@ -1,6 +1,9 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { Placeholder } from '../../../../areas/studio/Placeholder';
+import { HomeTestingPage } from '../../../../areas/studio/home-testing/HomeTestingPage';
 
 export const Route = createFileRoute('/studio/studies/$studyId/home-testing')({
-  component: () => <Placeholder title="studio.study.homeTesting" />,
+  component: function HomeTestingRoute() {
+    const { studyId } = Route.useParams();
+    return <HomeTestingPage studyId={studyId} />;
+  },
 });

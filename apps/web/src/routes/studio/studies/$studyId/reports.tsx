@@ -1,4 +1,9 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { Placeholder } from '../../../../areas/studio/Placeholder';
+import { ReportsPage } from '../../../../areas/studio/reports/ReportsPage';
 
-export const Route = createFileRoute('/studio/studies/$studyId/reports')({ component: () => <Placeholder title="studio.study.reports" /> });
+export const Route = createFileRoute('/studio/studies/$studyId/reports')({
+  component: function ReportsRoute() {
+    const { studyId } = Route.useParams();
+    return <ReportsPage studyId={studyId} />;
+  },
+});
