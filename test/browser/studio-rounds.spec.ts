@@ -5,7 +5,7 @@ import { signInBrowser } from './support/session';
 import { fileFeedback, meToo, ownPassword, postAs, postsOf, studyWithParticipants, type ApiFeedback } from './support/studio-rounds';
 
 // a country of its own: no other spec's wave reaches these panellists
-const COUNTRY = 'MT';
+const COUNTRY = 'CY';
 const DAY = 86_400_000;
 
 /** A datetime-local value (the browser's time zone, Europe/London in this project) for a date. */
