@@ -118,7 +118,12 @@ test('the researcher builds a screener and a campaign, then a survey with showIf
   await page.getByRole('button', { name: t('studio.surveys.builder.save') }).click();
   await expect(page.getByText(t('studio.surveys.builder.saved'))).toBeVisible();
   await expectAxeClean(page, 'studio-survey-builder');
+  await page.evaluate(() => window.scrollTo(0, 0));
   await shot(page, 'survey-builder');
+  // still usable at 768: the preview goes under the builder, nothing scrolls sideways
+  await page.setViewportSize({ width: 768, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   await page.getByRole('button', { name: t('studio.surveys.builder.publish') }).click();
   await page
@@ -136,9 +141,9 @@ test('the researcher builds a screener and a campaign, then a survey with showIf
   await expect(dialog.getByLabel(t('studio.surveys.assign.all'))).toBeChecked();
   await dialog.getByLabel(t('studio.surveys.assign.chosen')).check();
   await expect(dialog.getByRole('checkbox')).toHaveCount(2);
-  await dialog.getByLabel(t('studio.surveys.assign.all')).check();
   await expectAxeClean(page, 'studio-survey-assign');
   await shot(page, 'survey-assign');
+  await dialog.getByLabel(t('studio.surveys.assign.all')).check();
   await dialog.getByRole('button', { name: t('studio.surveys.assign.submit'), exact: true }).click();
   await expect(page.getByText(t('studio.surveys.assign.done_other', { count: 2, title: 'Kettle week one' }))).toBeVisible();
   await expect(
