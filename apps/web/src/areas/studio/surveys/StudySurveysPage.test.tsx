@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SurveySummaryDto } from '../../../api/generated';
 import { inAWeek } from './AssignDialog';
 import { StudySurveysPage } from './StudySurveysPage';
@@ -33,18 +33,18 @@ const participant = (n: number) => ({
 
 function pageApi() {
   return fakeSurveysApi(survey(), {
-    listSurveys: vi.fn(async () => {
+    listSurveys: async () => {
       await network();
       return { items: [summary(), summary({ id: 's2', title: 'Draft ideas', status: 'draft', kind: 'general' })], nextCursor: null };
-    }),
-    assign: vi.fn(async (_id: string, body: { panellistIds?: string[] }) => {
+    },
+    assign: async (_id, body) => {
       await network();
       return { assigned: body.panellistIds?.length ?? 3 };
-    }),
-    listParticipants: vi.fn(async () => {
+    },
+    listParticipants: async () => {
       await network();
       return { items: [participant(1), participant(2), { ...participant(3), status: 'withdrawn' as const }], nextCursor: null };
-    }),
+    },
   });
 }
 

@@ -3,7 +3,7 @@ import { createMemoryHistory, createRootRoute, createRoute, createRouter, Router
 import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import { vi } from 'vitest';
+import { vi, type Mock } from 'vitest';
 import type { Language } from '../../../i18n';
 import { createTestI18n } from '../../../i18n/testing';
 import type { Survey, SurveysApi } from './api';
@@ -50,33 +50,44 @@ export function survey(over: Partial<Survey> = {}): Survey {
   };
 }
 
-/** A fake API holding one survey: updates replace it, publish freezes it. */
-export function fakeSurveysApi(initial: Survey, over: Partial<SurveysApi> = {}) {
+export type FakeSurveysApi = { [K in keyof SurveysApi]: Mock<SurveysApi[K]> };
+
+/** A fake API holding one survey: updates replace it, publish freezes it; `over` replaces any call. */
+export function fakeSurveysApi(initial: Survey, over: Partial<SurveysApi> = {}): FakeSurveysApi {
   let current = initial;
-  const api = {
-    listSurveys: vi.fn(async () => {
+  const base: SurveysApi = {
+    listSurveys: async () => {
       await network();
       return { items: [], nextCursor: null };
-    }),
-    getSurvey: vi.fn(async () => {
+    },
+    getSurvey: async () => {
       await network();
       return current;
-    }),
-    createSurvey: vi.fn(),
-    updateSurvey: vi.fn(async (_id: string, body: Parameters<SurveysApi['updateSurvey']>[1]) => {
+    },
+    createSurvey: () => Promise.reject(new Error('not expected')),
+    updateSurvey: async (_id, body) => {
       await network();
       current = { ...current, ...body, points: body.points ?? null } as Survey;
       return current;
-    }),
-    publishSurvey: vi.fn(async () => {
+    },
+    publishSurvey: async () => {
       await network();
       current = { ...current, status: 'published', publishedAt: '2026-12-02T10:00:00.000Z' };
       return current;
-    }),
-    assign: vi.fn(),
-    listParticipants: vi.fn(),
-    listResponses: vi.fn(),
+    },
+    assign: () => Promise.reject(new Error('not expected')),
+    listParticipants: () => Promise.reject(new Error('not expected')),
+    listResponses: () => Promise.reject(new Error('not expected')),
     ...over,
-  } satisfies SurveysApi;
-  return api;
+  };
+  return {
+    listSurveys: vi.fn(base.listSurveys),
+    getSurvey: vi.fn(base.getSurvey),
+    createSurvey: vi.fn(base.createSurvey),
+    updateSurvey: vi.fn(base.updateSurvey),
+    publishSurvey: vi.fn(base.publishSurvey),
+    assign: vi.fn(base.assign),
+    listParticipants: vi.fn(base.listParticipants),
+    listResponses: vi.fn(base.listResponses),
+  };
 }
