@@ -33,7 +33,7 @@ test('the researcher builds a screener and a campaign, then a survey with showIf
   await expect(page.getByRole('heading', { level: 1, name: t('studio.campaigns.title') })).toBeVisible();
 
   // --- a new screener, built and published in the builder
-  await page.getByLabel(t('studio.campaigns.screeners.newTitle')).fill('Kitchen hackers screener');
+  await page.getByLabel(t('studio.campaigns.screeners.newTitle')).fill('Lead-user kitchen screener');
   await page.getByRole('button', { name: t('studio.campaigns.screeners.create') }).click();
   await expect(page).toHaveURL(/\/studio\/surveys\/[0-9a-f-]{36}$/);
   await expect(page.getByRole('heading', { level: 1, name: t('studio.surveys.builder.title') })).toBeVisible();
@@ -58,7 +58,7 @@ test('the researcher builds a screener and a campaign, then a survey with showIf
   await form.getByLabel(t('studio.campaigns.create.title'), { exact: true }).fill(CAMPAIGN.title);
   await form.getByLabel(t('studio.campaigns.create.slug')).fill(CAMPAIGN.slug);
   await form.getByLabel(t('studio.campaigns.create.description')).fill('Tell us how you improve your own kitchen tools.');
-  await form.getByLabel(t('studio.campaigns.create.screener')).selectOption({ label: 'Kitchen hackers screener' });
+  await form.getByLabel(t('studio.campaigns.create.screener')).selectOption({ label: 'Lead-user kitchen screener' });
   await form.getByLabel(t('studio.campaigns.create.acceptScore')).fill('55');
   await form.getByLabel(t('studio.surveys.dimension.expected_benefit')).fill('2');
   await form.getByRole('button', { name: t('studio.campaigns.create.submit') }).click();
