@@ -21,6 +21,8 @@ export interface SurveyPlayerProps {
   onSubmit: (answers: Answers, idempotencyKey: string) => Promise<{ pointsCredited: number }>;
   /** shown under the thank-you message (a link back to the list) */
   doneAction?: ReactNode;
+  /** false when the player is a part of a larger page (the studio's preview): a new step keeps the page where it is */
+  scrollToTop?: boolean;
 }
 
 type Step = { kind: 'question'; index: number } | { kind: 'review' } | { kind: 'done'; points: number };
@@ -34,7 +36,15 @@ function questionIdOf(field: string): string | null {
  * A survey, one question per screen: progress, Back / Next (Next checks the question), partial
  * saves on Next, resume at the first unanswered question, a review step, submit once.
  */
-export function SurveyPlayer({ assignmentId, definition, savedAnswers, onSave, onSubmit, doneAction }: SurveyPlayerProps) {
+export function SurveyPlayer({
+  assignmentId,
+  definition,
+  savedAnswers,
+  onSave,
+  onSubmit,
+  doneAction,
+  scrollToTop = true,
+}: SurveyPlayerProps) {
   const { t, i18n } = useTranslation();
   const [answers, setAnswers] = useState<DraftAnswers>(() => ({ ...(savedAnswers ?? {}) }));
   const [step, setStep] = useState<Step>(() => {
@@ -56,9 +66,9 @@ export function SurveyPlayer({ assignmentId, definition, savedAnswers, onSave, o
   useEffect(() => {
     if (!moved.current) return;
     // the new screen starts at the top (title and progress in view), focus on its question
-    window.scrollTo({ top: 0 });
-    stepRef.current?.focus({ preventScroll: true });
-  }, [step]);
+    if (scrollToTop) window.scrollTo({ top: 0 });
+    stepRef.current?.focus({ preventScroll: scrollToTop });
+  }, [step, scrollToTop]);
 
   const go = (next: Step) => {
     moved.current = true;

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { AuditService, ValidationError, type AuthUser } from '@leadpanel/platform';
+import { applyKeyset, AuditService, toPage, ValidationError, type AuthUser, type Page, type PageQueryDto } from '@leadpanel/platform';
 import { SurveysService, type Question } from '@leadpanel/surveys';
 import { PanelError } from '../panel.errors';
 import { validateWeights, type Weights } from '../scoring';
+import { PanellistEntity } from '../panellists/panellist.entity';
 import { RecruitmentCampaignEntity } from './recruitment-campaign.entity';
 
 export interface CampaignView {
@@ -84,6 +85,26 @@ export class CampaignsService {
         throw new PanelError('CAMPAIGN_SLUG_TAKEN', `A campaign "${input.slug}" already exists`);
       throw err;
     }
+  }
+
+  /** A page of campaigns, newest first, each with the number of panellists who applied through it. */
+  async list(query: PageQueryDto): Promise<Page<CampaignView & { applicants: number }>> {
+    const rows = await applyKeyset(this.repo.createQueryBuilder('c'), 'c', query).getMany();
+    const page = toPage(rows, query, toView, (c) => c.createdAt);
+    const ids = page.items.map((c) => c.id);
+    const counts = new Map<string, number>();
+    if (ids.length > 0) {
+      const raw = await this.repo.manager
+        .getRepository(PanellistEntity)
+        .createQueryBuilder('p')
+        .select('p.campaignId', 'campaignId')
+        .addSelect('count(*)::int', 'n')
+        .where('p.campaignId IN (:...ids)', { ids })
+        .groupBy('p.campaignId')
+        .getRawMany<{ campaignId: string; n: number }>();
+      for (const r of raw) counts.set(r.campaignId, Number(r.n));
+    }
+    return { nextCursor: page.nextCursor, items: page.items.map((c) => ({ ...c, applicants: counts.get(c.id) ?? 0 })) };
   }
 
   async bySlug(slug: string): Promise<RecruitmentCampaignEntity> {

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, UuidParam, Roles, type AuthUser } from '@leadpanel/platform';
-import { CreateSurveyDto, SurveyResponseDto, UpdateSurveyDto } from './dto/survey.dto';
+import { CreateSurveyDto, ListSurveysQueryDto, SurveyResponseDto, SurveySummaryPageDto, UpdateSurveyDto } from './dto/survey.dto';
 import { SurveysService } from './surveys.service';
 
 @ApiTags('surveys')
@@ -15,6 +15,13 @@ export class SurveysController {
   @ApiCreatedResponse({ type: SurveyResponseDto })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateSurveyDto): Promise<SurveyResponseDto> {
     return this.surveys.create(user, dto);
+  }
+
+  @Get()
+  @ApiOkResponse({ type: SurveySummaryPageDto, description: 'page of surveys, newest first' })
+  list(@Query() query: ListSurveysQueryDto): Promise<SurveySummaryPageDto> {
+    const { studyId, kind, status, limit, cursor } = query;
+    return this.surveys.list({ studyId, kind, status }, { limit, cursor });
   }
 
   @Patch(':id')

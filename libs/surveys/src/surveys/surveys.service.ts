@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService, ValidationError, type AuthUser } from '@leadpanel/platform';
+import { AuditService, toPage, ValidationError, type AuthUser, type Page, type PageQueryDto } from '@leadpanel/platform';
 import { validateDefinition, type Question, type SurveyDefinition, type SurveyKind } from '../definitions';
-import { SurveyEntity } from './survey.entity';
+import { SurveyEntity, type SurveyStatus } from './survey.entity';
 import { SurveyError } from './survey.errors';
 import { SurveyRepository } from './survey.repository';
 
@@ -16,6 +16,12 @@ export interface SurveyView {
   createdAt: Date;
   updatedAt: Date;
   publishedAt: Date | null;
+}
+
+export interface SurveySummary extends Omit<SurveyView, 'questions'> {
+  questionCount: number;
+  assigned: number;
+  submitted: number;
 }
 
 export interface SurveyInput {
@@ -97,6 +103,26 @@ export class SurveysService {
       await this.audit.record({ action: 'survey.published', targetType: 'survey', targetId: id });
     }
     return toSurveyView(await this.mustFind(id));
+  }
+
+  /** A page of surveys (newest first) with their assignment counts. */
+  async list(filters: { studyId?: string; kind?: SurveyKind; status?: SurveyStatus }, query: PageQueryDto): Promise<Page<SurveySummary>> {
+    const rows = await this.surveys.page(filters, query);
+    const page = toPage(
+      rows,
+      query,
+      (s) => s,
+      (s) => s.createdAt,
+    );
+    const counts = await this.surveys.assignmentCounts(page.items.map((s) => s.id));
+    return {
+      nextCursor: page.nextCursor,
+      items: page.items.map((s) => {
+        const { questions, ...view } = toSurveyView(s);
+        const c = counts.get(s.id) ?? { assigned: 0, submitted: 0 };
+        return { ...view, questionCount: questions.length, assigned: c.assigned, submitted: c.submitted };
+      }),
+    };
   }
 
   async get(id: string): Promise<SurveyView> {

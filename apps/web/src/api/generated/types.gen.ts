@@ -208,6 +208,32 @@ export type SurveyResponseDto = {
     publishedAt: string | null;
 };
 
+export type SurveySummaryDto = {
+    id: string;
+    studyId: string | null;
+    kind: 'screener' | 'usage' | 'beta' | 'general';
+    title: string;
+    points: number | null;
+    status: 'draft' | 'published';
+    questionCount: number;
+    /**
+     * assignments of this survey
+     */
+    assigned: number;
+    /**
+     * assignments submitted (responses)
+     */
+    submitted: number;
+    createdAt: string;
+    updatedAt: string;
+    publishedAt: string | null;
+};
+
+export type SurveySummaryPageDto = {
+    items: Array<SurveySummaryDto>;
+    nextCursor: string | null;
+};
+
 export type UpdateSurveyDto = {
     studyId?: string | null;
     kind?: 'screener' | 'usage' | 'beta' | 'general';
@@ -271,6 +297,28 @@ export type CampaignResponseDto = {
         [key: string]: number;
     };
     createdAt: string;
+};
+
+export type CampaignSummaryDto = {
+    id: string;
+    slug: string;
+    title: string;
+    description: string;
+    screenerSurveyId: string;
+    acceptScore: number;
+    weights: {
+        [key: string]: number;
+    };
+    createdAt: string;
+    /**
+     * panellists who applied through this campaign
+     */
+    applicants: number;
+};
+
+export type CampaignPageDto = {
+    items: Array<CampaignSummaryDto>;
+    nextCursor: string | null;
 };
 
 export type PublicScreenerDto = {
@@ -2953,6 +3001,63 @@ export type UsersControllerUpdateResponses = {
 
 export type UsersControllerUpdateResponse = UsersControllerUpdateResponses[keyof UsersControllerUpdateResponses];
 
+export type SurveysControllerListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        limit?: number;
+        /**
+         * nextCursor of the previous page
+         */
+        cursor?: string;
+        /**
+         * only the surveys of this study
+         */
+        studyId?: string;
+        kind?: 'screener' | 'usage' | 'beta' | 'general';
+        status?: 'draft' | 'published';
+    };
+    url: '/api/v1/surveys';
+};
+
+export type SurveysControllerListErrors = {
+    /**
+     * Bad Request: invalid input: validation (unknown fields refused), malformed JSON or a malformed id
+     */
+    400: Problem;
+    /**
+     * Unauthorized: no valid access token (or, for a signed webhook, a bad or old signature)
+     */
+    401: Problem;
+    /**
+     * Forbidden: the caller’s role may not call this, or the caller does not take part in the object
+     */
+    403: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
+     * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
+     */
+    500: Problem;
+    /**
+     * Service Unavailable: the database (or queue) is not reachable right now; retry shortly
+     */
+    503: Problem;
+};
+
+export type SurveysControllerListError = SurveysControllerListErrors[keyof SurveysControllerListErrors];
+
+export type SurveysControllerListResponses = {
+    /**
+     * page of surveys, newest first
+     */
+    200: SurveySummaryPageDto;
+};
+
+export type SurveysControllerListResponse = SurveysControllerListResponses[keyof SurveysControllerListResponses];
+
 export type SurveysControllerCreateData = {
     body: CreateSurveyDto;
     path?: never;
@@ -3276,6 +3381,57 @@ export type AttributesControllerCreateResponses = {
 };
 
 export type AttributesControllerCreateResponse = AttributesControllerCreateResponses[keyof AttributesControllerCreateResponses];
+
+export type CampaignsControllerListData = {
+    body?: never;
+    path?: never;
+    query?: {
+        limit?: number;
+        /**
+         * nextCursor of the previous page
+         */
+        cursor?: string;
+    };
+    url: '/api/v1/recruitment-campaigns';
+};
+
+export type CampaignsControllerListErrors = {
+    /**
+     * Bad Request: invalid input: validation (unknown fields refused), malformed JSON or a malformed id
+     */
+    400: Problem;
+    /**
+     * Unauthorized: no valid access token (or, for a signed webhook, a bad or old signature)
+     */
+    401: Problem;
+    /**
+     * Forbidden: the caller’s role may not call this, or the caller does not take part in the object
+     */
+    403: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
+     * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
+     */
+    500: Problem;
+    /**
+     * Service Unavailable: the database (or queue) is not reachable right now; retry shortly
+     */
+    503: Problem;
+};
+
+export type CampaignsControllerListError = CampaignsControllerListErrors[keyof CampaignsControllerListErrors];
+
+export type CampaignsControllerListResponses = {
+    /**
+     * page of campaigns, newest first, with their applicants
+     */
+    200: CampaignPageDto;
+};
+
+export type CampaignsControllerListResponse = CampaignsControllerListResponses[keyof CampaignsControllerListResponses];
 
 export type CampaignsControllerCreateData = {
     body: CreateCampaignDto;

@@ -214,6 +214,31 @@ export const zSurveyResponseDto = z.object({
     publishedAt: z.nullable(z.iso.datetime().check(z.maxLength(40)))
 });
 
+export const zSurveySummaryDto = z.object({
+    id: z.uuid().check(z.maxLength(36)),
+    studyId: z.nullable(z.uuid().check(z.maxLength(36))),
+    kind: z.enum([
+        'screener',
+        'usage',
+        'beta',
+        'general'
+    ]),
+    title: z.string().check(z.maxLength(200)),
+    points: z.nullable(z.int().check(z.gte(0), z.lte(100000))),
+    status: z.enum(['draft', 'published']),
+    questionCount: z.int().check(z.gte(0), z.lte(200)),
+    assigned: z.int().check(z.gte(0), z.lte(2147483647)),
+    submitted: z.int().check(z.gte(0), z.lte(2147483647)),
+    createdAt: z.iso.datetime().check(z.maxLength(40)),
+    updatedAt: z.iso.datetime().check(z.maxLength(40)),
+    publishedAt: z.nullable(z.iso.datetime().check(z.maxLength(40)))
+});
+
+export const zSurveySummaryPageDto = z.object({
+    items: z.array(zSurveySummaryDto).check(z.maxLength(100)),
+    nextCursor: z.nullable(z.string().check(z.maxLength(500)))
+});
+
 export const zUpdateSurveyDto = z.object({
     studyId: z.nullish(z.uuid().check(z.maxLength(36))),
     kind: z.optional(z.enum([
@@ -278,6 +303,23 @@ export const zCampaignResponseDto = z.object({
     acceptScore: z.number().check(z.gte(0), z.lte(100)),
     weights: z.record(z.string(), z.number().check(z.gte(0), z.lte(10))),
     createdAt: z.iso.datetime().check(z.maxLength(40))
+});
+
+export const zCampaignSummaryDto = z.object({
+    id: z.uuid().check(z.maxLength(36)),
+    slug: z.string().check(z.maxLength(60)),
+    title: z.string().check(z.maxLength(200)),
+    description: z.string().check(z.maxLength(10000)),
+    screenerSurveyId: z.uuid().check(z.maxLength(36)),
+    acceptScore: z.number().check(z.gte(0), z.lte(100)),
+    weights: z.record(z.string(), z.number().check(z.gte(0), z.lte(10))),
+    createdAt: z.iso.datetime().check(z.maxLength(40)),
+    applicants: z.int().check(z.gte(0), z.lte(2147483647))
+});
+
+export const zCampaignPageDto = z.object({
+    items: z.array(zCampaignSummaryDto).check(z.maxLength(100)),
+    nextCursor: z.nullable(z.string().check(z.maxLength(500)))
 });
 
 export const zPublicScreenerDto = z.object({
@@ -2064,6 +2106,24 @@ export const zUsersControllerUpdatePath = z.object({
 
 export const zUsersControllerUpdateResponse = zUserResponseDto;
 
+export const zSurveysControllerListQuery = z.object({
+    limit: z._default(z.optional(z.number().check(z.gte(1), z.lte(100))), 20),
+    cursor: z.optional(z.string().check(z.maxLength(500))),
+    studyId: z.optional(z.uuid().check(z.maxLength(36))),
+    kind: z.optional(z.enum([
+        'screener',
+        'usage',
+        'beta',
+        'general'
+    ])),
+    status: z.optional(z.enum(['draft', 'published']))
+});
+
+/**
+ * page of surveys, newest first
+ */
+export const zSurveysControllerListResponse = zSurveySummaryPageDto;
+
 export const zSurveysControllerCreateBody = zCreateSurveyDto;
 
 export const zSurveysControllerCreateResponse = zSurveyResponseDto;
@@ -2098,6 +2158,16 @@ export const zAttributesControllerListResponse = zAttributePageDto;
 export const zAttributesControllerCreateBody = zCreateAttributeDto;
 
 export const zAttributesControllerCreateResponse = zAttributeResponseDto;
+
+export const zCampaignsControllerListQuery = z.object({
+    limit: z._default(z.optional(z.number().check(z.gte(1), z.lte(100))), 20),
+    cursor: z.optional(z.string().check(z.maxLength(500)))
+});
+
+/**
+ * page of campaigns, newest first, with their applicants
+ */
+export const zCampaignsControllerListResponse = zCampaignPageDto;
 
 export const zCampaignsControllerCreateBody = zCreateCampaignDto;
 

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNumber, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { IsBoundedJson, MaxDecimalPlaces } from '@leadpanel/platform';
+import { COUNT_DOC, IsBoundedJson, MaxDecimalPlaces } from '@leadpanel/platform';
 import { QuestionDoc } from '@leadpanel/surveys';
 
 /** a campaign slug in a path: anything longer or of another shape names no campaign (404) */
@@ -66,6 +66,16 @@ export class CampaignResponseDto {
   @ApiProperty({ minimum: 0, maximum: 100 }) acceptScore: number;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'number', minimum: 0, maximum: 10 } }) weights: Record<string, number>;
   @ApiProperty({ format: 'date-time', maxLength: 40 }) createdAt: Date;
+}
+
+/** A campaign in the researchers' list, with the number of people who applied through it. */
+export class CampaignSummaryDto extends CampaignResponseDto {
+  @ApiProperty({ ...COUNT_DOC, description: 'panellists who applied through this campaign' }) applicants: number;
+}
+
+export class CampaignPageDto {
+  @ApiProperty({ type: [CampaignSummaryDto], maxItems: 100 }) items: CampaignSummaryDto[];
+  @ApiProperty({ type: String, nullable: true, maxLength: 500 }) nextCursor: string | null;
 }
 
 export class PublicScreenerDto {

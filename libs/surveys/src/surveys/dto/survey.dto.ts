@@ -13,7 +13,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { IsBoundedJson } from '@leadpanel/platform';
+import { COUNT_DOC, IsBoundedJson, PageQueryDto } from '@leadpanel/platform';
 import {
   MAX_QUESTIONS,
   QUESTION_JSON_BOUNDS,
@@ -138,4 +138,43 @@ export class SurveyResponseDto {
   @ApiProperty({ format: 'date-time', maxLength: 40 }) createdAt: Date;
   @ApiProperty({ format: 'date-time', maxLength: 40 }) updatedAt: Date;
   @ApiProperty({ type: String, format: 'date-time', maxLength: 40, nullable: true }) publishedAt: Date | null;
+}
+
+export class ListSurveysQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', maxLength: 36, description: 'only the surveys of this study' })
+  @IsOptional()
+  @IsUUID()
+  @MaxLength(36)
+  studyId?: string;
+
+  @ApiPropertyOptional({ enum: SURVEY_KINDS })
+  @IsOptional()
+  @IsIn(SURVEY_KINDS)
+  kind?: SurveyKind;
+
+  @ApiPropertyOptional({ enum: ['draft', 'published'] })
+  @IsOptional()
+  @IsIn(['draft', 'published'])
+  status?: 'draft' | 'published';
+}
+
+/** A survey in a list: its definition's summary and how many were assigned and answered. */
+export class SurveySummaryDto {
+  @ApiProperty({ format: 'uuid', maxLength: 36 }) id: string;
+  @ApiProperty({ type: String, format: 'uuid', maxLength: 36, nullable: true }) studyId: string | null;
+  @ApiProperty({ enum: SURVEY_KINDS }) kind: SurveyKind;
+  @ApiProperty({ maxLength: TITLE_MAX_LENGTH }) title: string;
+  @ApiProperty({ type: 'integer', nullable: true, minimum: 0, maximum: 100_000 }) points: number | null;
+  @ApiProperty({ enum: ['draft', 'published'] }) status: 'draft' | 'published';
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: MAX_QUESTIONS }) questionCount: number;
+  @ApiProperty({ ...COUNT_DOC, description: 'assignments of this survey' }) assigned: number;
+  @ApiProperty({ ...COUNT_DOC, description: 'assignments submitted (responses)' }) submitted: number;
+  @ApiProperty({ format: 'date-time', maxLength: 40 }) createdAt: Date;
+  @ApiProperty({ format: 'date-time', maxLength: 40 }) updatedAt: Date;
+  @ApiProperty({ type: String, format: 'date-time', maxLength: 40, nullable: true }) publishedAt: Date | null;
+}
+
+export class SurveySummaryPageDto {
+  @ApiProperty({ type: [SurveySummaryDto], maxItems: 100 }) items: SurveySummaryDto[];
+  @ApiProperty({ type: String, nullable: true, maxLength: 500 }) nextCursor: string | null;
 }

@@ -1,4 +1,4 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { Placeholder } from '../../../areas/studio/Placeholder';
+import { CampaignsPage } from '../../../areas/studio/campaigns/CampaignsPage';
 
-export const Route = createFileRoute('/studio/campaigns/')({ component: () => <Placeholder title="studio.nav.campaigns" /> });
+export const Route = createFileRoute('/studio/campaigns/')({ component: () => <CampaignsPage /> });

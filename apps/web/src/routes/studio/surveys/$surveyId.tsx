@@ -1,4 +1,9 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { Placeholder } from '../../../areas/studio/Placeholder';
+import { SurveyBuilderPage } from '../../../areas/studio/surveys/SurveyBuilder';
 
-export const Route = createFileRoute('/studio/surveys/$surveyId')({ component: () => <Placeholder title="studio.study.surveys" /> });
+export const Route = createFileRoute('/studio/surveys/$surveyId')({ component: SurveyBuilderRoute });
+
+function SurveyBuilderRoute() {
+  const { surveyId } = Route.useParams();
+  return <SurveyBuilderPage surveyId={surveyId} />;
+}

@@ -1,4 +1,9 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { Placeholder } from '../../../../areas/studio/Placeholder';
+import { StudySurveysPage } from '../../../../areas/studio/surveys/StudySurveysPage';
 
-export const Route = createFileRoute('/studio/studies/$studyId/surveys')({ component: () => <Placeholder title="studio.study.surveys" /> });
+export const Route = createFileRoute('/studio/studies/$studyId/surveys')({ component: StudySurveysRoute });
+
+function StudySurveysRoute() {
+  const { studyId } = Route.useParams();
+  return <StudySurveysPage studyId={studyId} />;
+}
