@@ -130,6 +130,25 @@ function fakeApi(parcels: Shipment[] = []) {
       s.status = status;
       return s;
     }),
+    usageSurveys: vi.fn(async () => {
+      await network();
+      return [
+        {
+          id: 'sv-usage',
+          studyId: STUDY.id,
+          kind: 'usage' as const,
+          title: 'Kettle week one',
+          points: null,
+          status: 'published' as const,
+          questionCount: 3,
+          assigned: 0,
+          submitted: 0,
+          createdAt: '2026-12-01T10:00:00.000Z',
+          updatedAt: '2026-12-01T10:00:00.000Z',
+          publishedAt: '2026-12-01T10:00:00.000Z',
+        },
+      ];
+    }),
   } satisfies HomeTestingApi;
 }
 
@@ -153,6 +172,21 @@ describe('HomeTestingPage', () => {
     expect(within(figures).getByText('participant without an address').querySelector('strong')?.textContent).toBe('1');
     expect(screen.getByText('Stock ran out: add units, then allocate again to serve the 2 participants left.')).toBeTruthy();
     expect(screen.getByText('pan-without-address')).toBeTruthy();
+  });
+
+  it('creates a product with a usage survey picked among the study’s published ones', async () => {
+    const api = fakeApi();
+    renderStudioPage(() => <HomeTestingPage studyId={STUDY.id} api={api} />, 'en');
+    await userEvent.type(await screen.findByLabelText('SKU'), 'KTL-K9');
+    await userEvent.type(screen.getByLabelText('Name'), 'Kettle K9');
+    await screen.findByRole('option', { name: 'Kettle week one' });
+    await userEvent.selectOptions(screen.getByLabelText('Usage survey (optional)'), 'sv-usage');
+    await userEvent.click(screen.getByRole('button', { name: 'Create the product' }));
+    await waitFor(() => expect(api.createProduct).toHaveBeenCalledTimes(1));
+    expect(api.usageSurveys).toHaveBeenCalledWith(STUDY.id);
+    expect(api.createProduct).toHaveBeenCalledWith(
+      expect.objectContaining({ sku: 'KTL-K9', name: 'Kettle K9', usageSurveyId: 'sv-usage' }),
+    );
   });
 
   it('refuses a stock movement that would go below zero, in French', async () => {

@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
@@ -74,6 +74,7 @@ export function Products({
       )}
       <CreateProductForm
         api={api}
+        studyId={studyId}
         brandId={brandId}
         onSubmitting={() => setNotice(null)}
         onCreated={(p) => {
@@ -124,11 +125,13 @@ const FIELDS = [
 
 function CreateProductForm({
   api,
+  studyId,
   brandId,
   onSubmitting,
   onCreated,
 }: {
   api: HomeTestingApi;
+  studyId: string;
   brandId: string;
   onSubmitting: () => void;
   onCreated: (p: Product) => void;
@@ -155,6 +158,10 @@ function CreateProductForm({
     },
   });
   const nda = useWatch({ control, name: 'ndaRequired' });
+  const usageSurveys = useQuery({
+    queryKey: [...homeTestingKeys.all(studyId), 'usage-surveys'],
+    queryFn: () => api.usageSurveys(studyId),
+  });
   const create = useMutation({ mutationFn: (body: Parameters<HomeTestingApi['createProduct']>[0]) => api.createProduct(body) });
   const int = { required: t('form.required'), pattern: { value: /^\d+$/, message: t(k('products.wholeNumber')) } };
   const onSubmit = handleSubmit(async (v) => {
@@ -238,13 +245,28 @@ function CreateProductForm({
           <textarea id="ht-product-nda" className={ws.textarea} {...register('ndaTerms')} />
         </div>
       ) : null}
-      <Field
-        label={t(k('products.usageSurveyId'))}
-        error={errors.usageSurveyId?.message}
-        spellCheck={false}
-        autoComplete="off"
-        {...register('usageSurveyId')}
-      />
+      <div className={formStyles.field}>
+        <label htmlFor="ht-product-usage-survey" className={formStyles.label}>
+          {t(k('products.usageSurvey'))}
+        </label>
+        <select
+          id="ht-product-usage-survey"
+          className={ws.select}
+          aria-describedby="ht-product-usage-survey-hint"
+          {...register('usageSurveyId')}
+        >
+          <option value="">{t(k('products.noUsageSurvey'))}</option>
+          {(usageSurveys.data ?? []).map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.title}
+            </option>
+          ))}
+        </select>
+        <p id="ht-product-usage-survey-hint" className={ws.muted}>
+          {t(k('products.usageSurveyHint'))}
+        </p>
+        {errors.usageSurveyId?.message ? <p className={formStyles.error}>{errors.usageSurveyId.message}</p> : null}
+      </div>
       <div className={ws.actions}>
         <Button type="submit" isDisabled={isSubmitting}>
           {isSubmitting ? t('studio.saving') : t(k('products.createSubmit'))}

@@ -9,6 +9,7 @@ import {
   shipmentsControllerPickList,
   shipmentsControllerTracking,
   shipmentsControllerUpdate,
+  surveysControllerList,
   type AllocationResultDto,
   type CreateProductDto,
   type ProductPageDto,
@@ -19,6 +20,7 @@ import {
   type StockMovementDto,
   type StockMovementPageDto,
   type StockMovementResponseDto,
+  type SurveySummaryDto,
   type TrackingResultDto,
 } from '../../../api/generated';
 import { studioKeys } from '../api';
@@ -73,9 +75,13 @@ export interface HomeTestingApi {
   listShipments(studyId: string, status: ShipmentStatus | undefined, cursor?: string): Promise<ShipmentPageDto>;
   shipment(id: string): Promise<ShipmentDetailDto>;
   move(id: string, status: ShipmentStatus): Promise<Shipment>;
+  /** the study's published usage surveys (the product's usage survey is picked among them) */
+  usageSurveys(studyId: string): Promise<SurveySummaryDto[]>;
 }
 
 export const sdkHomeTestingApi: HomeTestingApi = {
+  usageSurveys: async (studyId) =>
+    (await surveysControllerList({ query: { studyId, kind: 'usage', status: 'published', limit: 100 }, throwOnError: true })).data.items,
   listProducts: async (brandId, cursor) =>
     (await productsControllerList({ query: { brandId, limit: PAGE_SIZE, cursor }, throwOnError: true })).data,
   createProduct: async (body) => (await productsControllerCreate({ body, throwOnError: true })).data as Product,
