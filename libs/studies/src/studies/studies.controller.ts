@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, UuidParam, PageQueryDto, Roles, type AuthUser } from '@leadpanel/platform';
 import {
   ListInvitationsQueryDto,
@@ -74,8 +74,12 @@ export class StudiesController {
     description:
       "eligible panellists in total and per quota cell; with criteria or quotas in the body, for those (unsaved) instead of the study's",
   })
-  preview(@CurrentUser() user: AuthUser, @UuidParam() id: string, @Body() dto: PreviewEligibilityDto): Promise<EligibilityPreviewDto> {
-    return this.studies.preview(user, id, { criteria: dto.criteria, quotas: dto.quotas });
+  // the body is optional and read leniently (unknown fields ignored, as before it existed); criteria and
+  // quotas, when present, are checked as a PATCH checks them (400 with the fields)
+  @ApiBody({ type: PreviewEligibilityDto, required: false })
+  preview(@CurrentUser() user: AuthUser, @UuidParam() id: string, @Body() body: unknown): Promise<EligibilityPreviewDto> {
+    const unsaved = typeof body === 'object' && body !== null ? (body as PreviewEligibilityDto) : {};
+    return this.studies.preview(user, id, { criteria: unsaved.criteria, quotas: unsaved.quotas });
   }
 
   @Get(':id/cells')

@@ -160,7 +160,7 @@ export class StudiesService {
       }),
     );
     await this.audit.record({ action: 'study.created', targetType: 'study', targetId: saved.id });
-    return toStudyView(saved);
+    return { ...toStudyView(saved), funnel: NO_FUNNEL };
   }
 
   async list(actor: AuthUser, query: ListStudiesQueryDto): Promise<Page<StudyView>> {
@@ -258,6 +258,18 @@ export class StudiesService {
   }
 
   async update(actor: AuthUser, id: string, patch: Partial<Omit<StudyInput, 'brandId'>>): Promise<StudyView> {
+    return this.withFunnel(await this.updateStudy(id, patch));
+  }
+
+  async transition(actor: AuthUser, id: string, to: StudyStatus): Promise<StudyView> {
+    return this.withFunnel(await this.move(id, to));
+  }
+
+  private async withFunnel(study: StudyView): Promise<StudyView> {
+    return { ...study, funnel: (await this.funnels([study.id])).get(study.id) ?? NO_FUNNEL };
+  }
+
+  private async updateStudy(id: string, patch: Partial<Omit<StudyInput, 'brandId'>>): Promise<StudyView> {
     // read before the transaction: the embedded database has one connection, which the transaction holds
     const defs = await this.attributes.definitions();
     return this.dataSource.transaction(async (em) => {
@@ -296,7 +308,7 @@ export class StudiesService {
     });
   }
 
-  async transition(actor: AuthUser, id: string, to: StudyStatus): Promise<StudyView> {
+  private async move(id: string, to: StudyStatus): Promise<StudyView> {
     return this.dataSource.transaction(async (em) => {
       const s = await em
         .getRepository(StudyEntity)

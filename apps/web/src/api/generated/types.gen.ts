@@ -737,7 +737,7 @@ export type StudyResponseDto = {
     createdAt: string;
     updatedAt: string;
     /**
-     * present in GET /studies and GET /studies/:id
+     * where the study's invitations stand (every study answer has it)
      */
     funnel?: StudyFunnelDto;
 };
@@ -4385,7 +4385,7 @@ export type StudiesControllerTransitionResponses = {
 export type StudiesControllerTransitionResponse = StudiesControllerTransitionResponses[keyof StudiesControllerTransitionResponses];
 
 export type StudiesControllerPreviewData = {
-    body: PreviewEligibilityDto;
+    body?: PreviewEligibilityDto;
     path: {
         id: string;
     };

@@ -232,7 +232,7 @@ export class StudyResponseDto {
   @ApiProperty({ enum: STUDY_STATUSES }) status: StudyStatus;
   @ApiProperty({ format: 'date-time', maxLength: 40 }) createdAt: Date;
   @ApiProperty({ format: 'date-time', maxLength: 40 }) updatedAt: Date;
-  @ApiPropertyOptional({ type: StudyFunnelDto, description: 'present in GET /studies and GET /studies/:id' })
+  @ApiPropertyOptional({ type: StudyFunnelDto, description: "where the study's invitations stand (every study answer has it)" })
   funnel?: StudyFunnelDto;
 }
 
