@@ -62,6 +62,7 @@ describe('the study builder', { timeout: 30_000 }, () => {
             type: 'urn:leadpanel:problem:validation-failed',
             title: 'Bad Request',
             detail: '1 field is invalid',
+            requestId: 'r1',
             errors: [{ field: 'quotas[0].value', message: 'the criteria exclude this cell' }],
           }),
         ),
