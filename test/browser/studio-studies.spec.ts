@@ -108,7 +108,8 @@ test('a researcher builds a study, watches the preview, recruits and sends a wav
   await expect(female).toContainText('2 / 2');
   await expect(cells.getByLabel(t('studio.studies.cells.barLabel', { enrolled: 2, target: 2 }))).toBeVisible();
   await expect(cells.getByLabel(t('studio.studies.cells.barLabel', { enrolled: 1, target: 1 }))).toBeVisible();
-  await expect(page.getByRole('region', { name: t('studio.studies.table.participantsTitle') }).getByRole('row')).toHaveCount(5); // header + 4
+  // header and four rows: three enrolled, one waitlisted
+  await expect(page.getByRole('table', { name: t('studio.studies.table.participantsTitle'), exact: true }).getByRole('row')).toHaveCount(5);
   await expectAxeClean(page, 'studio-participants');
   await shot(page, 'participants');
 

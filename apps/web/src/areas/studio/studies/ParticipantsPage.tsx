@@ -367,7 +367,7 @@ function InvitationsTable({ studyId, api }: { studyId: string; api: StudiesApi }
       <h2 id={`${id}-title`} className={ws.title}>
         {t('studio.studies.table.invitationsTitle')}
       </h2>
-      <div className={ws.filters}>
+      <div className={`${ws.filters} ${styles.oneFilter}`}>
         <div className={formStyles.field}>
           <label className={formStyles.label} htmlFor={`${id}-status`}>
             {t('studio.studies.filter.status')}

@@ -100,7 +100,12 @@ export function StudiesPage({
           {t('studio.studies.new')}
         </Link>
       </div>
-      <form className={ws.filters} role="search" aria-label={t('studio.studies.filters')} onSubmit={(e) => e.preventDefault()}>
+      <form
+        className={`${ws.filters} ${styles.oneFilter}`}
+        role="search"
+        aria-label={t('studio.studies.filters')}
+        onSubmit={(e) => e.preventDefault()}
+      >
         <div className={formStyles.field}>
           <label className={formStyles.label} htmlFor={`${id}-status`}>
             {t('studio.studies.filter.status')}

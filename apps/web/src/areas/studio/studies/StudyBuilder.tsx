@@ -306,7 +306,10 @@ export function StudyBuilder({
               </Button>
             </div>
           ))}
-          <Button className={`${formStyles.button} ${ws.secondary}`} onPress={() => conditions.append({ key: '', op: 'eq', value: '' })}>
+          <Button
+            className={`${formStyles.button} ${ws.secondary} ${styles.addButton}`}
+            onPress={() => conditions.append({ key: '', op: 'eq', value: '' })}
+          >
             {t('studio.studies.builder.addAttribute')}
           </Button>
         </fieldset>
@@ -374,7 +377,7 @@ export function StudyBuilder({
             );
           })}
           <Button
-            className={`${formStyles.button} ${ws.secondary}`}
+            className={`${formStyles.button} ${ws.secondary} ${styles.addButton}`}
             onPress={() => cells.append({ dimension: 'country', value: '', target: '10' })}
           >
             {t('studio.studies.builder.addCell')}
