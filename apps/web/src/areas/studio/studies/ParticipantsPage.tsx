@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { problemMessage, problemOf } from '../../../api/problem';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
@@ -49,13 +49,13 @@ function WavePanel({ study, api }: { study: Study; api: StudiesApi }) {
   const id = useId();
   const queryClient = useQueryClient();
   const n = (v: number) => formatNumber(v, i18n.language);
-  const { register, handleSubmit, getValues, formState, watch } = useForm<WaveForm>({
+  const { register, handleSubmit, getValues, formState, control } = useForm<WaveForm>({
     defaultValues: { size: '10', expiresInDays: '7', seed: '' },
   });
   const [previewed, setPreviewed] = useState<{ input: WaveForm; result: WavePreview } | null>(null);
   const [sent, setSent] = useState<Wave | null>(null);
   const open = study.status === 'recruiting' || study.status === 'in_field';
-  const current = watch();
+  const current = useWatch({ control }) as WaveForm;
   // the preview stands for the form it was made from: any change asks for a new one
   const stillValid =
     previewed !== null &&
