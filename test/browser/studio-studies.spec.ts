@@ -70,6 +70,10 @@ test('a researcher builds a study, watches the preview, recruits and sends a wav
   await expect(femaleRow).toContainText('4 / 2');
   await expectAxeClean(page, 'studio-study-builder');
   await shot(page, 'builder');
+  // still usable at 768: the page does not scroll sideways
+  await page.setViewportSize({ width: 768, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.getByRole('button', { name: t('studio.studies.builder.save') }).click();
   await expect(page.getByText(t('studio.studies.builder.saved'))).toBeVisible();
 
@@ -112,6 +116,9 @@ test('a researcher builds a study, watches the preview, recruits and sends a wav
   await expect(page.getByRole('table', { name: t('studio.studies.table.participantsTitle'), exact: true }).getByRole('row')).toHaveCount(5);
   await expectAxeClean(page, 'studio-participants');
   await shot(page, 'participants');
+  await page.setViewportSize({ width: 768, height: 800 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   // --- the list shows the funnel
   await page.getByRole('link', { name: t('studio.nav.studies'), exact: true }).click();
