@@ -76,6 +76,8 @@ describe('Studies: create, read, update, lifecycle, access', () => {
         status: 'draft',
         createdAt: expect.stringMatching(/Z$/),
         updatedAt: expect.stringMatching(/Z$/),
+        // nobody invited yet (the funnel, added for the studio's list)
+        funnel: { invited: 0, pending: 0, enrolled: 0, waitlisted: 0, declined: 0, expired: 0 },
       });
       const again = await as(researcher.token, 'get', `/studies/${res.body.id as string}`);
       expect(again.status).toBe(200);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import {
   APP_CONFIG,
   applyKeyset,
@@ -132,29 +132,7 @@ export class InvitationsService implements OnModuleInit {
       if (study.status !== 'recruiting' && study.status !== 'in_field') {
         throw new StudyError('STUDY_NOT_RECRUITING', `Invitations go out while a study is recruiting or in field (it is ${study.status})`);
       }
-      const cells = await this.studies.cellStates(study, em);
-      const { where, params } = this.studies.eligibilitySql(study, types);
-      const year = this.studies.referenceYear();
-      const cellCases = cells.map(
-        (c) => `CASE WHEN ${panelCellSql(c.dimension, c.value, 'p', year, params)} THEN ${this.literal(params, c.key)} END`,
-      );
-      params.push(seed);
-      const seedParam = `$${params.length}`;
-      params.push(Math.min(100_000, Math.max(MIN_POOL, input.size * POOL_FACTOR)));
-      const limitParam = `$${params.length}`;
-      const pool = (await em.query(
-        `SELECT p.id, ARRAY[${cellCases.length ? cellCases.join(', ') : 'NULL'}]::text[] AS cells
-           FROM panellists p WHERE ${where}
-          ORDER BY md5(${seedParam} || p.id::text) LIMIT ${limitParam}`,
-        params,
-      )) as Array<{ id: string; cells: Array<string | null> }>;
-      const chosen = planWave({
-        size: input.size,
-        seed,
-        candidates: pool.map((c) => ({ id: c.id, cells: c.cells.filter((k): k is string => k !== null) })),
-        cells: cells.map((c) => ({ key: c.key, remaining: remainingNeed(c), openInvitations: c.openInvitations })),
-      });
-      const cellsById = new Map(pool.map((c) => [c.id, c.cells.filter((k): k is string => k !== null)]));
+      const { cells, chosen, cellsById } = await this.select(em, study, input.size, seed, types);
       const expiresAt = new Date(this.clock.now().getTime() + input.expiresInDays * 86_400_000);
       const wave = await em
         .getRepository(WaveEntity)
@@ -250,6 +228,62 @@ export class InvitationsService implements OnModuleInit {
     });
     this.outbox.nudge();
     return result;
+  }
+
+  /**
+   * Who a wave of `size` would invite, with this seed: the candidates drawn in SQL (seeded order),
+   * then spread over the quota cells by remaining need. The same seed on the same panel gives
+   * the same panellists, which is what lets a preview show the wave before it is sent.
+   */
+  private async select(em: EntityManager, study: StudyEntity, size: number, seed: string, types: Record<string, string>) {
+    const cells = await this.studies.cellStates(study, em);
+    const { where, params } = this.studies.eligibilitySql(study, types);
+    const year = this.studies.referenceYear();
+    const cellCases = cells.map(
+      (c) => `CASE WHEN ${panelCellSql(c.dimension, c.value, 'p', year, params)} THEN ${this.literal(params, c.key)} END`,
+    );
+    params.push(seed);
+    const seedParam = `$${params.length}`;
+    params.push(Math.min(100_000, Math.max(MIN_POOL, size * POOL_FACTOR)));
+    const limitParam = `$${params.length}`;
+    const pool = (await em.query(
+      `SELECT p.id, ARRAY[${cellCases.length ? cellCases.join(', ') : 'NULL'}]::text[] AS cells
+           FROM panellists p WHERE ${where}
+          ORDER BY md5(${seedParam} || p.id::text) LIMIT ${limitParam}`,
+      params,
+    )) as Array<{ id: string; cells: Array<string | null> }>;
+    const chosen = planWave({
+      size: size,
+      seed,
+      candidates: pool.map((c) => ({ id: c.id, cells: c.cells.filter((k): k is string => k !== null) })),
+      cells: cells.map((c) => ({ key: c.key, remaining: remainingNeed(c), openInvitations: c.openInvitations })),
+    });
+    const cellsById = new Map(pool.map((c) => [c.id, c.cells.filter((k): k is string => k !== null)]));
+    return { cells, chosen, cellsById };
+  }
+
+  /** A wave without sending it: who would be invited per cell (nothing is written, no e-mail). */
+  async previewWave(actor: AuthUser, studyId: string, input: { size: number; seed?: string }) {
+    const seed = input.seed ?? randomBytes(8).toString('hex');
+    const study = await this.studies.visible(actor, studyId);
+    if (study.status !== 'recruiting' && study.status !== 'in_field') {
+      throw new StudyError('STUDY_NOT_RECRUITING', `Invitations go out while a study is recruiting or in field (it is ${study.status})`);
+    }
+    const types = await this.studies.attributeTypes();
+    const { cells, chosen, cellsById } = await this.select(this.dataSource.manager, study, input.size, seed, types);
+    const perCell = new Map<string, number>();
+    for (const id of chosen) for (const k of cellsById.get(id) ?? []) perCell.set(k, (perCell.get(k) ?? 0) + 1);
+    return {
+      invited: chosen.length,
+      seed,
+      cells: cells.map((c) => ({
+        dimension: c.dimension,
+        value: c.value,
+        target: c.target,
+        enrolled: c.enrolled,
+        invited: perCell.get(c.key) ?? 0,
+      })),
+    };
   }
 
   private literal(params: unknown[], value: string): string {

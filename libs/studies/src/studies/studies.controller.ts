@@ -1,10 +1,24 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, UuidParam, PageQueryDto, Roles, type AuthUser } from '@leadpanel/platform';
-import { ListInvitationsQueryDto, CreateWaveDto, InvitationPageDto, ParticipantPageDto } from '../invitations/dto/invitation.dto';
+import {
+  ListInvitationsQueryDto,
+  CreateWaveDto,
+  PreviewWaveDto,
+  InvitationPageDto,
+  ParticipantPageDto,
+} from '../invitations/dto/invitation.dto';
 import { InvitationsService } from '../invitations/invitations.service';
-import { CreateStudyDto, ListStudiesQueryDto, StudyPageDto, StudyResponseDto, TransitionDto, UpdateStudyDto } from './dto/study.dto';
-import { EligibilityExplanationDto, EligibilityPreviewDto, WaveResponseDto } from './dto/eligibility.dto';
+import {
+  CreateStudyDto,
+  ListStudiesQueryDto,
+  PreviewEligibilityDto,
+  StudyPageDto,
+  StudyResponseDto,
+  TransitionDto,
+  UpdateStudyDto,
+} from './dto/study.dto';
+import { EligibilityExplanationDto, EligibilityPreviewDto, StudyCellsDto, WavePreviewDto, WaveResponseDto } from './dto/eligibility.dto';
 import { StudiesService } from './studies.service';
 
 @ApiTags('studies')
@@ -55,9 +69,24 @@ export class StudiesController {
   @Post(':id/eligibility/preview')
   @Roles('researcher')
   @HttpCode(200)
-  @ApiOkResponse({ type: EligibilityPreviewDto, description: 'eligible panellists in total and per quota cell' })
-  preview(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<EligibilityPreviewDto> {
-    return this.studies.preview(user, id);
+  @ApiOkResponse({
+    type: EligibilityPreviewDto,
+    description:
+      "eligible panellists in total and per quota cell; with criteria or quotas in the body, for those (unsaved) instead of the study's",
+  })
+  // the body is optional and read leniently (unknown fields ignored, as before it existed); criteria and
+  // quotas, when present, are checked as a PATCH checks them (400 with the fields)
+  @ApiBody({ type: PreviewEligibilityDto, required: false })
+  preview(@CurrentUser() user: AuthUser, @UuidParam() id: string, @Body() body: unknown): Promise<EligibilityPreviewDto> {
+    const unsaved = typeof body === 'object' && body !== null ? (body as PreviewEligibilityDto) : {};
+    return this.studies.preview(user, id, { criteria: unsaved.criteria, quotas: unsaved.quotas });
+  }
+
+  @Get(':id/cells')
+  @Roles('researcher')
+  @ApiOkResponse({ type: StudyCellsDto, description: 'participants and invitations per quota cell, counted' })
+  cells(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<StudyCellsDto> {
+    return this.studies.cellCounts(user, id);
   }
 
   @Get(':id/eligibility/explain/:panellistId')
@@ -76,6 +105,14 @@ export class StudiesController {
   @ApiCreatedResponse({ type: WaveResponseDto })
   wave(@CurrentUser() user: AuthUser, @UuidParam() id: string, @Body() dto: CreateWaveDto): Promise<WaveResponseDto> {
     return this.invitations.createWave(user, id, dto);
+  }
+
+  @Post(':id/waves/preview')
+  @Roles('researcher')
+  @HttpCode(200)
+  @ApiOkResponse({ type: WavePreviewDto, description: 'who a wave would invite per cell, with the seed to send it with; nothing is sent' })
+  previewWave(@CurrentUser() user: AuthUser, @UuidParam() id: string, @Body() dto: PreviewWaveDto): Promise<WavePreviewDto> {
+    return this.invitations.previewWave(user, id, dto);
   }
 
   @Get(':id/invitations')

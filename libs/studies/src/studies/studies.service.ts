@@ -46,6 +46,32 @@ export interface StudyView {
   status: StudyStatus;
   createdAt: Date;
   updatedAt: Date;
+  funnel?: StudyFunnel;
+}
+
+/** Where a study's invitations stand (GET /studies, GET /studies/:id). */
+export interface StudyFunnel {
+  invited: number;
+  pending: number;
+  enrolled: number;
+  waitlisted: number;
+  declined: number;
+  expired: number;
+}
+
+const NO_FUNNEL: StudyFunnel = { invited: 0, pending: 0, enrolled: 0, waitlisted: 0, declined: 0, expired: 0 };
+
+/** A quota cell's participants and invitations (GET /studies/:id/cells). */
+export interface CellCounts {
+  dimension: string;
+  value: string;
+  target: number;
+  enrolled: number;
+  waitlisted: number;
+  pending: number;
+  declined: number;
+  expired: number;
+  invited: number;
 }
 
 export interface CellState {
@@ -134,18 +160,88 @@ export class StudiesService {
       }),
     );
     await this.audit.record({ action: 'study.created', targetType: 'study', targetId: saved.id });
-    return toStudyView(saved);
+    return { ...toStudyView(saved), funnel: NO_FUNNEL };
   }
 
   async list(actor: AuthUser, query: ListStudiesQueryDto): Promise<Page<StudyView>> {
     const qb = this.studies.createQueryBuilder('s');
     if (actor.role === 'brand') qb.where('s.brand_id = :brandId', { brandId: actor.brandId });
     if (query.status) qb.andWhere('s.status = :status', { status: query.status });
-    return toPage(await applyKeyset(qb, 's', query).getMany(), query, toStudyView, (s) => s.createdAt);
+    const page = toPage(await applyKeyset(qb, 's', query).getMany(), query, toStudyView, (s) => s.createdAt);
+    const funnels = await this.funnels(page.items.map((s) => s.id));
+    return { ...page, items: page.items.map((s) => ({ ...s, funnel: funnels.get(s.id) ?? NO_FUNNEL })) };
   }
 
   async get(actor: AuthUser, id: string): Promise<StudyView> {
-    return toStudyView(await this.visible(actor, id));
+    const study = toStudyView(await this.visible(actor, id));
+    return { ...study, funnel: (await this.funnels([id])).get(id) ?? NO_FUNNEL };
+  }
+
+  /**
+   * The funnel of each study in `ids`, in one statement for a whole page: invitations grouped by
+   * study and status beside participants grouped by study (an unanswered invitation past its
+   * expiry counts as expired, as the panellist sees it).
+   */
+  async funnels(ids: string[]): Promise<Map<string, StudyFunnel>> {
+    if (ids.length === 0) return new Map();
+    const rows = (await this.dataSource.query(
+      `SELECT s.id,
+              coalesce(i.invited, 0)::int AS invited, coalesce(i.pending, 0)::int AS pending,
+              coalesce(i.declined, 0)::int AS declined, coalesce(i.expired, 0)::int AS expired,
+              coalesce(x.enrolled, 0)::int AS enrolled, coalesce(x.waitlisted, 0)::int AS waitlisted
+         FROM unnest($1::uuid[]) AS s(id)
+         LEFT JOIN (SELECT study_id, count(*) AS invited,
+                           count(*) FILTER (WHERE status = 'invited' AND expires_at > now()) AS pending,
+                           count(*) FILTER (WHERE status = 'declined') AS declined,
+                           count(*) FILTER (WHERE status = 'expired' OR (status = 'invited' AND expires_at <= now())) AS expired
+                      FROM study_invitations WHERE study_id = ANY($1::uuid[]) GROUP BY study_id) i ON i.study_id = s.id
+         LEFT JOIN (SELECT study_id, count(*) FILTER (WHERE status = 'enrolled') AS enrolled,
+                           count(*) FILTER (WHERE status = 'waitlisted') AS waitlisted
+                      FROM study_participants WHERE study_id = ANY($1::uuid[]) GROUP BY study_id) x ON x.study_id = s.id`,
+      [ids],
+    )) as Array<StudyFunnel & { id: string }>;
+    return new Map(rows.map(({ id, ...f }) => [id, f]));
+  }
+
+  /** Participants and invitations per quota cell, counted in SQL (never by loading the lists). */
+  async cellCounts(actor: AuthUser, id: string): Promise<{ cells: CellCounts[] }> {
+    const study = await this.visible(actor, id);
+    const [invitations, participants] = await Promise.all([
+      this.dataSource.query(
+        `SELECT k, count(*)::int AS invited,
+                count(*) FILTER (WHERE status = 'invited' AND expires_at > now())::int AS pending,
+                count(*) FILTER (WHERE status = 'declined')::int AS declined,
+                count(*) FILTER (WHERE status = 'expired' OR (status = 'invited' AND expires_at <= now()))::int AS expired
+           FROM study_invitations, unnest(cells) AS k WHERE study_id = $1 GROUP BY k`,
+        [id],
+      ) as Promise<Array<{ k: string; invited: number; pending: number; declined: number; expired: number }>>,
+      this.dataSource.query(
+        `SELECT k, count(*) FILTER (WHERE status = 'enrolled')::int AS enrolled,
+                count(*) FILTER (WHERE status = 'waitlisted')::int AS waitlisted
+           FROM study_participants, unnest(cells) AS k WHERE study_id = $1 GROUP BY k`,
+        [id],
+      ) as Promise<Array<{ k: string; enrolled: number; waitlisted: number }>>,
+    ]);
+    const inv = new Map(invitations.map((r) => [r.k, r]));
+    const par = new Map(participants.map((r) => [r.k, r]));
+    return {
+      cells: study.quotas.map((q) => {
+        const key = cellKey(q);
+        const i = inv.get(key);
+        const x = par.get(key);
+        return {
+          dimension: q.dimension,
+          value: q.value,
+          target: q.target,
+          enrolled: x?.enrolled ?? 0,
+          waitlisted: x?.waitlisted ?? 0,
+          pending: i?.pending ?? 0,
+          declined: i?.declined ?? 0,
+          expired: i?.expired ?? 0,
+          invited: i?.invited ?? 0,
+        };
+      }),
+    };
   }
 
   /** The study if the caller may see it: researchers all, brand users their brand's (else 404, never 403). */
@@ -162,6 +258,18 @@ export class StudiesService {
   }
 
   async update(actor: AuthUser, id: string, patch: Partial<Omit<StudyInput, 'brandId'>>): Promise<StudyView> {
+    return this.withFunnel(await this.updateStudy(id, patch));
+  }
+
+  async transition(actor: AuthUser, id: string, to: StudyStatus): Promise<StudyView> {
+    return this.withFunnel(await this.move(id, to));
+  }
+
+  private async withFunnel(study: StudyView): Promise<StudyView> {
+    return { ...study, funnel: (await this.funnels([study.id])).get(study.id) ?? NO_FUNNEL };
+  }
+
+  private async updateStudy(id: string, patch: Partial<Omit<StudyInput, 'brandId'>>): Promise<StudyView> {
     // read before the transaction: the embedded database has one connection, which the transaction holds
     const defs = await this.attributes.definitions();
     return this.dataSource.transaction(async (em) => {
@@ -200,7 +308,7 @@ export class StudiesService {
     });
   }
 
-  async transition(actor: AuthUser, id: string, to: StudyStatus): Promise<StudyView> {
+  private async move(id: string, to: StudyStatus): Promise<StudyView> {
     return this.dataSource.transaction(async (em) => {
       const s = await em
         .getRepository(StudyEntity)
@@ -269,8 +377,24 @@ export class StudiesService {
   async preview(
     actor: AuthUser,
     id: string,
+    unsaved: { criteria?: StudyCriteria; quotas?: Quota[] } = {},
   ): Promise<{ eligible: number; cells: Array<{ dimension: string; value: string; eligible: number; target: number; enrolled: number }> }> {
-    const study = await this.visible(actor, id);
+    const saved = await this.visible(actor, id);
+    let study = saved;
+    if (unsaved.criteria !== undefined || unsaved.quotas !== undefined) {
+      // criteria and quotas as typed, not yet saved: checked as a PATCH would check them, never stored
+      const criteria = unsaved.criteria ?? saved.criteria;
+      const quotas = unsaved.quotas ?? saved.quotas;
+      const defs = await this.attributes.definitions();
+      const problems = [...validateCriteria(criteria, defs)];
+      if (problems.length === 0) problems.push(...validateQuotas(quotas, criteria, defs));
+      if (problems.length) invalid(problems);
+      study = {
+        ...saved,
+        criteria: normalizeCriteria(criteria),
+        quotas: quotas.map((q) => ({ dimension: q.dimension, value: q.value, target: q.target })),
+      } as StudyEntity;
+    }
     const { where, params } = this.eligibilitySql(study, await this.attributeTypes());
     const filters = study.quotas.map(
       (q, i) => `count(*) FILTER (WHERE ${panelCellSql(q.dimension, q.value, 'p', this.referenceYear(), params)})::int AS c${i}`,

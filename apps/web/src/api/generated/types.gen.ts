@@ -767,6 +767,30 @@ export type CreateStudyDto = {
     }>;
 };
 
+export type StudyFunnelDto = {
+    /**
+     * invitations sent, in every wave
+     */
+    invited: number;
+    /**
+     * invitations still unanswered and not expired
+     */
+    pending: number;
+    /**
+     * participants enrolled
+     */
+    enrolled: number;
+    /**
+     * participants waitlisted (their quota cell was full when they accepted)
+     */
+    waitlisted: number;
+    declined: number;
+    /**
+     * invitations past their expiry without an answer
+     */
+    expired: number;
+};
+
 export type StudyResponseDto = {
     id: string;
     brandId: string;
@@ -801,6 +825,10 @@ export type StudyResponseDto = {
     status: 'draft' | 'recruiting' | 'in_field' | 'analysing' | 'closed';
     createdAt: string;
     updatedAt: string;
+    /**
+     * where the study's invitations stand (every study answer has it)
+     */
+    funnel?: StudyFunnelDto;
 };
 
 export type StudyPageDto = {
@@ -846,6 +874,37 @@ export type TransitionDto = {
     to: 'draft' | 'recruiting' | 'in_field' | 'analysing' | 'closed';
 };
 
+export type PreviewEligibilityDto = {
+    /**
+     * criteria to preview instead of the study's
+     */
+    criteria?: {
+        countries?: Array<string>;
+        ageMin?: number;
+        ageMax?: number;
+        genders?: Array<string>;
+        minScore?: number;
+        tiers?: Array<'lead_user' | 'emerging' | 'mainstream'>;
+        interestsAny?: Array<string>;
+        attributes?: Array<{
+            key?: string;
+            op?: 'eq' | 'in' | 'gte' | 'lte';
+            value?: string | number | boolean | Array<string>;
+        }>;
+    };
+    /**
+     * quota cells to preview instead of the study's
+     */
+    quotas?: Array<{
+        /**
+         * country | gender | ageBand | tier | attribute:<key>
+         */
+        dimension?: string;
+        value?: string;
+        target?: number;
+    }>;
+};
+
 export type EligibilityCellDto = {
     /**
      * country, gender, ageBand, tier or attribute:<key>
@@ -869,6 +928,43 @@ export type EligibilityPreviewDto = {
      * one per quota cell
      */
     cells: Array<EligibilityCellDto>;
+};
+
+export type StudyCellCountsDto = {
+    /**
+     * country, gender, ageBand, tier or attribute:<key>
+     */
+    dimension: string;
+    value: string;
+    target: number;
+    /**
+     * participants enrolled in this cell
+     */
+    enrolled: number;
+    /**
+     * participants waitlisted in this cell
+     */
+    waitlisted: number;
+    /**
+     * invitations unanswered and not expired
+     */
+    pending: number;
+    declined: number;
+    /**
+     * invitations past their expiry without an answer
+     */
+    expired: number;
+    /**
+     * invitations sent in this cell
+     */
+    invited: number;
+};
+
+export type StudyCellsDto = {
+    /**
+     * one per quota cell, in the order of the study
+     */
+    cells: Array<StudyCellCountsDto>;
 };
 
 export type ExplainReasonDto = {
@@ -918,6 +1014,29 @@ export type WaveResponseDto = {
      * the seed of the sample (given, or drawn)
      */
     seed: string;
+    cells: Array<WaveCellDto>;
+};
+
+export type PreviewWaveDto = {
+    size: number;
+    /**
+     * absent: one is drawn and returned, to send the same wave with
+     */
+    seed?: string;
+};
+
+export type WavePreviewDto = {
+    /**
+     * panellists the wave would invite
+     */
+    invited: number;
+    /**
+     * the seed of the sample (given, or drawn): send the wave with it to invite these panellists
+     */
+    seed: string;
+    /**
+     * per quota cell, invited = who the wave would invite
+     */
     cells: Array<WaveCellDto>;
 };
 
@@ -4490,7 +4609,7 @@ export type StudiesControllerTransitionResponses = {
 export type StudiesControllerTransitionResponse = StudiesControllerTransitionResponses[keyof StudiesControllerTransitionResponses];
 
 export type StudiesControllerPreviewData = {
-    body?: never;
+    body?: PreviewEligibilityDto;
     path: {
         id: string;
     };
@@ -4545,12 +4664,63 @@ export type StudiesControllerPreviewError = StudiesControllerPreviewErrors[keyof
 
 export type StudiesControllerPreviewResponses = {
     /**
-     * eligible panellists in total and per quota cell
+     * eligible panellists in total and per quota cell; with criteria or quotas in the body, for those (unsaved) instead of the study's
      */
     200: EligibilityPreviewDto;
 };
 
 export type StudiesControllerPreviewResponse = StudiesControllerPreviewResponses[keyof StudiesControllerPreviewResponses];
+
+export type StudiesControllerCellsData = {
+    body?: never;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/studies/{id}/cells';
+};
+
+export type StudiesControllerCellsErrors = {
+    /**
+     * Bad Request: invalid input: validation (unknown fields refused), malformed JSON or a malformed id
+     */
+    400: Problem;
+    /**
+     * Unauthorized: no valid access token (or, for a signed webhook, a bad or old signature)
+     */
+    401: Problem;
+    /**
+     * Forbidden: the caller’s role may not call this, or the caller does not take part in the object
+     */
+    403: Problem;
+    /**
+     * Not Found: missing, or not yours (existence is never leaked across brands)
+     */
+    404: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
+     * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
+     */
+    500: Problem;
+    /**
+     * Service Unavailable: the database (or queue) is not reachable right now; retry shortly
+     */
+    503: Problem;
+};
+
+export type StudiesControllerCellsError = StudiesControllerCellsErrors[keyof StudiesControllerCellsErrors];
+
+export type StudiesControllerCellsResponses = {
+    /**
+     * participants and invitations per quota cell, counted
+     */
+    200: StudyCellsDto;
+};
+
+export type StudiesControllerCellsResponse = StudiesControllerCellsResponses[keyof StudiesControllerCellsResponses];
 
 export type StudiesControllerExplainData = {
     body?: never;
@@ -4663,6 +4833,69 @@ export type StudiesControllerWaveResponses = {
 };
 
 export type StudiesControllerWaveResponse = StudiesControllerWaveResponses[keyof StudiesControllerWaveResponses];
+
+export type StudiesControllerPreviewWaveData = {
+    body: PreviewWaveDto;
+    path: {
+        id: string;
+    };
+    query?: never;
+    url: '/api/v1/studies/{id}/waves/preview';
+};
+
+export type StudiesControllerPreviewWaveErrors = {
+    /**
+     * Bad Request: invalid input: validation (unknown fields refused), malformed JSON or a malformed id
+     */
+    400: Problem;
+    /**
+     * Unauthorized: no valid access token (or, for a signed webhook, a bad or old signature)
+     */
+    401: Problem;
+    /**
+     * Forbidden: the caller’s role may not call this, or the caller does not take part in the object
+     */
+    403: Problem;
+    /**
+     * Not Found: missing, or not yours (existence is never leaked across brands)
+     */
+    404: Problem;
+    /**
+     * Conflict: the object’s state does not allow it, or a unique value is taken
+     */
+    409: Problem;
+    /**
+     * Content Too Large: the body is over 1 MB
+     */
+    413: Problem;
+    /**
+     * Unprocessable Content: a business rule refuses it
+     */
+    422: Problem;
+    /**
+     * Too Many Requests: too many requests: wait as long as the Retry-After header says
+     */
+    429: Problem;
+    /**
+     * Internal Server Error: an unexpected error; the detail says nothing of the cause, the log has it (with the request id)
+     */
+    500: Problem;
+    /**
+     * Service Unavailable: the database (or queue) is not reachable right now; retry shortly
+     */
+    503: Problem;
+};
+
+export type StudiesControllerPreviewWaveError = StudiesControllerPreviewWaveErrors[keyof StudiesControllerPreviewWaveErrors];
+
+export type StudiesControllerPreviewWaveResponses = {
+    /**
+     * who a wave would invite per cell, with the seed to send it with; nothing is sent
+     */
+    200: WavePreviewDto;
+};
+
+export type StudiesControllerPreviewWaveResponse = StudiesControllerPreviewWaveResponses[keyof StudiesControllerPreviewWaveResponses];
 
 export type StudiesControllerInvitationsOfData = {
     body?: never;

@@ -766,6 +766,15 @@ export const zCreateStudyDto = z.object({
     })).check(z.maxLength(500))
 });
 
+export const zStudyFunnelDto = z.object({
+    invited: z.int().check(z.gte(0), z.lte(2147483647)),
+    pending: z.int().check(z.gte(0), z.lte(2147483647)),
+    enrolled: z.int().check(z.gte(0), z.lte(2147483647)),
+    waitlisted: z.int().check(z.gte(0), z.lte(2147483647)),
+    declined: z.int().check(z.gte(0), z.lte(2147483647)),
+    expired: z.int().check(z.gte(0), z.lte(2147483647))
+});
+
 export const zStudyResponseDto = z.object({
     id: z.uuid().check(z.maxLength(36)),
     brandId: z.uuid().check(z.maxLength(36)),
@@ -816,7 +825,8 @@ export const zStudyResponseDto = z.object({
         'closed'
     ]),
     createdAt: z.iso.datetime().check(z.maxLength(40)),
-    updatedAt: z.iso.datetime().check(z.maxLength(40))
+    updatedAt: z.iso.datetime().check(z.maxLength(40)),
+    funnel: z.optional(zStudyFunnelDto)
 });
 
 export const zStudyPageDto = z.object({
@@ -876,6 +886,42 @@ export const zTransitionDto = z.object({
     ])
 });
 
+export const zPreviewEligibilityDto = z.object({
+    criteria: z.optional(z.object({
+        countries: z.optional(z.array(z.string().check(z.maxLength(2))).check(z.maxLength(250))),
+        ageMin: z.optional(z.int().check(z.gte(18), z.lte(120))),
+        ageMax: z.optional(z.int().check(z.gte(18), z.lte(120))),
+        genders: z.optional(z.array(z.string().check(z.maxLength(30))).check(z.maxLength(5))),
+        minScore: z.optional(z.number().check(z.gte(0), z.lte(100))),
+        tiers: z.optional(z.array(z.enum([
+            'lead_user',
+            'emerging',
+            'mainstream'
+        ])).check(z.maxLength(3))),
+        interestsAny: z.optional(z.array(z.string().check(z.maxLength(50))).check(z.maxLength(100))),
+        attributes: z.optional(z.array(z.object({
+            key: z.optional(z.string().check(z.maxLength(64))),
+            op: z.optional(z.enum([
+                'eq',
+                'in',
+                'gte',
+                'lte'
+            ])),
+            value: z.optional(z.union([
+                z.string().check(z.maxLength(500)),
+                z.number().check(z.gte(-1.7976931348623157e+308), z.lte(1.7976931348623157e+308)),
+                z.boolean(),
+                z.array(z.string().check(z.maxLength(500))).check(z.maxLength(100))
+            ]))
+        })).check(z.maxLength(50)))
+    })),
+    quotas: z.optional(z.array(z.object({
+        dimension: z.optional(z.string().check(z.maxLength(80))),
+        value: z.optional(z.string().check(z.maxLength(100))),
+        target: z.optional(z.int().check(z.gte(1), z.lte(100000)))
+    })).check(z.maxLength(500)))
+});
+
 export const zEligibilityCellDto = z.object({
     dimension: z.string().check(z.maxLength(100)),
     value: z.string().check(z.maxLength(100)),
@@ -887,6 +933,22 @@ export const zEligibilityCellDto = z.object({
 export const zEligibilityPreviewDto = z.object({
     eligible: z.int().check(z.gte(0), z.lte(2147483647)),
     cells: z.array(zEligibilityCellDto).check(z.maxLength(500))
+});
+
+export const zStudyCellCountsDto = z.object({
+    dimension: z.string().check(z.maxLength(100)),
+    value: z.string().check(z.maxLength(100)),
+    target: z.int().check(z.gte(0), z.lte(2147483647)),
+    enrolled: z.int().check(z.gte(0), z.lte(2147483647)),
+    waitlisted: z.int().check(z.gte(0), z.lte(2147483647)),
+    pending: z.int().check(z.gte(0), z.lte(2147483647)),
+    declined: z.int().check(z.gte(0), z.lte(2147483647)),
+    expired: z.int().check(z.gte(0), z.lte(2147483647)),
+    invited: z.int().check(z.gte(0), z.lte(2147483647))
+});
+
+export const zStudyCellsDto = z.object({
+    cells: z.array(zStudyCellCountsDto).check(z.maxLength(500))
 });
 
 export const zExplainReasonDto = z.object({
@@ -916,6 +978,17 @@ export const zWaveCellDto = z.object({
 
 export const zWaveResponseDto = z.object({
     waveId: z.uuid().check(z.maxLength(36)),
+    invited: z.int().check(z.gte(0), z.lte(2147483647)),
+    seed: z.string().check(z.maxLength(100)),
+    cells: z.array(zWaveCellDto).check(z.maxLength(500))
+});
+
+export const zPreviewWaveDto = z.object({
+    size: z.number().check(z.gte(1), z.lte(10000)),
+    seed: z.optional(z.string().check(z.maxLength(100)))
+});
+
+export const zWavePreviewDto = z.object({
     invited: z.int().check(z.gte(0), z.lte(2147483647)),
     seed: z.string().check(z.maxLength(100)),
     cells: z.array(zWaveCellDto).check(z.maxLength(500))
@@ -2310,14 +2383,25 @@ export const zStudiesControllerTransitionPath = z.object({
 
 export const zStudiesControllerTransitionResponse = zStudyResponseDto;
 
+export const zStudiesControllerPreviewBody = zPreviewEligibilityDto;
+
 export const zStudiesControllerPreviewPath = z.object({
     id: z.uuid().check(z.maxLength(36))
 });
 
 /**
- * eligible panellists in total and per quota cell
+ * eligible panellists in total and per quota cell; with criteria or quotas in the body, for those (unsaved) instead of the study's
  */
 export const zStudiesControllerPreviewResponse = zEligibilityPreviewDto;
+
+export const zStudiesControllerCellsPath = z.object({
+    id: z.uuid().check(z.maxLength(36))
+});
+
+/**
+ * participants and invitations per quota cell, counted
+ */
+export const zStudiesControllerCellsResponse = zStudyCellsDto;
 
 export const zStudiesControllerExplainPath = z.object({
     id: z.uuid().check(z.maxLength(36)),
@@ -2336,6 +2420,17 @@ export const zStudiesControllerWavePath = z.object({
 });
 
 export const zStudiesControllerWaveResponse = zWaveResponseDto;
+
+export const zStudiesControllerPreviewWaveBody = zPreviewWaveDto;
+
+export const zStudiesControllerPreviewWavePath = z.object({
+    id: z.uuid().check(z.maxLength(36))
+});
+
+/**
+ * who a wave would invite per cell, with the seed to send it with; nothing is sent
+ */
+export const zStudiesControllerPreviewWaveResponse = zWavePreviewDto;
 
 export const zStudiesControllerInvitationsOfPath = z.object({
     id: z.uuid().check(z.maxLength(36))

@@ -29,6 +29,22 @@ export class CreateWaveDto {
   seed?: string;
 }
 
+/** A wave to preview: as a wave, without its expiry (nothing is sent). */
+export class PreviewWaveDto {
+  @ApiProperty({ minimum: 1, maximum: 10000 })
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  size: number;
+
+  @ApiPropertyOptional({ maxLength: 100, description: 'absent: one is drawn and returned, to send the same wave with' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  @Matches(/^[\x20-\x7e]+$/, { message: 'seed must be printable ASCII' })
+  seed?: string;
+}
+
 export class ListInvitationsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: INVITATION_STATUSES })
   @IsOptional()

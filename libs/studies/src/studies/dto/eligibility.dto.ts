@@ -46,3 +46,31 @@ export class WaveResponseDto {
   @ApiProperty({ maxLength: 100, description: 'the seed of the sample (given, or drawn)' }) seed: string;
   @ApiProperty({ type: [WaveCellDto], maxItems: 500 }) cells: WaveCellDto[];
 }
+
+export class WavePreviewDto {
+  @ApiProperty({ ...COUNT_DOC, description: 'panellists the wave would invite' }) invited: number;
+  @ApiProperty({
+    maxLength: 100,
+    description: 'the seed of the sample (given, or drawn): send the wave with it to invite these panellists',
+  })
+  seed: string;
+  @ApiProperty({ type: [WaveCellDto], maxItems: 500, description: 'per quota cell, invited = who the wave would invite' })
+  cells: WaveCellDto[];
+}
+
+export class StudyCellCountsDto {
+  @ApiProperty(DIMENSION_DOC) dimension: string;
+  @ApiProperty({ maxLength: 100 }) value: string;
+  @ApiProperty(COUNT_DOC) target: number;
+  @ApiProperty({ ...COUNT_DOC, description: 'participants enrolled in this cell' }) enrolled: number;
+  @ApiProperty({ ...COUNT_DOC, description: 'participants waitlisted in this cell' }) waitlisted: number;
+  @ApiProperty({ ...COUNT_DOC, description: 'invitations unanswered and not expired' }) pending: number;
+  @ApiProperty(COUNT_DOC) declined: number;
+  @ApiProperty({ ...COUNT_DOC, description: 'invitations past their expiry without an answer' }) expired: number;
+  @ApiProperty({ ...COUNT_DOC, description: 'invitations sent in this cell' }) invited: number;
+}
+
+export class StudyCellsDto {
+  @ApiProperty({ type: [StudyCellCountsDto], maxItems: 500, description: 'one per quota cell, in the order of the study' })
+  cells: StudyCellCountsDto[];
+}

@@ -14,7 +14,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { ATTRIBUTE_VALUE_DOC, IsBoundedJson, PageQueryDto } from '@leadpanel/platform';
+import { ATTRIBUTE_VALUE_DOC, COUNT_DOC, IsBoundedJson, PageQueryDto } from '@leadpanel/platform';
 import { STUDY_STATUSES, type Quota, type StudyCriteria, type StudyStatus } from '../../domain';
 
 /** criteria before validateCriteria checks them: lists of countries, genders, tiers, interests, and attribute rules */
@@ -190,6 +190,34 @@ export class ListStudiesQueryDto extends PageQueryDto {
   status?: StudyStatus;
 }
 
+/** Where a study's invitations stand: counted in SQL for a whole page of studies at once. */
+export class StudyFunnelDto {
+  @ApiProperty({ ...COUNT_DOC, description: 'invitations sent, in every wave' }) invited: number;
+  @ApiProperty({ ...COUNT_DOC, description: 'invitations still unanswered and not expired' }) pending: number;
+  @ApiProperty({ ...COUNT_DOC, description: 'participants enrolled' }) enrolled: number;
+  @ApiProperty({ ...COUNT_DOC, description: 'participants waitlisted (their quota cell was full when they accepted)' })
+  waitlisted: number;
+  @ApiProperty(COUNT_DOC) declined: number;
+  @ApiProperty({ ...COUNT_DOC, description: 'invitations past their expiry without an answer' }) expired: number;
+}
+
+/** criteria and quotas to preview before they are saved; either absent: the study's own */
+export class PreviewEligibilityDto {
+  @ApiPropertyOptional({ ...(CRITERIA_DOC as object), description: "criteria to preview instead of the study's" } as never)
+  @IsOptional()
+  @IsObject()
+  @IsBoundedJson(CRITERIA_JSON_BOUNDS)
+  criteria?: StudyCriteria;
+
+  @ApiPropertyOptional({ ...(QUOTAS_DOC as object), description: "quota cells to preview instead of the study's" } as never)
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @IsObject({ each: true })
+  @IsBoundedJson(QUOTA_JSON_BOUNDS, { each: true })
+  quotas?: Quota[];
+}
+
 export class StudyResponseDto {
   @ApiProperty({ format: 'uuid', maxLength: 36 }) id: string;
   @ApiProperty({ format: 'uuid', maxLength: 36 }) brandId: string;
@@ -204,6 +232,8 @@ export class StudyResponseDto {
   @ApiProperty({ enum: STUDY_STATUSES }) status: StudyStatus;
   @ApiProperty({ format: 'date-time', maxLength: 40 }) createdAt: Date;
   @ApiProperty({ format: 'date-time', maxLength: 40 }) updatedAt: Date;
+  @ApiPropertyOptional({ type: StudyFunnelDto, description: "where the study's invitations stand (every study answer has it)" })
+  funnel?: StudyFunnelDto;
 }
 
 export class StudyPageDto {

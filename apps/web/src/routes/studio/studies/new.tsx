@@ -1,4 +1,9 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { Placeholder } from '../../../areas/studio/Placeholder';
+import { NewStudyPage } from '../../../areas/studio/studies/NewStudyPage';
 
-export const Route = createFileRoute('/studio/studies/new')({ component: () => <Placeholder title="studio.nav.studies" /> });
+export const Route = createFileRoute('/studio/studies/new')({
+  component: function NewStudyRoute() {
+    const navigate = Route.useNavigate();
+    return <NewStudyPage onCreated={(s) => void navigate({ to: '/studio/studies/$studyId', params: { studyId: s.id } })} />;
+  },
+});

@@ -1,4 +1,9 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { Placeholder } from '../../../../areas/studio/Placeholder';
+import { StudyOverview } from '../../../../areas/studio/studies/StudyOverview';
 
-export const Route = createFileRoute('/studio/studies/$studyId/')({ component: () => <Placeholder title="studio.study.overview" /> });
+export const Route = createFileRoute('/studio/studies/$studyId/')({
+  component: function StudyOverviewRoute() {
+    const { studyId } = Route.useParams();
+    return <StudyOverview studyId={studyId} />;
+  },
+});

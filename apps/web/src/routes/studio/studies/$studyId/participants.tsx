@@ -1,6 +1,9 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { Placeholder } from '../../../../areas/studio/Placeholder';
+import { ParticipantsPage } from '../../../../areas/studio/studies/ParticipantsPage';
 
 export const Route = createFileRoute('/studio/studies/$studyId/participants')({
-  component: () => <Placeholder title="studio.study.participants" />,
+  component: function ParticipantsRoute() {
+    const { studyId } = Route.useParams();
+    return <ParticipantsPage studyId={studyId} />;
+  },
 });
