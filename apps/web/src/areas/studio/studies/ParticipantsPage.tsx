@@ -1,4 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useId, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -290,7 +291,7 @@ function ParticipantsTable({ studyId, api }: { studyId: string; api: StudiesApi 
       key: 'panellist',
       header: t('studio.studies.table.panellist'),
       rowHeader: true,
-      cell: (r) => <span className={ws.mono}>{r.panellistId.slice(0, 8)}</span>,
+      cell: (r) => <PanellistLink id={r.panellistId} />,
     },
     {
       key: 'status',
@@ -347,7 +348,7 @@ function InvitationsTable({ studyId, api }: { studyId: string; api: StudiesApi }
       key: 'panellist',
       header: t('studio.studies.table.panellist'),
       rowHeader: true,
-      cell: (r) => <span className={ws.mono}>{r.panellistId.slice(0, 8)}</span>,
+      cell: (r) => <PanellistLink id={r.panellistId} />,
     },
     {
       key: 'status',
@@ -405,5 +406,14 @@ function InvitationsTable({ studyId, api }: { studyId: string; api: StudiesApi }
         />
       )}
     </section>
+  );
+}
+
+/** A participant's short id, a link to their page in the panel (profile, score, history). */
+function PanellistLink({ id }: { id: string }) {
+  return (
+    <Link to="/studio/panel/$panellistId" params={{ panellistId: id }} className={ws.mono}>
+      {id.slice(0, 8)}
+    </Link>
   );
 }
