@@ -13,12 +13,16 @@ test('a researcher builds a study, watches the preview, recruits and sends a wav
   test.setTimeout(180_000);
   const staff = await StaffApi.setUp();
   const campaign = await staff.createScreenerCampaign();
-  const panellists = await Promise.all([
-    joinPanel(campaign, { country: 'SI', gender: 'female', locale: 'en', displayName: 'Ana' }),
-    joinPanel(campaign, { country: 'SI', gender: 'female', locale: 'en', displayName: 'Maja' }),
-    joinPanel(campaign, { country: 'SI', gender: 'male', locale: 'en', displayName: 'Luka' }),
-    joinPanel(campaign, { country: 'HR', gender: 'female', locale: 'en', displayName: 'Iva' }),
-    joinPanel(campaign, { country: 'HR', gender: 'female', locale: 'en', displayName: 'Petra' }),
+  const [panellists] = await Promise.all([
+    Promise.all([
+      joinPanel(campaign, { country: 'SI', gender: 'female', locale: 'en', displayName: 'Ana' }),
+      joinPanel(campaign, { country: 'SI', gender: 'female', locale: 'en', displayName: 'Maja' }),
+      joinPanel(campaign, { country: 'SI', gender: 'male', locale: 'en', displayName: 'Luka' }),
+      joinPanel(campaign, { country: 'HR', gender: 'female', locale: 'en', displayName: 'Iva' }),
+      joinPanel(campaign, { country: 'HR', gender: 'female', locale: 'en', displayName: 'Petra' }),
+    ]),
+    // in ME (no other spec's country either), so never eligible here: the one "explain" is asked about
+    joinPanel(campaign, { country: 'ME', gender: 'female', locale: 'en', displayName: 'Milica Outsider' }),
   ]);
   const researcher = await studioResearcher(staff.adminToken);
   const title = 'Balcony gardens'; // the same every run (a fresh database): the screenshots change only when the page does
@@ -84,6 +88,20 @@ test('a researcher builds a study, watches the preview, recruits and sends a wav
   await expectAxeClean(page, 'studio-study-transition');
   await confirm.getByRole('button', { name: t('studio.studies.lifecycle.to.recruiting') }).click();
   await expect(page.getByText(t('studio.studies.lifecycle.moved', { status: t('studio.study.status.recruiting') }))).toBeVisible();
+
+  // --- explain for one panellist: found by name, not eligible, the country rule failed
+  const explain = page.getByRole('region', { name: t('studio.studies.explain.title') });
+  await explain.getByRole('searchbox', { name: t('studio.studies.explain.search') }).fill('Milica');
+  await explain.getByRole('button', { name: t('studio.studies.explain.for', { name: 'Milica Outsider' }) }).click();
+  await expect(explain.getByText(t('studio.studies.explain.notEligible', { name: 'Milica Outsider' }))).toBeVisible();
+  const rules = explain.getByRole('table', { name: t('studio.studies.explain.caption', { name: 'Milica Outsider' }) });
+  const countryRule = rules
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: t('studio.studies.explain.rules.country') }) });
+  await expect(countryRule).toContainText(t('studio.studies.explain.fail'));
+  await expect(countryRule).toContainText(/country ME is not in \[(SI, HR|HR, SI)\]/);
+  await expectAxeClean(page, 'studio-study-explain');
+  await shot(page, 'explain');
 
   // --- a wave: previewed per cell, then sent
   await page.getByRole('link', { name: t('studio.study.participants') }).click();

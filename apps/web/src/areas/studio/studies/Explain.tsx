@@ -105,8 +105,9 @@ export function Explain({ studyId, api }: { studyId: string; api: StudiesApi }) 
               </tr>
             </thead>
             <tbody>
-              {explain.data.reasons.map((r) => (
-                <tr key={r.rule}>
+              {explain.data.reasons.map((r, i) => (
+                // cell_full comes once per quota cell of the panellist: the rule alone is no key
+                <tr key={`${i}-${r.rule}`}>
                   <th scope="row">
                     {r.rule.startsWith('attribute:')
                       ? t('studio.studies.explain.ruleAttribute', { key: r.rule.slice(10) })
