@@ -42,3 +42,4 @@ export * from './csv/csv-writer';
 export * from './http/bounds';
 export * from './text/text-hygiene';
 export * from './util/is-record';
+export * from './util/mulberry32';
