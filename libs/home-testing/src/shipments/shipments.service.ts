@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { isUUID } from 'class-validator';
 import {
   APP_CONFIG,
   AuditService,
@@ -32,7 +33,6 @@ export const USAGE_SURVEY_JOB = 'home-testing.usage-survey';
 /** a usage survey is due this long after it appears */
 export const USAGE_SURVEY_DUE_DAYS = 7;
 const DAY = 86_400_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface MoveContext {
   source: ShipmentEventSource;
@@ -301,7 +301,7 @@ export class ShipmentsService implements OnModuleInit {
     const result = await this.dataSource.transaction(async (em) => {
       const locked = await this.shipments.lockMany(
         em,
-        rows.filter((r) => UUID.test(r.shipmentId)).map((r) => r.shipmentId.toLowerCase()),
+        rows.filter((r) => isUUID(r.shipmentId, 'loose')).map((r) => r.shipmentId.toLowerCase()),
       );
       const byId = new Map(locked.map((s) => [s.id, s]));
       const owners = await this.shipments.trackingOwners(
@@ -315,7 +315,7 @@ export class ShipmentsService implements OnModuleInit {
         const fail = (reason: string): void => {
           errors.push({ row: r.row, ...(r.shipmentId ? { shipmentId: r.shipmentId } : {}), reason });
         };
-        if (!UUID.test(r.shipmentId)) {
+        if (!isUUID(r.shipmentId, 'loose')) {
           fail('bad_shipment_id');
           continue;
         }
