@@ -19,7 +19,15 @@ import { UsersService } from '@leadpanel/identity';
 import { ActivePanellistCheck, PanellistsService, PersonalDataRegistry } from '@leadpanel/panel';
 import { StudiesService, StudyDirectory } from '@leadpanel/studies';
 import { AssignmentsService } from '@leadpanel/surveys/responses';
-import { canMove, csvDocument, isShipmentStatus, parseTrackingCsv, returnsStock, type ShipmentStatus } from '../domain';
+import {
+  canMove,
+  csvDocument,
+  isShipmentStatus,
+  parseTrackingCsv,
+  returnsStock,
+  TRACKING_IMPORT_MAX_ROWS,
+  type ShipmentStatus,
+} from '../domain';
 import { HomeTestingError } from '../home-testing.errors';
 import { ProductsRepository } from '../products/products.repository';
 import type { AllocationResultDto, ShipmentDetailDto, ShipmentResponseDto, TrackingErrorDto, TrackingResultDto } from './dto/shipment.dto';
@@ -596,7 +604,7 @@ export class ShipmentsService implements OnModuleInit {
       if (fatal) {
         const message =
           fatal.reason === 'too_many_rows'
-            ? `at most 10000 rows per file (row ${fatal.row} is over)`
+            ? `at most ${TRACKING_IMPORT_MAX_ROWS} rows per file (row ${fatal.row} is over)`
             : 'the first line must be the header shipmentId,carrier,trackingNumber';
         throw new ValidationError(`The CSV file cannot be read: ${message}`, [{ field: 'body', message }]);
       }
@@ -607,8 +615,10 @@ export class ShipmentsService implements OnModuleInit {
         { field: 'body', message: 'must be an array' },
       ]);
     }
-    if (body.length > 10_000)
-      throw new ValidationError('At most 10000 rows per import', [{ field: 'body', message: 'at most 10000 rows' }]);
+    if (body.length > TRACKING_IMPORT_MAX_ROWS)
+      throw new ValidationError(`At most ${TRACKING_IMPORT_MAX_ROWS} rows per import`, [
+        { field: 'body', message: `at most ${TRACKING_IMPORT_MAX_ROWS} rows` },
+      ]);
     const rows: TrackingRow[] = [];
     const errors: TrackingErrorDto[] = [];
     body.forEach((item: unknown, i) => {
