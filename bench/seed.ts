@@ -26,6 +26,7 @@
 import { createHash } from 'node:crypto';
 import argon2 from 'argon2';
 import { Client } from 'pg';
+import { mulberry32 } from '@leadpanel/platform';
 import { validateDefinition } from '@leadpanel/surveys';
 import {
   COUNTRY_WEIGHTS,
@@ -93,20 +94,8 @@ function lookup<T>(weights: ReadonlyArray<[T, number]>): T[] {
   return out;
 }
 
-/** A small deterministic PRNG (mulberry32) for the few lists built here. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function combos(values: readonly string[], count: number, seed: number, min: number, max: number): string[] {
-  const r = prng(seed);
+  const r = mulberry32(seed);
   return Array.from({ length: count }, () => {
     const n = min + Math.floor(r() * (max - min + 1));
     const picked = new Set<string>();

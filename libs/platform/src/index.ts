@@ -41,3 +41,5 @@ export * from './idempotency/idempotency-key.entity';
 export * from './csv/csv-writer';
 export * from './http/bounds';
 export * from './text/text-hygiene';
+export * from './util/is-record';
+export * from './util/mulberry32';

@@ -1,3 +1,4 @@
+import { mulberry32 } from '@leadpanel/platform';
 import type { Question } from '@leadpanel/surveys';
 
 /**
@@ -9,17 +10,6 @@ import type { Question } from '@leadpanel/surveys';
  */
 
 export const DEMO_SEED = 0x2026_1a17;
-
-/** mulberry32 (Tommy Ettinger): numbers in [0, 1) from a 32-bit state. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface Rng {
   next(): number;

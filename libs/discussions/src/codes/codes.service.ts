@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService, toPage, type AuthUser, type FieldError, type Page, type PageQueryDto } from '@leadpanel/platform';
+import { AuditService, invalid, toPage, type AuthUser, type FieldError, type Page, type PageQueryDto } from '@leadpanel/platform';
 import { DiscussionAccess } from '../access/discussion-access';
 import { codeNameKey, DISCUSSION_LIMITS, normalizeText } from '../domain/discussion-rules';
 import { DiscussionError } from '../discussions.errors';
-import { invalid } from '../invalid';
 import type { DiscussionCodeEntity } from './code.entity';
 import { CodeRepository, type CodeCounts } from './code.repository';
 

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditService, Clock, IdempotencyService, toPage, type AuthUser, type Page, type PageQueryDto } from '@leadpanel/platform';
+import { AuditService, Clock, IdempotencyService, invalid, toPage, type AuthUser, type Page, type PageQueryDto } from '@leadpanel/platform';
 import { PanellistsService, PersonalDataRegistry, PointsService } from '@leadpanel/panel';
 import { StudyDirectory } from '@leadpanel/studies';
 import { DiscussionAccess, type Access } from '../access/discussion-access';
@@ -24,7 +24,6 @@ import {
   type PostOrder,
 } from '../domain/discussion-rules';
 import { DiscussionError } from '../discussions.errors';
-import { invalid } from '../invalid';
 import type { DiscussionRoundEntity } from '../rounds/round.entity';
 import { RoundRepository } from '../rounds/round.repository';
 import type { DiscussionPostEntity } from './post.entity';

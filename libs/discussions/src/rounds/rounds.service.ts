@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditService, Clock, OutboxService, toPage, type AuthUser, type Page, type PageQueryDto } from '@leadpanel/platform';
+import { AuditService, Clock, invalid, OutboxService, toPage, type AuthUser, type Page, type PageQueryDto } from '@leadpanel/platform';
 import { DiscussionAccess, type Access } from '../access/discussion-access';
 import { reminderAt, roundProblems, roundState, type RoundInput, type RoundMode, type RoundState } from '../domain/discussion-rules';
 import { DiscussionError } from '../discussions.errors';
-import { invalid } from '../invalid';
 import { PostRepository } from '../posts/post.repository';
 import { ROUND_OPENED_JOB, POST_FIRST_REMINDER_JOB } from './round-jobs';
 import type { DiscussionRoundEntity } from './round.entity';

@@ -1,15 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import {
-  AuditService,
-  IdempotencyService,
-  toPage,
-  ValidationError,
-  type AuthUser,
-  type FieldError,
-  type Page,
-  type PageQueryDto,
-} from '@leadpanel/platform';
+import { AuditService, IdempotencyService, toPage, invalid, type AuthUser, type Page, type PageQueryDto } from '@leadpanel/platform';
 import { ActivePanellistCheck, PersonalDataRegistry } from '@leadpanel/panel';
 import { StudiesService, StudyDirectory } from '@leadpanel/studies';
 import { FeedbackItemEntity } from './feedback-item.entity';
@@ -81,13 +72,6 @@ export function toFeedbackView(f: FeedbackItemEntity, notes?: FeedbackNoteEntity
     createdAt: f.createdAt,
     updatedAt: f.updatedAt,
   };
-}
-
-function invalid(problems: FieldError[]): never {
-  throw new ValidationError(
-    problems.length === 1 ? `${problems[0].field}: ${problems[0].message}` : `${problems.length} fields are invalid`,
-    problems,
-  );
 }
 
 /**

@@ -17,7 +17,9 @@
 export { csvCell, csvDocument, csvRow, type CsvValue } from '@leadpanel/platform';
 
 export const TRACKING_CSV_HEADER = ['shipmentId', 'carrier', 'trackingNumber'] as const;
-export const TRACKING_CSV_LIMITS = { maxRows: 10_000, maxFieldLength: 100 } as const;
+/** The rows one tracking import takes, as CSV or as JSON. */
+export const TRACKING_IMPORT_MAX_ROWS = 10_000;
+export const TRACKING_CSV_LIMITS = { maxRows: TRACKING_IMPORT_MAX_ROWS, maxFieldLength: 100 } as const;
 
 export interface TrackingCsvRow {
   row: number;

@@ -15,6 +15,7 @@ import {
   UpdateShipmentDto,
   ShipmentExportDto,
 } from './dto/shipment.dto';
+import { TRACKING_IMPORT_MAX_ROWS } from '../domain';
 import { ShipmentsService } from './shipments.service';
 
 @ApiTags('home testing')
@@ -61,13 +62,12 @@ export class ShipmentsController {
   @HttpCode(200)
   @ApiConsumes('application/json', 'text/csv')
   @ApiBody({
-    description:
-      'JSON [{shipmentId, carrier, trackingNumber}] or CSV with the header shipmentId,carrier,trackingNumber (at most 10,000 rows)',
+    description: `JSON [{shipmentId, carrier, trackingNumber}] or CSV with the header shipmentId,carrier,trackingNumber (at most ${TRACKING_IMPORT_MAX_ROWS.toLocaleString('en-US')} rows)`,
     schema: {
       oneOf: [
         {
           type: 'array',
-          maxItems: 10_000,
+          maxItems: TRACKING_IMPORT_MAX_ROWS,
           items: {
             type: 'object',
             properties: {

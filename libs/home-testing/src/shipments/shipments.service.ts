@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { isUUID } from 'class-validator';
 import {
   APP_CONFIG,
   AuditService,
@@ -18,7 +19,15 @@ import { UsersService } from '@leadpanel/identity';
 import { ActivePanellistCheck, PanellistsService, PersonalDataRegistry } from '@leadpanel/panel';
 import { StudiesService, StudyDirectory } from '@leadpanel/studies';
 import { AssignmentsService } from '@leadpanel/surveys/responses';
-import { canMove, csvDocument, isShipmentStatus, parseTrackingCsv, returnsStock, type ShipmentStatus } from '../domain';
+import {
+  canMove,
+  csvDocument,
+  isShipmentStatus,
+  parseTrackingCsv,
+  returnsStock,
+  TRACKING_IMPORT_MAX_ROWS,
+  type ShipmentStatus,
+} from '../domain';
 import { HomeTestingError } from '../home-testing.errors';
 import { ProductsRepository } from '../products/products.repository';
 import type { AllocationResultDto, ShipmentDetailDto, ShipmentResponseDto, TrackingErrorDto, TrackingResultDto } from './dto/shipment.dto';
@@ -32,7 +41,6 @@ export const USAGE_SURVEY_JOB = 'home-testing.usage-survey';
 /** a usage survey is due this long after it appears */
 export const USAGE_SURVEY_DUE_DAYS = 7;
 const DAY = 86_400_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface MoveContext {
   source: ShipmentEventSource;
@@ -301,7 +309,7 @@ export class ShipmentsService implements OnModuleInit {
     const result = await this.dataSource.transaction(async (em) => {
       const locked = await this.shipments.lockMany(
         em,
-        rows.filter((r) => UUID.test(r.shipmentId)).map((r) => r.shipmentId.toLowerCase()),
+        rows.filter((r) => isUUID(r.shipmentId, 'loose')).map((r) => r.shipmentId.toLowerCase()),
       );
       const byId = new Map(locked.map((s) => [s.id, s]));
       const owners = await this.shipments.trackingOwners(
@@ -315,7 +323,7 @@ export class ShipmentsService implements OnModuleInit {
         const fail = (reason: string): void => {
           errors.push({ row: r.row, ...(r.shipmentId ? { shipmentId: r.shipmentId } : {}), reason });
         };
-        if (!UUID.test(r.shipmentId)) {
+        if (!isUUID(r.shipmentId, 'loose')) {
           fail('bad_shipment_id');
           continue;
         }
@@ -596,7 +604,7 @@ export class ShipmentsService implements OnModuleInit {
       if (fatal) {
         const message =
           fatal.reason === 'too_many_rows'
-            ? `at most 10000 rows per file (row ${fatal.row} is over)`
+            ? `at most ${TRACKING_IMPORT_MAX_ROWS} rows per file (row ${fatal.row} is over)`
             : 'the first line must be the header shipmentId,carrier,trackingNumber';
         throw new ValidationError(`The CSV file cannot be read: ${message}`, [{ field: 'body', message }]);
       }
@@ -607,8 +615,10 @@ export class ShipmentsService implements OnModuleInit {
         { field: 'body', message: 'must be an array' },
       ]);
     }
-    if (body.length > 10_000)
-      throw new ValidationError('At most 10000 rows per import', [{ field: 'body', message: 'at most 10000 rows' }]);
+    if (body.length > TRACKING_IMPORT_MAX_ROWS)
+      throw new ValidationError(`At most ${TRACKING_IMPORT_MAX_ROWS} rows per import`, [
+        { field: 'body', message: `at most ${TRACKING_IMPORT_MAX_ROWS} rows` },
+      ]);
     const rows: TrackingRow[] = [];
     const errors: TrackingErrorDto[] = [];
     body.forEach((item: unknown, i) => {

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { isUUID } from 'class-validator';
 import { APP_CONFIG, type AppConfig, type Role } from '@leadpanel/platform';
 
 export interface AccessClaims {
@@ -9,9 +10,7 @@ export interface AccessClaims {
   role: Role;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const isUuid = (v: unknown): v is string => typeof v === 'string' && UUID.test(v);
+const isUuid = (v: unknown): v is string => isUUID(v, 'loose');
 
 /** Short-lived HS256 access tokens and opaque refresh tokens (only their SHA-256 is stored). */
 @Injectable()

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { isUUID } from 'class-validator';
 
 /**
  * Share links for a report: `<payload>.<mac>`, both base64url without padding, where the
@@ -17,7 +18,6 @@ export interface ShareClaims {
   expiresAt: Date;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
 export function shareKey(serverSecret: string): Buffer {
@@ -53,7 +53,8 @@ export function verifyShareToken(key: Buffer, token: string, now: Date): ShareCl
     return null;
   }
   const { l, e } = (claims ?? {}) as { l?: unknown; e?: unknown };
-  if (typeof l !== 'string' || !UUID.test(l) || typeof e !== 'number' || !Number.isSafeInteger(e)) return null;
+  if (typeof l !== 'string' || !isUUID(l, 'loose') || l !== l.toLowerCase() || typeof e !== 'number' || !Number.isSafeInteger(e))
+    return null;
   if (e * 1000 <= now.getTime()) return null;
   return { linkId: l, expiresAt: new Date(e * 1000) };
 }

@@ -10,6 +10,7 @@ import {
   OutboxService,
   toPage,
   ValidationError,
+  validationFailed,
   type AppConfig,
   type AuthUser,
   type Page,
@@ -362,11 +363,7 @@ export class PanellistsService implements OnModuleInit, OnApplicationBootstrap {
     if (dto.interests !== undefined) patch.interests = [...new Set(dto.interests)];
     if (dto.attributes !== undefined) {
       const { problems, values } = checkAttributeValues(await this.attributes.definitions(), dto.attributes);
-      if (problems.length > 0)
-        throw new ValidationError(
-          problems.length === 1 ? `${problems[0].field}: ${problems[0].message}` : `${problems.length} attributes are invalid`,
-          problems,
-        );
+      if (problems.length > 0) throw validationFailed(problems, { many: (count) => `${count} attributes are invalid` });
       const merged: Record<string, unknown> = { ...p.attributes };
       for (const [k, v] of Object.entries(values)) {
         if (v === null) delete merged[k];

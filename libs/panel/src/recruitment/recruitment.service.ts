@@ -9,6 +9,7 @@ import {
   MailService,
   OutboxService,
   ValidationError,
+  validationFailed,
   type AppConfig,
 } from '@leadpanel/platform';
 import { EMAIL_PROVEN_BY_RESET_JOB, UsersService, type ExistingAccount, type PreparedUser } from '@leadpanel/identity';
@@ -106,10 +107,7 @@ export class RecruitmentService implements OnModuleInit {
     const checked = validateAnswers(screener, input.answers, 'submit');
     problems.push(...checked.errors);
     if (problems.length > 0) {
-      throw new ValidationError(
-        problems.length === 1 ? `${problems[0].field}: ${problems[0].message}` : `${problems.length} fields are invalid`,
-        problems,
-      );
+      throw validationFailed(problems);
     }
     const referral = input.referralCode ? await this.findReferral(input.referralCode, campaign.id) : null;
     // hashing happens outside the transaction, whether or not the e-mail is in use (same work, same timing)

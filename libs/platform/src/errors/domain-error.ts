@@ -80,3 +80,23 @@ export const STATUS_BY_KIND: Record<DomainErrorKind, number> = {
 export function problemType(code: string): string {
   return `urn:leadpanel:problem:${code.toLowerCase().replace(/_/g, '-')}`;
 }
+
+/**
+ * The 400 for a list of field problems: the detail is the one field's message, or a
+ * count (`many`, by default "N fields are invalid"); `code` as for ValidationError.
+ */
+export function validationFailed(
+  problems: FieldError[],
+  { many = (count: number) => `${count} fields are invalid`, code }: { many?: (count: number) => string; code?: string } = {},
+): ValidationError {
+  return new ValidationError(
+    problems.length === 1 ? `${problems[0].field}: ${problems[0].message}` : many(problems.length),
+    problems,
+    code,
+  );
+}
+
+/** Throws validationFailed(problems, options). */
+export function invalid(problems: FieldError[], options?: { many?: (count: number) => string; code?: string }): never {
+  throw validationFailed(problems, options);
+}

@@ -1,5 +1,5 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError as ClassValidatorError } from '@nestjs/common';
-import { FieldError, ValidationError } from '../errors/domain-error';
+import { FieldError, ValidationError, validationFailed } from '../errors/domain-error';
 
 function flatten(errors: ClassValidatorError[], parent = ''): FieldError[] {
   const out: FieldError[] = [];
@@ -69,11 +69,7 @@ export function createValidationPipe(): ValidationPipe {
     stopAtFirstError: false,
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => {
-      const fieldErrors = flatten(errors);
-      return new ValidationError(
-        fieldErrors.length === 1 ? `${fieldErrors[0].field}: ${fieldErrors[0].message}` : `${fieldErrors.length} fields are invalid`,
-        fieldErrors,
-      );
+      return validationFailed(flatten(errors));
     },
   });
 }

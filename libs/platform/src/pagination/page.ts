@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, isUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ValidationError } from '../errors/domain-error';
 
@@ -31,8 +31,6 @@ interface KeysetCursor {
   id: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export function encodeCursor(createdAt: Date, id: string): string {
   return Buffer.from(JSON.stringify({ t: createdAt.toISOString(), id } satisfies KeysetCursor)).toString('base64url');
 }
@@ -47,7 +45,7 @@ export function decodeCursor(cursor: string): KeysetCursor {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Partial<KeysetCursor>;
     // the time must be exactly what encodeCursor wrote: JavaScript reads loose dates ("1", "March 7") PostgreSQL refuses
-    if (typeof parsed.t === 'string' && isIsoTime(parsed.t) && typeof parsed.id === 'string' && UUID.test(parsed.id)) {
+    if (typeof parsed.t === 'string' && isIsoTime(parsed.t) && typeof parsed.id === 'string' && isUUID(parsed.id, 'loose')) {
       return { t: parsed.t, id: parsed.id };
     }
   } catch {

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { JobHandler } from './job';
 
 /**
- * Processors register here by job name (from each context's JobsModule), so that
- * BullMQ workers and the in-process runner call the very same code.
+ * Job handlers register here by job name, each from the service that owns the job (in
+ * its onModuleInit), so that BullMQ workers and the in-process runner call the very same code.
  */
 @Injectable()
 export class JobRegistry {

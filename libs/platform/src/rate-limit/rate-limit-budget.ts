@@ -1,6 +1,7 @@
 import { createSecretKey } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import { ThrottlerException } from '@nestjs/throttler';
+import { isUUID } from 'class-validator';
 import type { NextFunction, Request, Response } from 'express';
 import type { AppConfig } from '../config/app-config';
 import { buildProblem } from '../errors/problem.filter';
@@ -9,7 +10,6 @@ import type { RateLimitStorage } from './rate-limit-storage';
 
 export const BUDGET_THROTTLER = 'budget';
 const WINDOW_MS = 60_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Liveness and readiness probes are outside the budget (a load balancer polls them from one address). */
 export function isBudgetExempt(path: string): boolean {
@@ -33,7 +33,7 @@ export function rateLimitBudgetMiddleware(config: AppConfig, storage: RateLimitS
     if (match) {
       try {
         const { sub } = jwt.verify<{ sub?: unknown }>(match[1], { algorithms: ['HS256'] });
-        if (typeof sub === 'string' && UUID.test(sub)) return `user|${sub.toLowerCase()}`;
+        if (typeof sub === 'string' && isUUID(sub, 'loose')) return `user|${sub.toLowerCase()}`;
       } catch {
         /* not a valid token: counted by address */
       }

@@ -33,6 +33,7 @@
  *   `validateCriteria`.
  */
 import type { AttributeDefinition, AttributeType, Tier } from '@leadpanel/panel';
+import { isRecord } from '@leadpanel/platform';
 import { AGE_BAND_RANGES, AGE_BANDS, isAgeBand } from './age-band';
 import { COUNTRY_CODE, type Gender, MAINSTREAM_SCORE_BELOW, PANEL_GENDERS, PANEL_TIERS } from './vocabulary';
 
@@ -426,10 +427,6 @@ export function criteriaExcludeCell(criteria: StudyCriteria, dimension: QuotaDim
 /* ------------------------------------------------------------------- helpers */
 
 type Push = (field: string, message: string) => void;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isOp(value: unknown): value is AttributeOp {
   return typeof value === 'string' && (ATTRIBUTE_OPS as readonly string[]).includes(value);

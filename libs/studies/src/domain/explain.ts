@@ -11,8 +11,9 @@
  *
  * Meanings (shared with the eligibility query):
  * - only `active` panellists are eligible;
- * - contact cap: fewer than `maxInvitesPer30Days` invitations in the rolling window
- *   (`invitationsInWindow`), since the next one must not go over it;
+ * - contact cap: fewer than `maxInvitesPer30Days` invitations in the last 30 days
+ *   (`invitationsLast30Days`, counted in SQL by StudiesService), since the next one must
+ *   not go over it;
  * - any earlier invitation to this study, whatever became of it, counts as "already invited";
  * - age = reference year − birth year (see age-band.ts);
  * - a panellist without a gender, score, tier or attribute value fails a criterion on it;

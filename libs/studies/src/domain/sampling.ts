@@ -29,6 +29,7 @@
  * The result is the chosen ids in shuffled order (a subsequence of the shuffled list).
  * Cell keys a candidate lists that are not among `cells` are ignored.
  */
+import { mulberry32 } from '@leadpanel/platform';
 import { dimensionOfKey, roomFor } from './quotas';
 
 export interface WaveCandidate {
@@ -59,17 +60,6 @@ export function hashSeed(seed: string): number {
     hash = Math.imul(hash, 0x01000193);
   }
   return hash >>> 0;
-}
-
-/** mulberry32 (Tommy Ettinger): numbers in [0, 1) from a 32-bit state. */
-export function mulberry32(state: number): () => number {
-  let a = state >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function seededRandom(seed: string): () => number {

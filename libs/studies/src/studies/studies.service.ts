@@ -7,11 +7,10 @@ import {
   AuditService,
   Clock,
   toPage,
-  ValidationError,
+  invalid,
   type AppConfig,
   type AuthUser,
   type Page,
-  type FieldError,
 } from '@leadpanel/platform';
 import { BrandsService } from '@leadpanel/identity';
 import { AttributesService, panelCellSql, panelCriteriaSql, PanellistsService } from '@leadpanel/panel';
@@ -111,13 +110,6 @@ export const toStudyView = (s: StudyEntity): StudyView => ({
   createdAt: s.createdAt,
   updatedAt: s.updatedAt,
 });
-
-function invalid(problems: FieldError[]): never {
-  throw new ValidationError(
-    problems.length === 1 ? `${problems[0].field}: ${problems[0].message}` : `${problems.length} fields are invalid`,
-    problems,
-  );
-}
 
 /** SQL for "eligible for this study": panel criteria, under the contact cap, not yet invited here. */
 export interface EligibilitySql {

@@ -9,6 +9,7 @@ import {
   Clock,
   ConflictError,
   IdempotencyService,
+  invalid,
   JobRegistry,
   MailService,
   NotFoundError,
@@ -17,6 +18,7 @@ import {
   ValidationError,
   type AppConfig,
   type AuthUser,
+  type FieldError,
   type Page,
   type PageQueryDto,
 } from '@leadpanel/platform';
@@ -404,12 +406,8 @@ export class AssignmentsService implements OnModuleInit {
     return a;
   }
 
-  private invalid(errors: Array<{ field: string; message: string }>): never {
-    throw new ValidationError(
-      errors.length === 1 ? `${errors[0].field}: ${errors[0].message}` : `${errors.length} answers are invalid`,
-      errors,
-      'INVALID_ANSWERS',
-    );
+  private invalid(errors: FieldError[]): never {
+    invalid(errors, { many: (count) => `${count} answers are invalid`, code: 'INVALID_ANSWERS' });
   }
 
   private view(a: AssignmentEntity): MyAssignmentView {

@@ -1,3 +1,4 @@
+import { isRecord } from '@leadpanel/platform';
 import {
   charLength,
   type FieldProblem,
@@ -63,10 +64,6 @@ export interface AnswersValidation {
 }
 
 export type AnswerCheck = { ok: true; value: AnswerValue } | { ok: false; message: string };
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function describe(v: unknown): string {
   if (v === null) return 'null';

@@ -19,6 +19,7 @@
  *   questions; `equals` is an option value (choice) or a number the parent accepts.
  * - `reverse` (even `false`) is refused on a question without a dimension.
  */
+import { isRecord } from '@leadpanel/platform';
 
 /** One problem found in a definition or in answers; same shape as platform's FieldError. */
 export interface FieldProblem {
@@ -176,10 +177,6 @@ export function charLength(s: string): number {
   let n = 0;
   for (const _ of s) n++;
   return n;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 function oneOf<T extends string | number>(list: readonly T[], v: unknown): v is T {

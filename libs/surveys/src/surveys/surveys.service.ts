@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuditService, toPage, ValidationError, type AuthUser, type Page, type PageQueryDto } from '@leadpanel/platform';
+import { AuditService, invalid, toPage, type AuthUser, type Page, type PageQueryDto } from '@leadpanel/platform';
 import { validateDefinition, type Question, type SurveyDefinition, type SurveyKind } from '../definitions';
 import { SurveyEntity, type SurveyStatus } from './survey.entity';
 import { SurveyError } from './survey.errors';
@@ -48,11 +48,7 @@ export const toSurveyView = (s: SurveyEntity): SurveyView => ({
 function assertValid(def: SurveyDefinition): void {
   const problems = validateDefinition(def);
   if (problems.length > 0) {
-    throw new ValidationError(
-      problems.length === 1 ? `${problems[0].field}: ${problems[0].message}` : `The survey has ${problems.length} problems`,
-      problems,
-      'INVALID_SURVEY_DEFINITION',
-    );
+    invalid(problems, { many: (count) => `The survey has ${count} problems`, code: 'INVALID_SURVEY_DEFINITION' });
   }
 }
 

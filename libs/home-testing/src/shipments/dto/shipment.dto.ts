@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { COUNT_DOC, PageQueryDto, uuidArrayDoc } from '@leadpanel/platform';
 import { PRODUCT_LIMITS } from '../../products/dto/product.dto';
-import { SHIPMENT_STATUSES, type ShipmentStatus } from '../../domain';
+import { SHIPMENT_STATUSES, TRACKING_IMPORT_MAX_ROWS, type ShipmentStatus } from '../../domain';
 import { SHIPMENT_EVENT_SOURCES, type ShipmentEventSource } from '../shipment-event.entity';
 
 export const TRACKING_LIMITS = { carrier: 100, trackingNumber: 100, note: 1000 } as const;
@@ -151,8 +151,8 @@ export class TrackingErrorDto {
 }
 
 export class TrackingResultDto {
-  @ApiProperty({ type: 'integer', minimum: 0, maximum: 10_000 }) updated: number;
-  @ApiProperty({ type: [TrackingErrorDto], maxItems: 10_001 }) errors: TrackingErrorDto[];
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: TRACKING_IMPORT_MAX_ROWS }) updated: number;
+  @ApiProperty({ type: [TrackingErrorDto], maxItems: TRACKING_IMPORT_MAX_ROWS + 1 }) errors: TrackingErrorDto[];
 }
 
 /** One row of section `shipments` of GET /me/export: a shipment to me, as staff see it but for my id. */

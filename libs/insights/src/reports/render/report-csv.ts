@@ -16,10 +16,10 @@
  *   unrounded value is in the JSON, and `n` gives the exact count. For multi_choice, a
  *   respondent may count in several rows, so pct may add up to more than 100. A pct absent
  *   from the content (nobody answered) is an empty cell.
- * - RFC 4180 with formula-injection neutralisation through `csvDocument` (home testing's
- *   writer; one implementation until it moves to platform): a text cell starting with
- *   `=`, `+`, `-`, `@`, TAB or CR gets a leading apostrophe. A value that is a plain decimal
- *   number ("-2", "3.5") is written as a number, so a negative answer stays `-2`, not `'-2`.
+ * - RFC 4180 with formula-injection neutralisation through platform's `csvDocument` (the
+ *   one CSV writer): a text cell starting with `=`, `+`, `-`, `@`, TAB or CR gets a leading
+ *   apostrophe. A value that is a plain decimal number ("-2", "3.5") is written as a
+ *   number, so a negative answer stays `-2`, not `'-2`.
  * - No PII: the content is already pseudonymised and masked, and no verbatim is written here.
  */
 import { csvDocument, type CsvValue } from '@leadpanel/platform';
