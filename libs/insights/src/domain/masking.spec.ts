@@ -167,8 +167,9 @@ describe('maskPii', () => {
   });
 
   // No wall-clock limit (this machine is shared and noisy): the work must grow linearly with the
-  // input. Each adversarial shape is masked at n and at 4n repetitions (the fastest of five runs
-  // each, so that a busy machine's pauses drop out); linear time gives a ratio near 4, quadratic near 16, backtracking far more.
+  // input. Each adversarial shape is masked at n and at 8n repetitions (the fastest of five runs
+  // each, so that a busy machine's pauses drop out); linear time gives a ratio near 8, quadratic
+  // near 64, backtracking far more: the bound sits at 24, where noise alone does not reach.
   it('grows linearly on long adversarial input (no catastrophic or quadratic backtracking)', () => {
     const shapes: Array<(n: number) => string> = [
       (n) => `${'a'.repeat(n * 2)}@`,
@@ -203,10 +204,10 @@ describe('maskPii', () => {
     let small = 0;
     let large = 0;
     for (const shape of shapes) {
-      small += fastest(shape(4_000));
+      small += fastest(shape(2_000));
       large += fastest(shape(16_000));
     }
-    expect(large / small).toBeLessThan(9);
+    expect(large / small).toBeLessThan(24);
   });
 });
 
