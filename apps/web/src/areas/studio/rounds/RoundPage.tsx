@@ -181,6 +181,7 @@ function PostItem({ post, ctx }: { post: Post; ctx: Ctx }) {
   const [error, setError] = useState<string | null>(null);
   const [tagging, setTagging] = useState(false);
   const [showReplies, setShowReplies] = useState(false);
+  const [asked, setAsked] = useState<string[] | null>(null);
   const isReply = post.parentId !== null;
   const author = authorOf(post, t);
 
@@ -203,11 +204,14 @@ function PostItem({ post, ctx }: { post: Post; ctx: Ctx }) {
       void queryClient.invalidateQueries({ queryKey: roundsKeys.codes(ctx.studyId) });
     },
     onError: (e) => setError(problemMessage(problemOf(e), t)),
+    onSettled: () => setAsked(null),
   });
   const busy = moderate.isPending || setCodes.isPending;
   const postCodes = post.codes ?? [];
-  // while the PUT is on its way, the boxes show what was asked (a ticked box stays ticked)
-  const codeIds = new Set(setCodes.isPending && setCodes.variables ? setCodes.variables : postCodes.map((c) => c.id));
+  // while the PUT is on its way, the boxes show what was asked (a ticked box stays ticked). Set
+  // in the change handler itself: the mutation's own pending state reaches React a tick later,
+  // and in between the controlled box would spring back.
+  const codeIds = new Set(asked ?? postCodes.map((c) => c.id));
 
   return (
     <article
@@ -299,6 +303,7 @@ function PostItem({ post, ctx }: { post: Post; ctx: Ctx }) {
                     const next = new Set(codeIds);
                     if (e.target.checked) next.add(c.id);
                     else next.delete(c.id);
+                    setAsked([...next]);
                     setCodes.mutate([...next]);
                   }}
                 />
