@@ -22,7 +22,6 @@ const common = {
   transform: { '^.+\\.(t|j|cj|mj)s$': swc },
   moduleNameMapper: {
     '^@leadpanel/platform/testing$': '<rootDir>/libs/platform/src/testing/index.ts',
-    '^@leadpanel/surveys/responses$': '<rootDir>/libs/surveys/src/responses.ts',
     '^@leadpanel/([a-z-]+)$': '<rootDir>/libs/$1/src/index.ts',
   },
   rootDir: __dirname,

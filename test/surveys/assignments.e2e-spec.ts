@@ -1,5 +1,5 @@
 import { JobRegistry } from '@leadpanel/platform';
-import { SURVEY_REMINDER_JOB } from '@leadpanel/surveys/responses';
+import { SURVEY_REMINDER_JOB } from '@leadpanel/responses';
 import { joinPanel } from '../panel/panel-helpers';
 import {
   API,

@@ -8,7 +8,7 @@ import { IdentityHttpModule, IdentityModule } from '@leadpanel/identity';
 import { PanelHttpModule, PanelModule } from '@leadpanel/panel';
 import { StudiesHttpModule, StudiesModule } from '@leadpanel/studies';
 import { SurveysHttpModule, SurveysModule } from '@leadpanel/surveys';
-import { SurveyResponsesHttpModule, SurveyResponsesModule } from '@leadpanel/surveys/responses';
+import { SurveyResponsesHttpModule, SurveyResponsesModule } from '@leadpanel/responses';
 
 /**
  * The HTTP API: every context's HTTP module. In embedded mode (no REDIS_URL), or

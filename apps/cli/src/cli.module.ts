@@ -8,7 +8,7 @@ import { IdentityModule } from '@leadpanel/identity';
 import { PanelModule } from '@leadpanel/panel';
 import { StudiesModule } from '@leadpanel/studies';
 import { SurveysModule } from '@leadpanel/surveys';
-import { SurveyResponsesModule } from '@leadpanel/surveys/responses';
+import { SurveyResponsesModule } from '@leadpanel/responses';
 import { DemoModule } from './demo/demo.module';
 
 /** Every context's services, no HTTP, no job processing: for one-off commands. */

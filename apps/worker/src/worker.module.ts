@@ -8,7 +8,7 @@ import { IdentityModule } from '@leadpanel/identity';
 import { PanelModule } from '@leadpanel/panel';
 import { StudiesModule } from '@leadpanel/studies';
 import { SurveysModule } from '@leadpanel/surveys';
-import { SurveyResponsesModule } from '@leadpanel/surveys/responses';
+import { SurveyResponsesModule } from '@leadpanel/responses';
 
 /** The worker: no HTTP, every context's services and job processors on BullMQ. */
 @Module({})

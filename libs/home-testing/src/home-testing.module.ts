@@ -6,7 +6,7 @@ import { IdentityModule } from '@leadpanel/identity';
 import { PanelModule } from '@leadpanel/panel';
 import { StudiesModule } from '@leadpanel/studies';
 import { SurveysModule } from '@leadpanel/surveys';
-import { SurveyResponsesModule } from '@leadpanel/surveys/responses';
+import { SurveyResponsesModule } from '@leadpanel/responses';
 import { CarrierEventEntity } from './carrier/carrier-event.entity';
 import { CarrierWebhookController } from './carrier/carrier-webhook.controller';
 import { CarrierWebhookService } from './carrier/carrier-webhook.service';

@@ -4,22 +4,26 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailService } from '@leadpanel/platform';
 import { PanelModule, PersonalDataRegistry } from '@leadpanel/panel';
 import { StudiesModule } from '@leadpanel/studies';
+import { SurveyEntity, SurveysModule, SurveyUsage, type SurveyUsageCounts } from '@leadpanel/surveys';
 import { DataSource } from 'typeorm';
 import { IdentityModule } from '@leadpanel/identity';
 import { AssignmentEntity } from './assignments/assignment.entity';
 import { AssignmentsController } from './assignments/assignments.controller';
 import { AssignmentsService } from './assignments/assignments.service';
 import { SurveyAnswerEntity } from './assignments/survey-answer.entity';
-import { SurveyEntity } from './surveys/survey.entity';
 
 /**
- * Assignments, answers and submissions of study surveys: `@leadpanel/surveys/responses`.
- * A separate entry point because it needs the panel and studies contexts, which
- * themselves need survey definitions (screeners): importing it from the main entry
- * would make the imports circular.
+ * Assignments, answers and submissions of study surveys. A context of its own, above studies:
+ * it needs the panel and studies, which themselves need survey definitions (screeners).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([SurveyEntity, AssignmentEntity, SurveyAnswerEntity]), IdentityModule, PanelModule, StudiesModule],
+  imports: [
+    TypeOrmModule.forFeature([SurveyEntity, AssignmentEntity, SurveyAnswerEntity]),
+    IdentityModule,
+    PanelModule,
+    StudiesModule,
+    SurveysModule,
+  ],
   providers: [AssignmentsService],
   exports: [AssignmentsService],
 })
@@ -28,10 +32,25 @@ export class SurveyResponsesModule implements OnModuleInit {
     private readonly mail: MailService,
     private readonly personalData: PersonalDataRegistry,
     private readonly dataSource: DataSource,
+    private readonly usage: SurveyUsage,
   ) {}
 
   onModuleInit(): void {
     this.mail.registerTemplates(join(__dirname, 'templates'));
+    this.usage.register(async (surveyIds) => {
+      const rows = await this.dataSource
+        .getRepository(AssignmentEntity)
+        .createQueryBuilder('a')
+        .select('a.surveyId', 'surveyId')
+        .addSelect('count(*)::int', 'assigned')
+        .addSelect("count(*) FILTER (WHERE a.status = 'submitted')::int", 'submitted')
+        .where('a.surveyId IN (:...ids)', { ids: surveyIds })
+        .groupBy('a.surveyId')
+        .getRawMany<{ surveyId: string; assigned: number; submitted: number }>();
+      const out: SurveyUsageCounts = new Map();
+      for (const r of rows) out.set(r.surveyId, { assigned: Number(r.assigned), submitted: Number(r.submitted) });
+      return out;
+    });
     this.personalData.registerExport('surveyAnswers', async (panellistId) => {
       const rows = (await this.dataSource.query(
         `SELECT a.id AS "assignmentId", s.title AS "survey", a.status, a.submitted_at AS "submittedAt",
@@ -55,7 +74,3 @@ export class SurveyResponsesModule implements OnModuleInit {
 
 @Module({ imports: [SurveyResponsesModule], controllers: [AssignmentsController] })
 export class SurveyResponsesHttpModule {}
-
-export { AssignmentsService, SURVEY_REMINDER_JOB } from './assignments/assignments.service';
-export { SurveyAnswerEntity } from './assignments/survey-answer.entity';
-export { AssignmentEntity } from './assignments/assignment.entity';

@@ -4,7 +4,7 @@ import { APP_CONFIG, Clock, EmailMessageEntity, type AppConfig, type AuthUser, t
 import { BrandEntity, BrandsService, UserEntity, UsersService } from '@leadpanel/identity';
 import { AttributesService, CampaignsService, PanellistsService, RecruitmentService, ReferralsService } from '@leadpanel/panel';
 import { SurveysService } from '@leadpanel/surveys';
-import { AssignmentsService } from '@leadpanel/surveys/responses';
+import { AssignmentsService } from '@leadpanel/responses';
 import { InvitationsService, StudiesService, StudyDirectory } from '@leadpanel/studies';
 import { CodesService, PostsService, RoundsService, type PostView } from '@leadpanel/discussions';
 import { ProductsService, ShipmentsService } from '@leadpanel/home-testing';

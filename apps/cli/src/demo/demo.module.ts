@@ -7,7 +7,7 @@ import { InsightsModule } from '@leadpanel/insights';
 import { PanelModule } from '@leadpanel/panel';
 import { StudiesModule } from '@leadpanel/studies';
 import { SurveysModule } from '@leadpanel/surveys';
-import { SurveyResponsesModule } from '@leadpanel/surveys/responses';
+import { SurveyResponsesModule } from '@leadpanel/responses';
 import { DemoSeeder } from './demo-seeder';
 
 /** The demo seeder and the contexts whose services it calls; needs `PlatformModule.forRoot(config)` beside it. */

@@ -18,7 +18,7 @@ import {
 import { UsersService } from '@leadpanel/identity';
 import { ActivePanellistCheck, PanellistsService, PersonalDataRegistry } from '@leadpanel/panel';
 import { StudiesService, StudyDirectory } from '@leadpanel/studies';
-import { AssignmentsService } from '@leadpanel/surveys/responses';
+import { AssignmentsService } from '@leadpanel/responses';
 import {
   canMove,
   csvDocument,

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
-import { SurveyEntity } from '../surveys/survey.entity';
+import { SurveyEntity } from '@leadpanel/surveys';
 
 export type AssignmentStatus = 'assigned' | 'submitted';
 

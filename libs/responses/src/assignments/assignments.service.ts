@@ -25,8 +25,15 @@ import {
 import { UsersService } from '@leadpanel/identity';
 import { ActivePanellistCheck, PanellistsService, PointsService } from '@leadpanel/panel';
 import { StudyDirectory } from '@leadpanel/studies';
-import { fromAnswerRows, toAnswerRows, validateAnswers, type AnswerValue, type Question, type SurveyDefinition } from '../definitions';
-import { SurveyEntity } from '../surveys/survey.entity';
+import {
+  fromAnswerRows,
+  SurveyEntity,
+  toAnswerRows,
+  validateAnswers,
+  type AnswerValue,
+  type Question,
+  type SurveyDefinition,
+} from '@leadpanel/surveys';
 import { AssignmentEntity, type AssignmentStatus } from './assignment.entity';
 import { reminderSchedule } from './reminder-schedule';
 import { SurveyAnswerEntity } from './survey-answer.entity';

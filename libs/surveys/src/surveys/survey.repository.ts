@@ -3,7 +3,6 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { applyKeyset, type PageQueryDto } from '@leadpanel/platform';
 import type { SurveyKind } from '../definitions';
-import { AssignmentEntity } from '../assignments/assignment.entity';
 import { SurveyEntity, type SurveyStatus } from './survey.entity';
 
 @Injectable()
@@ -17,23 +16,6 @@ export class SurveyRepository {
     if (filters.kind) qb.andWhere('s.kind = :kind', { kind: filters.kind });
     if (filters.status) qb.andWhere('s.status = :status', { status: filters.status });
     return applyKeyset(qb, 's', query).getMany();
-  }
-
-  /** Assignments and submitted ones per survey, for the given surveys (absent: none). */
-  async assignmentCounts(surveyIds: string[]): Promise<Map<string, { assigned: number; submitted: number }>> {
-    const out = new Map<string, { assigned: number; submitted: number }>();
-    if (surveyIds.length === 0) return out;
-    const rows = await this.repo.manager
-      .getRepository(AssignmentEntity)
-      .createQueryBuilder('a')
-      .select('a.surveyId', 'surveyId')
-      .addSelect('count(*)::int', 'assigned')
-      .addSelect("count(*) FILTER (WHERE a.status = 'submitted')::int", 'submitted')
-      .where('a.surveyId IN (:...ids)', { ids: surveyIds })
-      .groupBy('a.surveyId')
-      .getRawMany<{ surveyId: string; assigned: number; submitted: number }>();
-    for (const r of rows) out.set(r.surveyId, { assigned: Number(r.assigned), submitted: Number(r.submitted) });
-    return out;
   }
 
   findById(id: string): Promise<SurveyEntity | null> {

@@ -4,6 +4,7 @@ import { validateDefinition, type Question, type SurveyDefinition, type SurveyKi
 import { SurveyEntity, type SurveyStatus } from './survey.entity';
 import { SurveyError } from './survey.errors';
 import { SurveyRepository } from './survey.repository';
+import { SurveyUsage } from './survey-usage';
 
 export interface SurveyView {
   id: string;
@@ -57,6 +58,7 @@ export class SurveysService {
   constructor(
     private readonly surveys: SurveyRepository,
     private readonly audit: AuditService,
+    private readonly usage: SurveyUsage,
   ) {}
 
   async create(actor: AuthUser, input: SurveyInput): Promise<SurveyView> {
@@ -110,7 +112,7 @@ export class SurveysService {
       (s) => s,
       (s) => s.createdAt,
     );
-    const counts = await this.surveys.assignmentCounts(page.items.map((s) => s.id));
+    const counts = await this.usage.count(page.items.map((s) => s.id));
     return {
       nextCursor: page.nextCursor,
       items: page.items.map((s) => {

@@ -11,8 +11,8 @@ import {
   TITLE_MAX_LENGTH,
   type AnswerValue,
   type Question,
-} from '../../definitions';
-import { QuestionDoc } from '../../surveys/dto/survey.dto';
+  QuestionDoc,
+} from '@leadpanel/surveys';
 import type { AssignmentStatus } from '../assignment.entity';
 
 export class CreateAssignmentsDto {
