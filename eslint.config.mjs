@@ -1,6 +1,7 @@
 // Lint for real bugs (CONVENTIONS.md habit 14), not for taste: prettier owns formatting.
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import layers from './eslint.layers.cjs';
 
 const realBugs = {
   '@typescript-eslint/no-floating-promises': 'error',
@@ -11,6 +12,8 @@ const realBugs = {
   '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
   eqeqeq: ['error', 'always'],
 };
+
+const testFiles = ['test/**/*.ts', '**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'];
 
 export default tseslint.config(
   {
@@ -34,23 +37,15 @@ export default tseslint.config(
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       ...realBugs,
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/libs/*/src/**', '../../libs/**', '../../../libs/**'],
-              message: 'Import a context through @leadpanel/<ctx>, never by deep path.',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: [layers.DEEP_PATH] }],
       'no-console': 'error',
     },
   },
+  // the contexts' dependency order and no app importing another (eslint.layers.cjs)
+  ...layers.layerConfigs(testFiles),
   {
     // tests compose the app from its parts
-    files: ['test/**/*.ts', '**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
+    files: testFiles,
     rules: { 'no-restricted-imports': 'off', 'no-console': 'off' },
   },
   {

@@ -6,7 +6,7 @@ import request from 'supertest';
 import { configureApp, loadConfig, OutboxDispatcher, type AppConfig, type Role } from '@leadpanel/platform';
 import { UsersService } from '@leadpanel/identity';
 import { newStore } from '@leadpanel/platform/testing';
-import { ApiModule } from '../../apps/api/src/api.module';
+import { ApiModule } from '@leadpanel/composition';
 import { SmtpListener } from './smtp';
 
 export interface TestApp {

@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { configureApp, loadConfigOrExit } from '@leadpanel/platform';
-import { ApiModule } from './api.module';
+import { ApiModule } from '@leadpanel/composition';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();

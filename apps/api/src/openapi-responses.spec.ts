@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { buildOpenApiDocument, loadConfig, setApiPrefix } from '@leadpanel/platform';
-import { ApiModule } from './api.module';
+import { ApiModule } from '@leadpanel/composition';
 
 /**
  * The web app's client is generated from the OpenAPI document (shared/WEB.md), so every JSON

@@ -1,14 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule, type AppConfig } from '@leadpanel/platform';
-import { DiscussionsModule } from '@leadpanel/discussions';
-import { FeedbackModule } from '@leadpanel/feedback';
-import { HomeTestingModule } from '@leadpanel/home-testing';
-import { InsightsModule } from '@leadpanel/insights';
-import { IdentityModule } from '@leadpanel/identity';
-import { PanelModule } from '@leadpanel/panel';
-import { StudiesModule } from '@leadpanel/studies';
-import { SurveysModule } from '@leadpanel/surveys';
-import { SurveyResponsesModule } from '@leadpanel/responses';
+import { CONTEXT_MODULES } from '@leadpanel/composition';
 import { DemoModule } from './demo/demo.module';
 
 /** Every context's services, no HTTP, no job processing: for one-off commands. */
@@ -17,19 +9,7 @@ export class CliModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: CliModule,
-      imports: [
-        PlatformModule.forRoot(config),
-        IdentityModule,
-        SurveysModule,
-        PanelModule,
-        StudiesModule,
-        SurveyResponsesModule,
-        FeedbackModule,
-        DiscussionsModule,
-        HomeTestingModule,
-        InsightsModule,
-        DemoModule,
-      ],
+      imports: [PlatformModule.forRoot(config), ...CONTEXT_MODULES, DemoModule],
     };
   }
 }

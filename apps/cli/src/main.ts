@@ -14,7 +14,7 @@ import {
 } from '@leadpanel/platform';
 import { UsersService } from '@leadpanel/identity';
 import { BENCH_SEED_USAGE, benchSeedCommand } from '../../../bench/cli';
-import { ApiModule } from '../../api/src/api.module';
+import { ApiModule } from '@leadpanel/composition';
 import { CliModule } from './cli.module';
 import { addToIndex, migrationSource } from './commands/migration-file';
 import { embeddedDemoSecret } from './demo/demo-secret';
