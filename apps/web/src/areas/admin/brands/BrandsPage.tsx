@@ -8,7 +8,7 @@ import { Button } from '../../../components/Form';
 import { FormAlert } from '../../../components/FormAlert';
 import { Note } from '../../../components/Page';
 import { formatDate } from '../../../i18n/format';
-import { Field } from '../../me/shared/Field';
+import { Field } from '../../../components/Field';
 import { adminKeys, sdkAdminApi, type AdminApi, type Brand } from '../api';
 import styles from '../Admin.module.css';
 import ws from '../../../components/Workspace.module.css';

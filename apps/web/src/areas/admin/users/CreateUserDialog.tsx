@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { applyProblemToForm, problemOf } from '../../../api/problem';
 import { Button, formStyles } from '../../../components/Form';
 import { FormAlert } from '../../../components/FormAlert';
-import { Field } from '../../me/shared/Field';
+import { Field } from '../../../components/Field';
 import { generatePassword, type AdminApi, type AdminUser } from '../api';
 import { MoreBrands, type BrandList } from '../useBrands';
 import styles from '../Admin.module.css';

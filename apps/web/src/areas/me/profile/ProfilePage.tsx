@@ -17,7 +17,7 @@ import { LANGUAGES, type Language } from '../../../i18n';
 import { useLanguageChoice } from '../../../i18n/useLanguageChoice';
 import { meKeys } from '../shared/api';
 import { errorMessage } from '../shared/errors';
-import { Field } from '../shared/Field';
+import { Field } from '../../../components/Field';
 import { problemFields } from '../shared/fieldErrors';
 import { countryOptions } from './countries';
 import styles from './Profile.module.css';

@@ -10,7 +10,7 @@ import { FormAlert } from '../../../components/FormAlert';
 import { Note } from '../../../components/Page';
 import ws from '../../../components/Workspace.module.css';
 import { formatDate } from '../../../i18n/format';
-import { TextArea } from '../rounds/Fields';
+import { TextArea } from '../../../components/TextArea';
 import {
   FEEDBACK_KINDS,
   FEEDBACK_SEVERITIES,

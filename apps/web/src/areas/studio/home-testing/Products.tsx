@@ -10,7 +10,7 @@ import { FormAlert } from '../../../components/FormAlert';
 import { Note } from '../../../components/Page';
 import ws from '../../../components/Workspace.module.css';
 import { formatDate } from '../../../i18n/format';
-import { Field } from '../../me/shared/Field';
+import { Field } from '../../../components/Field';
 import { homeTestingKeys, type HomeTestingApi, type Product } from './api';
 import styles from './HomeTesting.module.css';
 

@@ -13,7 +13,7 @@ import { Note } from '../../../components/Page';
 import ws from '../../../components/Workspace.module.css';
 import { formatDate } from '../../../i18n/format';
 import { ReportView } from '../../../reports/ReportView';
-import { Field } from '../../me/shared/Field';
+import { Field } from '../../../components/Field';
 import { useStudy } from '../api';
 import {
   isGenerating,

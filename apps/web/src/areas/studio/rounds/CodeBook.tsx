@@ -5,7 +5,7 @@ import { applyProblemToForm, problemMessage, problemOf } from '../../../api/prob
 import { Button } from '../../../components/Form';
 import { FormAlert } from '../../../components/FormAlert';
 import ws from '../../../components/Workspace.module.css';
-import { Field } from '../../me/shared/Field';
+import { Field } from '../../../components/Field';
 import { roundsKeys, type RoundsApi } from './api';
 import styles from './Rounds.module.css';
 

@@ -25,7 +25,7 @@ import {
   type RoundsApi,
 } from './api';
 import { CodeBook, useCodes } from './CodeBook';
-import { TextArea } from './Fields';
+import { TextArea } from '../../../components/TextArea';
 import styles from './Rounds.module.css';
 
 interface Ctx {

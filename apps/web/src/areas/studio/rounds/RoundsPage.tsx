@@ -11,10 +11,10 @@ import { FormAlert } from '../../../components/FormAlert';
 import { Note } from '../../../components/Page';
 import ws from '../../../components/Workspace.module.css';
 import { formatDate } from '../../../i18n/format';
-import { Field } from '../../me/shared/Field';
+import { Field } from '../../../components/Field';
 import { fromLocalInput, roundsKeys, sdkRoundsApi, toLocalInput, type Round, type RoundsApi } from './api';
 import { CodeBook } from './CodeBook';
-import { TextArea } from './Fields';
+import { TextArea } from '../../../components/TextArea';
 import styles from './Rounds.module.css';
 
 const DAY = 86_400_000;

@@ -1,6 +1,6 @@
 import { forwardRef, useId, type ComponentProps } from 'react';
-import { formStyles } from '../../../components/Form';
-import ws from '../../../components/Workspace.module.css';
+import { formStyles } from './Form';
+import ws from './Workspace.module.css';
 
 interface TextAreaProps extends ComponentProps<'textarea'> {
   label: string;

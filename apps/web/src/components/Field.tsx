@@ -1,5 +1,5 @@
 import { forwardRef, useId, type ComponentProps } from 'react';
-import { formStyles } from '../../../components/Form';
+import { formStyles } from './Form';
 
 interface FieldProps extends Omit<ComponentProps<'input'>, 'size'> {
   label: string;
