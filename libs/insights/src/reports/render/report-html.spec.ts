@@ -114,27 +114,27 @@ describe('renderReportHtml', () => {
     expect(tableRow(html, 'Invited')).toBe('<tr><th scope="row">Invited</th><td class="num">60</td><td class="num">100.0%</td></tr>');
     expect(tableRow(html, 'Completed')).toBe('<tr><th scope="row">Completed</th><td class="num">20</td><td class="num">33.3%</td></tr>');
     expect(html).toContain(
-      '<tr><td>gender</td><th scope="row">female</th><td class="num">12</td><td class="num">13</td><td class="num">108.3%</td></tr>',
+      '<tr><td>Gender</td><th scope="row">Women</th><td class="num">12</td><td class="num">13</td><td class="num">108.3%</td></tr>',
     );
     // composition: four small tables
     for (const caption of ['Country', 'Gender', 'Age band', 'Tier']) expect(html).toContain(`<caption>${caption}</caption>`);
-    expect(tableRow(html, 'silver')).toBe('<tr><th scope="row">silver</th><td class="num">19</td><td class="num">79.2%</td></tr>');
+    expect(tableRow(html, 'Silver')).toBe('<tr><th scope="row">Silver</th><td class="num">19</td><td class="num">79.2%</td></tr>');
     // discussions
     expect(tableRow(html, 'First week with the robot')).toContain(
       '<td class="num">42</td><td class="num">19</td><td class="num">79.2%</td>',
     );
     expect(html).toContain(`<h4>${escaped(`Noise ${HOSTILE}`)} <span class="meta">(9 posts)</span></h4>`);
     expect(html).toContain('<blockquote><p>Sounds like a jet engine when kneading.</p><footer>— P-03</footer></blockquote>');
-    expect(html).toContain('<footer>— P-21 · 14 likes · visible</footer>');
+    expect(html).toContain('<footer>— P-21 · 14 likes · Visible</footer>');
     // home testing
     expect(html).toMatch(
       /<td>K2-EU-WHT<\/td><td class="num">24<\/td><td class="num">24<\/td><td class="num">22<\/td><td class="num">1<\/td><td class="num">1<\/td><td class="num">2.5<\/td>/,
     );
     // feedback
     for (const caption of ['By kind', 'By severity', 'By status']) expect(html).toContain(`<caption>${caption}</caption>`);
-    expect(tableRow(html, 'critical')).toBe('<tr><th scope="row">critical</th><td class="num">1</td></tr>');
+    expect(tableRow(html, 'Critical')).toBe('<tr><th scope="row">Critical</th><td class="num">1</td></tr>');
     expect(html).toContain(
-      `<th scope="row">${escaped(`Lid sensor fails ${HOSTILE}`)}</th><td>bug</td><td>major</td><td>triaged</td><td class="num">8</td>`,
+      `<th scope="row">${escaped(`Lid sensor fails ${HOSTILE}`)}</th><td>Bug</td><td>Major</td><td>Triaged</td><td class="num">8</td>`,
     );
   });
 
@@ -162,8 +162,8 @@ describe('renderReportHtml', () => {
 
     const frequency = article(html, `How often do you cook? ${HOSTILE}`);
     expect(frequency).toContain('<caption>By country</caption>');
-    expect(tableRow(frequency, 'FR')).toBe(
-      '<tr><th scope="row">FR</th><td class="num">15</td><td class="num">46.7%</td><td class="num">33.3%</td><td class="num">13.3%</td><td class="num">6.7%</td></tr>',
+    expect(tableRow(frequency, 'France')).toBe(
+      '<tr><th scope="row">France</th><td class="num">15</td><td class="num">46.7%</td><td class="num">33.3%</td><td class="num">13.3%</td><td class="num">6.7%</td></tr>',
     );
 
     const text = article(html, 'What would you improve?');
@@ -206,20 +206,20 @@ describe('renderReportHtml', () => {
     );
     expect(tableRow(html, 'Replacement lid v2')).toMatch(/<td class="num">0<\/td><td class="num"><\/td><\/tr>$/);
     expect(html).toContain(
-      '<tr><td>age band</td><th scope="row">55+</th><td class="num">0</td><td class="num">4</td><td class="num"></td></tr>',
+      '<tr><td>Age band</td><th scope="row">55+</th><td class="num">0</td><td class="num">4</td><td class="num"></td></tr>',
     );
-    expect(tableRow(html, 'Timer visible from across the room')).toContain('<td>idea</td><td></td><td>new</td>');
+    expect(tableRow(html, 'Timer visible from across the room')).toContain('<td>Idea</td><td></td><td>New</td>');
   });
 
   it('shows a suppressed cross-tab row with its reason and no figure at all', () => {
     const rows = html.match(/<tr class="suppressed">.*?<\/tr>/g) ?? [];
     expect(rows).toEqual([
-      '<tr class="suppressed"><th scope="row">BE</th><td colspan="5">fewer than 5 respondents</td></tr>',
+      '<tr class="suppressed"><th scope="row">Belgium</th><td colspan="5">fewer than 5 respondents</td></tr>',
       '<tr class="suppressed"><th scope="row">55+</th><td colspan="2">fewer than 5 respondents</td></tr>',
     ]);
     const larger = renderReportHtml({ ...content, minCell: 10 });
     expect(larger.match(/<tr class="suppressed">.*?<\/tr>/g)?.[0]).toBe(
-      '<tr class="suppressed"><th scope="row">BE</th><td colspan="5">fewer than 10 respondents</td></tr>',
+      '<tr class="suppressed"><th scope="row">Belgium</th><td colspan="5">fewer than 10 respondents</td></tr>',
     );
   });
 
@@ -230,7 +230,71 @@ describe('renderReportHtml', () => {
       ],
     });
     const row = renderReportHtml(leaky).match(/<tr class="suppressed">.*?<\/tr>/)?.[0];
-    expect(row).toBe('<tr class="suppressed"><th scope="row">gold</th><td colspan="1">fewer than 5 respondents</td></tr>');
+    expect(row).toBe('<tr class="suppressed"><th scope="row">Gold</th><td colspan="1">fewer than 5 respondents</td></tr>');
+  });
+
+  it('shows every code by its word, never raw (a brand reads "Non-binary", not non_binary)', () => {
+    const coded: ReportContent = {
+      ...content,
+      study: { ...content.study, status: 'in_field' },
+      quotas: [
+        { dimension: 'tier', value: 'lead_user', target: 12, enrolled: 12 },
+        { dimension: 'attribute:home_type', value: 'detached_house', target: 10, enrolled: 4 },
+        { dimension: 'country', value: 'LU', target: 5, enrolled: 5 },
+      ],
+      composition: {
+        ...content.composition,
+        gender: [
+          { value: 'non_binary', n: 2 },
+          { value: 'prefer_not_to_say', n: 1 },
+          { value: 'unknown', n: 1 },
+        ],
+        tier: [{ value: 'lead_user', n: 12 }],
+      },
+      discussions: {
+        ...content.discussions,
+        codes: content.discussions.codes.map((c) => ({ ...c, n: 1 })),
+        topIdeas: [{ postId: 'p-1', pseudonym: 'P-21', text: 'A quiet mode.', likes: 1, status: 'under_review' }],
+      },
+      feedback: {
+        ...content.feedback,
+        byStatus: { in_progress: 2, wont_fix: 1 },
+        top: [{ id: 'f-1', kind: 'question', severity: 'blocker', status: 'wont_fix', title: 'Where is the manual?', meToo: 1 }],
+      },
+    };
+    const doc = renderReportHtml(coded);
+    expect(doc).toContain('<dt>Study status</dt><dd>In field</dd>');
+    expect(doc).toContain('<tr><td>Tier</td><th scope="row">Lead users</th>');
+    expect(doc).toContain('<tr><td>Home type</td><th scope="row">Detached house</th>');
+    expect(doc).toContain('<tr><td>Country</td><th scope="row">Luxembourg</th>');
+    for (const word of ['Non-binary', 'Prefer not to say', 'Unknown', 'In progress', 'Won’t fix'])
+      expect(doc).toContain(`<th scope="row">${escaped(word)}</th>`);
+    expect(doc).toContain('<footer>— P-21 · 1 like · Under review</footer>');
+    expect(doc).toContain('<span class="meta">(1 post)</span>');
+    expect(doc).toContain('<td>Question</td><td>Blocker</td><td>Won’t fix</td>');
+    const body = doc.slice(doc.indexOf('<body>'));
+    for (const code of [
+      'in_field',
+      'lead_user',
+      'attribute:',
+      'home_type',
+      'non_binary',
+      'prefer_not_to_say',
+      'under_review',
+      'in_progress',
+      'wont_fix',
+      '1 likes',
+      '1 posts',
+    ])
+      expect(body).not.toContain(code);
+  });
+
+  it('fits a phone: every table scrolls inside its own box, never the page', () => {
+    const tables = html.match(/<table[\s>]/g) ?? [];
+    expect(tables.length).toBeGreaterThan(5);
+    expect(html.match(/<div class="scroll"><table[\s>]/g)).toHaveLength(tables.length);
+    expect(html).toContain('.scroll { max-width: 100%; overflow-x: auto; }');
+    expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
   });
 
   it('draws charts server-side: funnel, distributions, NPS and SUS', () => {

@@ -22,7 +22,8 @@
  *   display (API.md defines them unclamped in the JSON; beyond ±100 is not a possible score).
  * - Small cross-tab rows (`suppressed`) show "fewer than {minCell} respondents" instead of
  *   every figure, their n included: the text says why the row is empty without the count.
- * - Words are English (the report has no locale yet); `brandName` is the reader's brand.
+ * - Words are English (the report has no locale yet), codes shown by their words (labels.ts);
+ *   `brandName` is the reader's brand.
  * - The template file is read and compiled once, on the first render.
  */
 import { readFileSync } from 'node:fs';
@@ -31,6 +32,16 @@ import Handlebars from 'handlebars';
 import { distributionChart, npsChart, susChart } from '../../domain';
 import type { CrosstabContent, Interval, QuestionReport, ReportContent, SurveyReport, ValueCount } from '../report-content';
 import { formatDecimal, formatInstant, formatInteger, formatInterval, formatNumber, formatPercent } from './format';
+import {
+  dimensionLabel,
+  feedbackKindLabel,
+  feedbackSeverityLabel,
+  feedbackStatusLabel,
+  ideaStatusLabel,
+  plural,
+  studyStatusLabel,
+  valueLabel,
+} from './labels';
 
 export interface ReportHtmlOptions {
   /** the brand the report is for, shown under the title */
@@ -62,13 +73,6 @@ const QUESTION_TYPES: Readonly<Record<string, string>> = {
   sus: 'SUS',
   number: 'number',
   text: 'open text',
-};
-
-const SEGMENTS: Readonly<Record<string, string>> = {
-  country: 'country',
-  gender: 'gender',
-  ageBand: 'age band',
-  tier: 'tier',
 };
 
 function distributionSvg(question: QuestionReport): Handlebars.SafeString | undefined {
@@ -113,15 +117,16 @@ function crosstabView(crosstab: CrosstabContent, question: QuestionReport) {
   const columns = [...new Set([...(question.distribution ?? []).map((d) => d.value).filter((v) => inRows.has(v)), ...inRows])];
   const hasMean = visible.some((r) => r.mean !== undefined);
   return {
-    label: wordFor(SEGMENTS, crosstab.segment),
+    label: dimensionLabel(crosstab.segment),
+    caption: `By ${dimensionLabel(crosstab.segment).toLowerCase()}`,
     columns,
     hasMean,
     span: 1 + (hasMean ? 1 : 0) + columns.length,
     rows: crosstab.rows.map((row) =>
       row.suppressed
-        ? { value: row.value, suppressed: true }
+        ? { value: valueLabel(crosstab.segment, row.value), suppressed: true }
         : {
-            value: row.value,
+            value: valueLabel(crosstab.segment, row.value),
             suppressed: false,
             n: row.n,
             mean: row.mean,
@@ -135,17 +140,22 @@ function surveyView(survey: SurveyReport) {
   return { ...survey, questions: survey.questions.map(questionView) };
 }
 
-function countTable(label: string, rows: readonly ValueCount[]) {
+/** A table of counts per value, each value shown by its word (`word`). */
+function countTable(label: string, rows: readonly ValueCount[], word: (value: string) => string) {
   const total = rows.reduce((sum, r) => sum + r.n, 0);
-  return { label, total, rows: rows.map((r) => ({ ...r, pct: share(r.n, total) })) };
+  return { label, total, rows: rows.map((r) => ({ ...r, value: word(r.value), pct: share(r.n, total) })) };
 }
 
-function recordTable(label: string, record: Readonly<Record<string, number>>) {
+function recordTable(label: string, record: Readonly<Record<string, number>>, word: (value: string) => string) {
   return countTable(
     label,
     Object.entries(record).map(([value, n]) => ({ value, n })),
+    word,
   );
 }
+
+const segmentTable = (segment: 'country' | 'gender' | 'ageBand' | 'tier', rows: readonly ValueCount[]) =>
+  countTable(dimensionLabel(segment), rows, (value) => valueLabel(segment, value));
 
 function funnelView(funnel: ReportContent['funnel']) {
   const stages: Array<[string, number]> = [
@@ -175,30 +185,48 @@ function funnelView(funnel: ReportContent['funnel']) {
 function view(content: ReportContent, options: ReportHtmlOptions) {
   return {
     brandName: options.brandName,
-    study: content.study,
+    study: { ...content.study, status: studyStatusLabel(content.study.status) },
     studyId: content.studyId,
     version: content.version,
     generatedAt: content.generatedAt,
     generatedAtText: formatInstant(content.generatedAt),
     minCell: content.minCell,
     funnel: funnelView(content.funnel),
-    quotas: content.quotas.map((q) => ({ ...q, dimension: wordFor(SEGMENTS, q.dimension), attainment: share(q.enrolled, q.target) })),
+    quotas: content.quotas.map((q) => ({
+      ...q,
+      dimension: dimensionLabel(q.dimension),
+      value: valueLabel(q.dimension, q.value),
+      attainment: share(q.enrolled, q.target),
+    })),
     composition: [
-      countTable('Country', content.composition.country),
-      countTable('Gender', content.composition.gender),
-      countTable('Age band', content.composition.ageBand),
-      countTable('Tier', content.composition.tier),
+      segmentTable('country', content.composition.country),
+      segmentTable('gender', content.composition.gender),
+      segmentTable('ageBand', content.composition.ageBand),
+      segmentTable('tier', content.composition.tier),
     ],
     surveys: content.surveys.map(surveyView),
-    discussions: content.discussions,
+    discussions: {
+      ...content.discussions,
+      codes: content.discussions.codes.map((c) => ({ ...c, postsText: plural(c.n, 'post', 'posts') })),
+      topIdeas: content.discussions.topIdeas.map((i) => ({
+        ...i,
+        likesText: plural(i.likes, 'like', 'likes'),
+        status: ideaStatusLabel(i.status),
+      })),
+    },
     homeTesting: content.homeTesting,
     feedback: {
       tables: [
-        recordTable('By kind', content.feedback.byKind),
-        recordTable('By severity', content.feedback.bySeverity),
-        recordTable('By status', content.feedback.byStatus),
+        recordTable('By kind', content.feedback.byKind, feedbackKindLabel),
+        recordTable('By severity', content.feedback.bySeverity, feedbackSeverityLabel),
+        recordTable('By status', content.feedback.byStatus, feedbackStatusLabel),
       ],
-      top: content.feedback.top,
+      top: content.feedback.top.map((f) => ({
+        ...f,
+        kind: feedbackKindLabel(f.kind),
+        severity: f.severity && feedbackSeverityLabel(f.severity),
+        status: feedbackStatusLabel(f.status),
+      })),
     },
   };
 }
