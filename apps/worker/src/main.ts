@@ -1,7 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Logger as PinoLogger } from 'nestjs-pino';
-import { loadConfigOrExit } from '@leadpanel/platform';
+import { appLogger, loadConfigOrExit } from '@leadpanel/platform';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {
@@ -12,7 +11,7 @@ async function bootstrap(): Promise<void> {
   }
   const config = { ...base, queue: { ...base.queue, runWorkers: true } };
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true });
-  app.useLogger(app.get(PinoLogger));
+  app.useLogger(appLogger(app));
   app.enableShutdownHooks();
   new Logger('Worker').log(`processing jobs from ${config.queue.prefix} with concurrency ${config.queue.concurrency}`);
 }

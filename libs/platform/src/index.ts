@@ -19,6 +19,7 @@ export * from './queue/bull-job-queue';
 export * from './outbox/outbox-message.entity';
 export * from './outbox/outbox.service';
 export * from './outbox/outbox-dispatcher';
+export * from './logging/app-logger';
 export * from './mail/email-message.entity';
 export * from './mail/mail-templates';
 export * from './mail/mail-transport';

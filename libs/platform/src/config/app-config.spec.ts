@@ -200,4 +200,13 @@ describe('loadConfig', () => {
   it('logs less in tests by default', () => {
     expect(loadConfig({ NODE_ENV: 'test' }).log.level).toBe('warn');
   });
+
+  it('logs readable lines on a terminal in development, JSON elsewhere, unless LOG_PRETTY says otherwise', () => {
+    expect(loadConfig({}, { terminal: true }).log.pretty).toBe(true);
+    expect(loadConfig({}, { terminal: false }).log.pretty).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }, { terminal: true }).log.pretty).toBe(false);
+    expect(loadConfig({ NODE_ENV: 'test' }, { terminal: true }).log.pretty).toBe(false);
+    expect(loadConfig({ LOG_PRETTY: 'false' }, { terminal: true }).log.pretty).toBe(false);
+    expect(loadConfig({ LOG_PRETTY: 'true' }, { terminal: false }).log.pretty).toBe(true);
+  });
 });

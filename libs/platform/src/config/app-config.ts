@@ -91,7 +91,11 @@ function pgliteDir(raw: string): string {
   return raw.startsWith('memory://') ? raw : resolve(raw);
 }
 
-export function loadConfig(env: Env = process.env): AppConfig {
+/**
+ * Reads the configuration from `env`. `terminal`: the process writes to a terminal, which makes
+ * human-readable logs the default in development (JSON otherwise, and always in production).
+ */
+export function loadConfig(env: Env = process.env, { terminal = false }: { terminal?: boolean } = {}): AppConfig {
   const nodeEnv = str(env, 'NODE_ENV') ?? 'development';
   if (!['development', 'production', 'test'].includes(nodeEnv)) {
     throw new ConfigError('NODE_ENV', `must be development, production or test (got "${nodeEnv}")`);
@@ -201,6 +205,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     reports: { minCell: int(env, 'REPORT_MIN_CELL', 5, 1, 1000) },
     carrier: { webhookSecret: str(env, 'CARRIER_WEBHOOK_SECRET') ?? null },
     metrics: { enabled: metricsToken !== null || nodeEnv !== 'production', token: metricsToken },
-    log: { level: logLevel, pretty: bool(env, 'LOG_PRETTY', false) },
+    log: { level: logLevel, pretty: bool(env, 'LOG_PRETTY', terminal && nodeEnv === 'development') },
   };
 }

@@ -5,7 +5,7 @@ import { AppConfig, ConfigError, loadConfig } from './app-config';
 export function loadConfigOrExit(): AppConfig {
   loadDotenv({ quiet: true });
   try {
-    return loadConfig(process.env);
+    return loadConfig(process.env, { terminal: process.stdout.isTTY === true });
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`${err.message}\n`);

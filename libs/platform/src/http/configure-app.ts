@@ -3,7 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
-import { Logger as PinoLogger } from 'nestjs-pino';
+import { appLogger } from '../logging/app-logger';
 import type { AppConfig } from '../config/app-config';
 import { ProblemFilter } from '../errors/problem.filter';
 import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware';
@@ -35,7 +35,7 @@ export function setApiPrefix(app: INestApplication): void {
 /** Everything main.ts and the e2e tests both need: one composition of the HTTP app. */
 export function configureApp(app: INestApplication, config: AppConfig): void {
   const express = app as NestExpressApplication;
-  express.useLogger(app.get(PinoLogger));
+  express.useLogger(appLogger(app));
   express.disable('x-powered-by');
   express.set('trust proxy', config.http.trustProxy);
   express.set('query parser', 'extended');

@@ -46,6 +46,5 @@ export function requestLogOptions(config: AppConfig): Options {
       req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
-    transport: config.log.pretty ? { target: 'pino-pretty' } : undefined,
   };
 }
