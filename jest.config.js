@@ -1,6 +1,10 @@
 // Three tiers (docs/testing.md): unit beside the code, int against the real database,
 // e2e over HTTP on the composed app. Nest 12 and PGlite ship ESM: Jest on Node 20 cannot
 // require() ESM, so swc compiles them to CommonJS along with our TypeScript.
+const { execFileSync } = require('node:child_process');
+const { existsSync } = require('node:fs');
+const { join } = require('node:path');
+
 const swc = [
   '@swc/jest',
   {
@@ -32,6 +36,22 @@ const common = {
 // Files that need a real PostgreSQL server (row locking, restarts): left out of the embedded run.
 const needsPostgres = process.env.DATABASE_URL ? [] : ['\\.pg\\.(int|e2e)-spec\\.ts$'];
 
+// The database outage test starts and kills a PostgreSQL server of its own: it needs the server
+// binaries (PG_BIN, else Debian's PostgreSQL 15, else pg_config), not DATABASE_URL. Without
+// them it is left out, and the global set-up says so.
+function pgBinariesFound() {
+  const has = (dir) => !!dir && existsSync(join(dir, 'pg_ctl'));
+  if (process.env.PG_BIN) return has(process.env.PG_BIN);
+  if (has('/usr/lib/postgresql/15/bin')) return true;
+  try {
+    return has(execFileSync('pg_config', ['--bindir'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+  } catch {
+    return false;
+  }
+}
+const needsPgBinaries = pgBinariesFound() ? [] : ['/test/platform/database-outage\\.int-spec\\.ts$'];
+if (needsPgBinaries.length > 0) process.env.LEADPANEL_PG_BINARIES_MISSING = 'true';
+
 module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
@@ -47,7 +67,7 @@ module.exports = {
       ...common,
       displayName: 'int',
       testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'],
-      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/web/', ...needsPostgres],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/web/', ...needsPostgres, ...needsPgBinaries],
     },
     {
       ...common,

@@ -30,6 +30,10 @@ export default async function globalSetup(): Promise<void> {
     const left = countPostgresOnlyFiles(join(__dirname, '..', '..'));
     console.log(`\nembedded mode (PGlite, in-process jobs); ${left} test file(s) that need a real PostgreSQL server are left out`);
   }
+  if (process.env.LEADPANEL_PG_BINARIES_MISSING === 'true')
+    console.log(
+      'PostgreSQL server binaries not found (PG_BIN, /usr/lib/postgresql/15/bin, pg_config): the database outage test (test/platform/database-outage.int-spec.ts) is left out',
+    );
 }
 
 function withDatabase(url: URL, db: string): string {
