@@ -1,8 +1,19 @@
+import { eventually } from '@leadpanel/platform/testing';
 import { randomBytes } from 'node:crypto';
 import { SmtpListener } from '../support/smtp';
 import { ThrowawayPostgres } from '../support/throwaway-postgres';
 import { API, createUser, login, loginAdmin, newEmail } from './support/actions';
-import { ADMIN, removeQueueKeys, services, sleep, startStack, stopAll, until, type LeadpanelProcess, type Stack } from './support/servers';
+import {
+  ADMIN,
+  removeQueueKeys,
+  services,
+  sleep,
+  startStack,
+  stopAll,
+  RESTARTING,
+  type LeadpanelProcess,
+  type Stack,
+} from './support/servers';
 
 /**
  * PostgreSQL is restarted under the built API and worker processes. What
@@ -65,7 +76,11 @@ describe('PostgreSQL restarted under the running processes', () => {
     expect(worker.alive).toBe(true);
 
     await pg!.start();
-    await until('/health/ready is 200 again', async () => ((await stack.http().get('/health/ready')).status === 200 ? true : undefined));
+    await eventually(
+      '/health/ready is 200 again',
+      async () => ((await stack.http().get('/health/ready')).status === 200 ? true : undefined),
+      RESTARTING,
+    );
     expect(await login(stack, ADMIN.email, ADMIN.password)).toEqual(expect.any(String));
     const after = newEmail('after');
     expect((await createUser(stack, admin, after)).status).toBe(201);

@@ -1,3 +1,4 @@
+import { eventually } from '@leadpanel/platform/testing';
 import { randomBytes } from 'node:crypto';
 import { SmtpListener } from '../support/smtp';
 import { apply, campaign, createUser, login, loginAdmin, metric, newEmail, API } from './support/actions';
@@ -9,7 +10,7 @@ import {
   sleep,
   startStack,
   stopAll,
-  until,
+  RESTARTING,
   type LeadpanelProcess,
   type Stack,
   type TestDatabase,
@@ -73,8 +74,10 @@ describe('Redis outage', () => {
     const beforeOutage = [newEmail('held'), newEmail('waiting-1'), newEmail('waiting-2')];
     for (const email of beforeOutage) expect((await apply(stack, slug, email)).status).toBe(201);
     await s.waitForHeld(1);
-    await until('two jobs wait in Redis', async () =>
-      (await metric(stack, 'leadpanel_queue_jobs{state="waiting"}')) === 2 ? true : undefined,
+    await eventually(
+      'two jobs wait in Redis',
+      async () => ((await metric(stack, 'leadpanel_queue_jobs{state="waiting"}')) === 2 ? true : undefined),
+      RESTARTING,
     );
 
     await redis!.stop();
@@ -82,7 +85,7 @@ describe('Redis outage', () => {
     // the relay answers the held message now: that job finishes without Redis; the two jobs
     // that waited in Redis are gone with it
     s.hold(false);
-    const held = await until('the held message is accepted', () => beforeOutage.find((e) => s.to(e).length === 1));
+    const held = await eventually('the held message is accepted', () => beforeOutage.find((e) => s.to(e).length === 1), RESTARTING);
     const lost = beforeOutage.filter((e) => e !== held);
 
     // what needs no queue keeps working
@@ -125,7 +128,11 @@ describe('Redis outage', () => {
     await redis!.start();
     const expected = [ADMIN.email, researcherEmail, ...beforeOutage, ...duringOutage, colleague];
     for (const email of expected) await s.waitFor(email, 1, 30_000);
-    await until('/health/ready is 200 again', async () => ((await stack.http().get('/health/ready')).status === 200 ? true : undefined));
+    await eventually(
+      '/health/ready is 200 again',
+      async () => ((await stack.http().get('/health/ready')).status === 200 ? true : undefined),
+      RESTARTING,
+    );
     await sleep(3_000); // a duplicate would come now
     for (const email of expected) expect(s.to(email)).toHaveLength(1);
     expect(s.messages).toHaveLength(expected.length);
@@ -134,10 +141,14 @@ describe('Redis outage', () => {
     expect(rows).toEqual([{ status: 'sent', n: expected.length }]);
     expect(await pendingMail()).toBe(0);
     expect(stack.api.alive && worker.alive).toBe(true);
-    await until('the rate limits are shared again', async () => {
-      await stack.http().get(`${API}/brands`).set('Authorization', `Bearer ${researcher}`);
-      return /rate limits are shared by every API process again/.test(stack.api.output) ? true : undefined;
-    });
+    await eventually(
+      'the rate limits are shared again',
+      async () => {
+        await stack.http().get(`${API}/brands`).set('Authorization', `Bearer ${researcher}`);
+        return /rate limits are shared by every API process again/.test(stack.api.output) ? true : undefined;
+      },
+      RESTARTING,
+    );
     // the dispatchers noticed that Redis came back empty (no waiting for the leases to run out)
     expect(stack.api.output + worker.output).toMatch(/the queue lost its jobs/);
   });

@@ -1,3 +1,4 @@
+import { eventually } from '@leadpanel/platform/testing';
 import { randomBytes } from 'node:crypto';
 import { SmtpListener } from '../support/smtp';
 import { createUser, loginAdmin, metric, newEmail } from './support/actions';
@@ -9,7 +10,7 @@ import {
   sleep,
   startStack,
   stopAll,
-  until,
+  RESTARTING,
   type LeadpanelProcess,
   type Stack,
   type TestDatabase,
@@ -54,7 +55,7 @@ describe('SMTP relay refusing mail', () => {
     const email = newEmail('refused');
     expect((await createUser(stack, admin, email)).status).toBe(201);
 
-    const failed = await until(
+    const failed = await eventually(
       'the e-mail is recorded as failed',
       async () => {
         const [r] = await db!.query<{ id: string; status: string; attempts: number; last_error: string; sent_at: Date | null }>(
@@ -63,7 +64,7 @@ describe('SMTP relay refusing mail', () => {
         );
         return r?.status === 'failed' ? r : undefined;
       },
-      30_000,
+      { ...RESTARTING, timeoutMs: 30_000 },
     );
     expect(failed).toMatchObject({ attempts: 3, sent_at: null });
     expect(failed.last_error).toMatch(/550|mailbox unavailable/);
@@ -74,8 +75,10 @@ describe('SMTP relay refusing mail', () => {
     expect(outbox.status).toBe('dispatched');
     expect(outbox.last_error).toMatch(/550|mailbox unavailable/);
 
-    await until('the failed job shows in the metrics', async () =>
-      (await metric(stack, 'leadpanel_queue_jobs{state="failed"}')) === 1 ? true : undefined,
+    await eventually(
+      'the failed job shows in the metrics',
+      async () => ((await metric(stack, 'leadpanel_queue_jobs{state="failed"}')) === 1 ? true : undefined),
+      RESTARTING,
     );
     expect(worker.output).toMatch(/job mail\.send \([0-9a-f-]{36}\) attempt 3 failed: [^\n]*(550|mailbox unavailable)/);
 

@@ -1,3 +1,4 @@
+import { eventually } from '@leadpanel/platform/testing';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { joinMany, openCampaign, recruitingStudy, studyBody, wave, type Panellist } from '../studies/studies-helpers';
@@ -11,7 +12,7 @@ import {
   sleep,
   startStack,
   stopAll,
-  until,
+  RESTARTING,
   type ApiProcess,
   type LeadpanelProcess,
   type Stack,
@@ -158,7 +159,10 @@ describe('two API processes and two workers', () => {
     expect(result.invited).toBe(PANELLISTS);
     const subject = `You are invited: ${title}`;
     const invitations = (p: Panellist) => s.to(p.email).filter((m) => m.subject === subject);
-    await until(`${PANELLISTS} invitation e-mails`, () => (panellists.every((p) => invitations(p).length >= 1) ? true : undefined), 60_000);
+    await eventually(`${PANELLISTS} invitation e-mails`, () => (panellists.every((p) => invitations(p).length >= 1) ? true : undefined), {
+      ...RESTARTING,
+      timeoutMs: 60_000,
+    });
     await sleep(3_000); // a duplicate would come now
     expect(panellists.map((p) => invitations(p).length)).toEqual(Array(PANELLISTS).fill(1));
     const rows = await db!.query<{ status: string; n: number }>(

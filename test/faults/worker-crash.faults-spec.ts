@@ -1,3 +1,4 @@
+import { eventually } from '@leadpanel/platform/testing';
 import { randomBytes } from 'node:crypto';
 import { SmtpListener } from '../support/smtp';
 import { createUser, loginAdmin, newEmail } from './support/actions';
@@ -9,7 +10,7 @@ import {
   sleep,
   startStack,
   stopAll,
-  until,
+  RESTARTING,
   type LeadpanelProcess,
   type Stack,
   type TestDatabase,
@@ -72,13 +73,17 @@ describe('worker killed in the middle of a job', () => {
     const [mail] = await s.waitFor(email, 1, 4 * LOCK_MS + 5_000);
     expect(mail.messageId).toBe(`<${row.id}@leadpanel>`);
 
-    const sent = await until('the e-mail is recorded as sent', async () => {
-      const [r] = await db!.query<{ status: string; attempts: number; sent_at: Date | null }>(
-        `SELECT status, attempts, sent_at FROM email_messages WHERE id = $1`,
-        [row.id],
-      );
-      return r.status === 'sent' ? r : undefined;
-    });
+    const sent = await eventually(
+      'the e-mail is recorded as sent',
+      async () => {
+        const [r] = await db!.query<{ status: string; attempts: number; sent_at: Date | null }>(
+          `SELECT status, attempts, sent_at FROM email_messages WHERE id = $1`,
+          [row.id],
+        );
+        return r.status === 'sent' ? r : undefined;
+      },
+      RESTARTING,
+    );
     // the killed attempt never got as far as recording anything
     expect(sent.attempts).toBe(1);
     expect(sent.sent_at).toBeInstanceOf(Date);

@@ -431,16 +431,7 @@ export function postCarrierEvent(
   return req.send(raw);
 }
 
-/** Polls `probe` until it answers something truthy; fails after `timeoutMs`. */
-export async function eventually<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+export { eventually } from '@leadpanel/platform/testing';
 
 /** Lets the in-process queue and the dispatcher run what is due, so that a "nothing more happened" check means something. */
 export function settle(ms = 1_500): Promise<void> {

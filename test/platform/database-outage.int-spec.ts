@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { Client, type Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import { eventually } from '@leadpanel/platform/testing';
 import { createTestApp, type TestApp, type TestUser } from '../support/test-app';
 import { ThrowawayPostgres } from '../support/throwaway-postgres';
 
@@ -20,21 +21,6 @@ describe('database outage', () => {
 
   const app = (): TestApp => t!;
   const brands = () => app().http().get('/api/v1/brands').set('Authorization', `Bearer ${researcher.token}`);
-
-  async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    let last: unknown;
-    for (;;) {
-      try {
-        const v = await probe();
-        if (v !== undefined) return v;
-      } catch (err) {
-        last = err;
-      }
-      if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms${last ? ` (last error: ${String(last)})` : ''}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
 
   beforeAll(async () => {
     pg = await ThrowawayPostgres.create();
@@ -75,14 +61,14 @@ describe('database outage', () => {
     await locker.query('BEGIN');
     await locker.query('LOCK TABLE brands IN ACCESS EXCLUSIVE MODE');
     const inFlight = brands().then((r) => r);
-    await until(
+    await eventually(
       'the brand list waits on the lock',
       async () => {
         // pg_locks is read live (pg_stat_activity would be a snapshot for the whole of the locker's transaction)
         const { rows } = await locker!.query(`SELECT 1 FROM pg_locks WHERE relation = 'brands'::regclass AND NOT granted`);
         return rows.length > 0 ? true : undefined;
       },
-      10_000,
+      { timeoutMs: 10_000, retryErrors: true, intervalMs: 200 },
     );
 
     // and idle connections: each gets an 'error' event of its own when the server dies
@@ -102,7 +88,11 @@ describe('database outage', () => {
     locker = undefined;
 
     // idle clients saw their server go: the pool's handler took the 'error' (no crash) and dropped them
-    await until('the pool drops its dead idle clients', () => Promise.resolve(pool.idleCount === 0 ? true : undefined), 5_000);
+    await eventually('the pool drops its dead idle clients', () => pool.idleCount === 0, {
+      timeoutMs: 5_000,
+      retryErrors: true,
+      intervalMs: 200,
+    });
     expect(warn.mock.calls.some(([m]) => /database connection lost/.test(String(m)))).toBe(true);
 
     const down = await s.http().get('/health/ready');
@@ -121,11 +111,11 @@ describe('database outage', () => {
 
     await pg!.start();
     const started = Date.now();
-    await until(
-      '/health/ready is 200 again',
-      async () => ((await s.http().get('/health/ready')).status === 200 ? true : undefined),
-      20_000,
-    );
+    await eventually('/health/ready is 200 again', async () => ((await s.http().get('/health/ready')).status === 200 ? true : undefined), {
+      timeoutMs: 20_000,
+      retryErrors: true,
+      intervalMs: 200,
+    });
     expect(Date.now() - started).toBeLessThan(20_000);
 
     const again = await brands();

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { eventually } from '@leadpanel/platform/testing';
 import { expectProblem } from '../panel/panel-helpers';
 import { createTestApp, uniqueEmail, type TestApp, type TestUser } from '../support/test-app';
 
@@ -13,16 +14,6 @@ interface EmailItem {
   lastError: string | null;
   createdAt: string;
   sentAt: string | null;
-}
-
-async function eventually<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const got = await probe();
-    if (got !== undefined) return got;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 describe('E-mail log: GET /emails, POST /emails/:id/retry', () => {

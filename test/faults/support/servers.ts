@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { Client } from 'pg';
 import request from 'supertest';
+import { eventually } from '@leadpanel/platform/testing';
 
 /**
  * Real servers for the fault tests: the built API and worker (`dist/`) as child processes, a
@@ -29,20 +30,8 @@ export function freeLoopbackPort(): Promise<number> {
   });
 }
 
-export async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await probe();
-      if (v !== undefined) return v;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs} ms${last ? ` (last error: ${String(last)})` : ''}`);
-    await sleep(100);
-  }
-}
+/** How the faults tests poll (`eventually` of @leadpanel/platform/testing): servers restart, so a probe that throws is "not yet". */
+export const RESTARTING = { retryErrors: true, intervalMs: 100 } as const;
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
@@ -169,10 +158,14 @@ export class RedisServer {
     this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
     this.child = child;
     if (child.pid) this.dog = watchdog(child.pid, this.dir);
-    await until(`redis-server on port ${this.port} answers`, async () => {
-      if (child.exitCode !== null) throw new Error(`redis-server exited ${child.exitCode}: ${output}`);
-      return (await this.ping()) ? true : undefined;
-    });
+    await eventually(
+      `redis-server on port ${this.port} answers`,
+      async () => {
+        if (child.exitCode !== null) throw new Error(`redis-server exited ${child.exitCode}: ${output}`);
+        return (await this.ping()) ? true : undefined;
+      },
+      RESTARTING,
+    );
   }
 
   get running(): boolean {
@@ -259,13 +252,13 @@ export class LeadpanelProcess {
 
   /** Waits until `probe` says the process is ready; fails at once, with its output, if it exits. */
   async ready(probe: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-    await until(
+    await eventually(
       `${this.name} is ready`,
       async () => {
         if (!this.alive) throw new Error(`${this.name} exited: ${this.output}`);
         return (await probe()) ? true : undefined;
       },
-      timeoutMs,
+      { ...RESTARTING, timeoutMs },
     ).catch((err: Error) => {
       throw new Error(`${err.message}\n--- ${this.name} output ---\n${this.output.slice(-4000)}`);
     });
