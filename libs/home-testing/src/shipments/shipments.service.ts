@@ -1,6 +1,5 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { isUUID } from 'class-validator';
 import {
   APP_CONFIG,
   AuditService,
@@ -19,19 +18,10 @@ import { UsersService } from '@leadpanel/identity';
 import { ActivePanellistCheck, PanellistsService, PersonalDataRegistry } from '@leadpanel/panel';
 import { StudiesService, StudyDirectory } from '@leadpanel/studies';
 import { AssignmentsService } from '@leadpanel/responses';
-import {
-  canMove,
-  csvDocument,
-  isShipmentStatus,
-  parseTrackingCsv,
-  returnsStock,
-  TRACKING_IMPORT_MAX_ROWS,
-  type ShipmentStatus,
-} from '../domain';
+import { canMove, csvDocument, isShipmentStatus, readTrackingImport, returnsStock, type ShipmentStatus } from '../domain';
 import { HomeTestingError } from '../home-testing.errors';
 import { ProductsRepository } from '../products/products.repository';
-import type { AllocationResultDto, ShipmentDetailDto, ShipmentResponseDto, TrackingErrorDto, TrackingResultDto } from './dto/shipment.dto';
-import { TRACKING_LIMITS, TRACKING_NUMBER_PATTERN } from './dto/shipment.dto';
+import type { AllocationResultDto, ShipmentDetailDto, ShipmentResponseDto, TrackingResultDto } from './dto/shipment.dto';
 import type { ShipmentEventSource } from './shipment-event.entity';
 import type { ShipmentEntity } from './shipment.entity';
 import { ShipmentsRepository } from './shipments.repository';
@@ -50,13 +40,6 @@ export interface MoveContext {
   /** when it happened (a carrier's occurredAt); now by default */
   at?: Date;
   tracking?: { carrier: string; trackingNumber: string };
-}
-
-export interface TrackingRow {
-  row: number;
-  shipmentId: string;
-  carrier: string;
-  trackingNumber: string;
 }
 
 export function toShipmentView(s: ShipmentEntity): ShipmentResponseDto {
@@ -304,12 +287,12 @@ export class ShipmentsService implements OnModuleInit {
    * (not an array, no header, too many rows) is a 400.
    */
   async importTracking(actor: AuthUser, studyId: string, body: unknown, contentType: string | undefined): Promise<TrackingResultDto> {
-    const { rows, errors } = this.readTracking(body, contentType);
+    const { rows, errors } = readTrackingImport(body, contentType);
     const study = await this.studies.visible(actor, studyId);
     const result = await this.dataSource.transaction(async (em) => {
       const locked = await this.shipments.lockMany(
         em,
-        rows.filter((r) => isUUID(r.shipmentId, 'loose')).map((r) => r.shipmentId.toLowerCase()),
+        rows.map((r) => r.shipmentId.toLowerCase()),
       );
       const byId = new Map(locked.map((s) => [s.id, s]));
       const owners = await this.shipments.trackingOwners(
@@ -323,14 +306,6 @@ export class ShipmentsService implements OnModuleInit {
         const fail = (reason: string): void => {
           errors.push({ row: r.row, ...(r.shipmentId ? { shipmentId: r.shipmentId } : {}), reason });
         };
-        if (!isUUID(r.shipmentId, 'loose')) {
-          fail('bad_shipment_id');
-          continue;
-        }
-        if (!TRACKING_NUMBER_PATTERN.test(r.trackingNumber) || r.trackingNumber.length > TRACKING_LIMITS.trackingNumber) {
-          fail('bad_tracking_number');
-          continue;
-        }
         const id = r.shipmentId.toLowerCase();
         const s = byId.get(id);
         if (!s || s.studyId !== study.id) {
@@ -593,59 +568,6 @@ export class ShipmentsService implements OnModuleInit {
       await this.applyMove(em, s, 'cancelled', { source: 'researcher', actorUserId: null, note: 'panellist erased' });
     }
     await this.shipments.eraseRecipient(em, panellistId);
-  }
-
-  private readTracking(body: unknown, contentType: string | undefined): { rows: TrackingRow[]; errors: TrackingErrorDto[] } {
-    const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
-    if (type === 'text/csv' || type === 'text/plain') {
-      if (typeof body !== 'string') throw new ValidationError('The CSV body is empty', [{ field: 'body', message: 'send the CSV text' }]);
-      const parsed = parseTrackingCsv(body);
-      const fatal = parsed.errors.find((e) => e.reason === 'missing_header' || e.reason === 'bad_header' || e.reason === 'too_many_rows');
-      if (fatal) {
-        const message =
-          fatal.reason === 'too_many_rows'
-            ? `at most ${TRACKING_IMPORT_MAX_ROWS} rows per file (row ${fatal.row} is over)`
-            : 'the first line must be the header shipmentId,carrier,trackingNumber';
-        throw new ValidationError(`The CSV file cannot be read: ${message}`, [{ field: 'body', message }]);
-      }
-      return { rows: parsed.rows, errors: parsed.errors.map((e) => ({ row: e.row, reason: e.reason })) };
-    }
-    if (!Array.isArray(body)) {
-      throw new ValidationError('Send a JSON array of {shipmentId, carrier, trackingNumber}, or text/csv with that header', [
-        { field: 'body', message: 'must be an array' },
-      ]);
-    }
-    if (body.length > TRACKING_IMPORT_MAX_ROWS)
-      throw new ValidationError(`At most ${TRACKING_IMPORT_MAX_ROWS} rows per import`, [
-        { field: 'body', message: `at most ${TRACKING_IMPORT_MAX_ROWS} rows` },
-      ]);
-    const rows: TrackingRow[] = [];
-    const errors: TrackingErrorDto[] = [];
-    body.forEach((item: unknown, i) => {
-      const row = i + 1;
-      const o = (item && typeof item === 'object' && !Array.isArray(item) ? item : {}) as Record<string, unknown>;
-      const str = (k: string): string | null => (typeof o[k] === 'string' ? (o[k] as string).trim() : null);
-      const shipmentId = str('shipmentId');
-      const carrier = str('carrier');
-      const trackingNumber = str('trackingNumber');
-      const extra = Object.keys(o).filter((k) => !['shipmentId', 'carrier', 'trackingNumber'].includes(k));
-      // what is echoed back is cut to the documented bounds (a row may hold a string of any length)
-      if (!shipmentId || !carrier || !trackingNumber) {
-        errors.push({ row, ...(shipmentId ? { shipmentId: shipmentId.slice(0, 100) } : {}), reason: 'missing_field' });
-      } else if (extra.length > 0) {
-        const names = extra.slice(0, 3).map((k) => k.slice(0, 50));
-        errors.push({ row, shipmentId: shipmentId.slice(0, 100), reason: `unknown_field: ${names.join(', ')}` });
-      } else if (
-        carrier.length > TRACKING_LIMITS.carrier ||
-        trackingNumber.length > TRACKING_LIMITS.trackingNumber ||
-        shipmentId.length > 100
-      ) {
-        errors.push({ row, shipmentId: shipmentId.slice(0, 100), reason: 'field_too_long' });
-      } else {
-        rows.push({ row, shipmentId, carrier, trackingNumber });
-      }
-    });
-    return { rows, errors };
   }
 
   private async researcherShipment(actor: AuthUser, id: string): Promise<ShipmentEntity> {
