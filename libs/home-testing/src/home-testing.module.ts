@@ -20,6 +20,11 @@ import { ShipmentEntity } from './shipments/shipment.entity';
 import { ShipmentsController } from './shipments/shipments.controller';
 import { ShipmentsRepository } from './shipments/shipments.repository';
 import { ShipmentsService } from './shipments/shipments.service';
+import { ShipmentMovesService } from './shipments/shipment-moves.service';
+import { ShipmentFulfilmentService } from './shipments/shipment-fulfilment.service';
+import { MyShipmentsService } from './shipments/my-shipments.service';
+import { ShipmentSentJob } from './jobs/shipment-sent.job';
+import { UsageSurveyJob } from './jobs/usage-survey.job';
 
 /** Home testing: products and stock, shipments to participants, the carrier webhook, and what delivery sets off. */
 @Module({
@@ -31,8 +36,19 @@ import { ShipmentsService } from './shipments/shipments.service';
     SurveysModule,
     SurveyResponsesModule,
   ],
-  providers: [ProductsRepository, ProductsService, ShipmentsRepository, ShipmentsService, CarrierWebhookService],
-  exports: [ProductsService, ShipmentsService, CarrierWebhookService],
+  providers: [
+    ProductsRepository,
+    ProductsService,
+    ShipmentsRepository,
+    ShipmentMovesService,
+    ShipmentsService,
+    ShipmentFulfilmentService,
+    MyShipmentsService,
+    ShipmentSentJob,
+    UsageSurveyJob,
+    CarrierWebhookService,
+  ],
+  exports: [ProductsService, ShipmentsService, ShipmentFulfilmentService, MyShipmentsService, CarrierWebhookService],
 })
 export class HomeTestingModule implements OnModuleInit {
   constructor(private readonly mail: MailService) {}

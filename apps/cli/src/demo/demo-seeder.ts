@@ -7,7 +7,7 @@ import { SurveysService } from '@leadpanel/surveys';
 import { AssignmentsService } from '@leadpanel/responses';
 import { InvitationsService, StudiesService, StudyDirectory } from '@leadpanel/studies';
 import { CodesService, PostsService, RoundsService, type PostView } from '@leadpanel/discussions';
-import { ProductsService, ShipmentsService } from '@leadpanel/home-testing';
+import { MyShipmentsService, ProductsService, ShipmentFulfilmentService, ShipmentsService } from '@leadpanel/home-testing';
 import { FeedbackService, type FeedbackView } from '@leadpanel/feedback';
 import { ReportsService, ShareLinksService } from '@leadpanel/insights';
 import {
@@ -134,6 +134,8 @@ export class DemoSeeder {
     private readonly codes: CodesService,
     private readonly products: ProductsService,
     private readonly shipments: ShipmentsService,
+    private readonly fulfilment: ShipmentFulfilmentService,
+    private readonly myShipments: MyShipmentsService,
     private readonly feedback: FeedbackService,
     private readonly reports: ReportsService,
     private readonly shareLinks: ShareLinksService,
@@ -392,7 +394,7 @@ export class DemoSeeder {
     // the NDA: everyone but one participant still thinking about it (and the cancelled parcel)
     for (const s of plan) {
       if (s.to !== 'cancelled' && s !== firstAllocated) {
-        await this.asOf(new Date(shippedAt.getTime() - DAY), () => this.shipments.acceptNda(actor(s.p.person), s.id, PRODUCT.ndaVersion));
+        await this.asOf(new Date(shippedAt.getTime() - DAY), () => this.myShipments.acceptNda(actor(s.p.person), s.id, PRODUCT.ndaVersion));
       }
     }
     // the warehouse packs some, ships the others straight from allocated with the tracking file
@@ -410,12 +412,12 @@ export class DemoSeeder {
         carrier: CARRIERS[s.p.spec.country],
         trackingNumber: `LP26${String(40_117 + i * 373).padStart(7, '0')}${s.p.spec.country}`,
       }));
-    const imported = await this.asOf(shippedAt, () => this.shipments.importTracking(researcher, studyId, rows, 'application/json'));
+    const imported = await this.asOf(shippedAt, () => this.fulfilment.importTracking(researcher, studyId, rows, 'application/json'));
     if (imported.errors.length > 0) throw new Error(`tracking import: ${JSON.stringify(imported.errors)}`);
     for (const s of plan) {
       if (receivedPath.includes(s.to)) {
         const deliveredAt = new Date(shippedAt.getTime() + DAY + Math.floor(r.next() * 3.5 * DAY));
-        await this.asOf(deliveredAt, () => this.shipments.received(actor(s.p.person), s.id));
+        await this.asOf(deliveredAt, () => this.myShipments.received(actor(s.p.person), s.id));
       }
       if (s.to === 'return_requested' || s.to === 'returned') {
         await this.shipments.update(researcher, s.id, { status: 'return_requested', note: 'End of the test: return label sent' });

@@ -4,7 +4,7 @@ import { APP_CONFIG, Clock, OutboxService, ValidationError, type AppConfig, type
 import { carrierEventMove, isCarrierEventStatus, verifyCarrierSignature, type CarrierEventStatus } from '../domain';
 import { HomeTestingError } from '../home-testing.errors';
 import { ShipmentsRepository } from '../shipments/shipments.repository';
-import { ShipmentsService } from '../shipments/shipments.service';
+import { ShipmentMovesService } from '../shipments/shipment-moves.service';
 import type { CarrierEventOutcome } from './carrier-event.entity';
 
 export interface CarrierEventInput {
@@ -67,7 +67,7 @@ export class CarrierWebhookService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly shipments: ShipmentsRepository,
-    private readonly moves: ShipmentsService,
+    private readonly moves: ShipmentMovesService,
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,

@@ -16,6 +16,8 @@ import {
   ShipmentExportDto,
 } from './dto/shipment.dto';
 import { TRACKING_IMPORT_MAX_ROWS } from '../domain';
+import { MyShipmentsService } from './my-shipments.service';
+import { ShipmentFulfilmentService } from './shipment-fulfilment.service';
 import { ShipmentsService } from './shipments.service';
 
 @ApiTags('home testing')
@@ -24,7 +26,11 @@ import { ShipmentsService } from './shipments.service';
 @ApiExtraModels(ShipmentExportDto)
 @Controller()
 export class ShipmentsController {
-  constructor(private readonly shipments: ShipmentsService) {}
+  constructor(
+    private readonly shipments: ShipmentsService,
+    private readonly fulfilment: ShipmentFulfilmentService,
+    private readonly participant: MyShipmentsService,
+  ) {}
 
   @Post('studies/:id/shipments/allocate')
   @Roles('researcher')
@@ -54,7 +60,7 @@ export class ShipmentsController {
     content: { 'text/csv': {} },
   })
   pickList(@CurrentUser() user: AuthUser, @UuidParam() id: string, @Query() query: PickListQueryDto): Promise<string> {
-    return this.shipments.pickList(user, id, query.productId);
+    return this.fulfilment.pickList(user, id, query.productId);
   }
 
   @Post('studies/:id/shipments/tracking')
@@ -88,7 +94,7 @@ export class ShipmentsController {
     @Body() body: unknown,
     @Headers('content-type') contentType: string | undefined,
   ): Promise<TrackingResultDto> {
-    return this.shipments.importTracking(user, id, body, contentType);
+    return this.fulfilment.importTracking(user, id, body, contentType);
   }
 
   @Get('shipments/:id')
@@ -109,7 +115,7 @@ export class ShipmentsController {
   @Roles('panellist')
   @ApiOkResponse({ type: ShipmentPageDto, description: 'mine only, newest first' })
   mine(@CurrentUser() user: AuthUser, @Query() query: PageQueryDto): Promise<ShipmentPageDto> {
-    return this.shipments.mine(user, query);
+    return this.participant.mine(user, query);
   }
 
   @Post('me/shipments/:id/nda')
@@ -117,7 +123,7 @@ export class ShipmentsController {
   @HttpCode(200)
   @ApiOkResponse({ type: ShipmentResponseDto, description: 'records time and version; accepting again changes nothing' })
   acceptNda(@CurrentUser() user: AuthUser, @UuidParam() id: string, @Body() dto: AcceptNdaDto): Promise<ShipmentResponseDto> {
-    return this.shipments.acceptNda(user, id, dto.version);
+    return this.participant.acceptNda(user, id, dto.version);
   }
 
   @Post('me/shipments/:id/received')
@@ -125,6 +131,6 @@ export class ShipmentsController {
   @HttpCode(200)
   @ApiOkResponse({ type: ShipmentResponseDto, description: 'shipped → delivered; again changes nothing; before shipping 409' })
   received(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<ShipmentResponseDto> {
-    return this.shipments.received(user, id);
+    return this.participant.received(user, id);
   }
 }

@@ -1,128 +1,23 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { isUUID } from 'class-validator';
-import {
-  APP_CONFIG,
-  AuditService,
-  Clock,
-  JobRegistry,
-  MailService,
-  OutboxService,
-  toPage,
-  ValidationError,
-  type AppConfig,
-  type AuthUser,
-  type Page,
-  type PageQueryDto,
-} from '@leadpanel/platform';
-import { UsersService } from '@leadpanel/identity';
-import { ActivePanellistCheck, PanellistsService, PersonalDataRegistry } from '@leadpanel/panel';
+import { AuditService, OutboxService, toPage, ValidationError, type AuthUser, type Page, type PageQueryDto } from '@leadpanel/platform';
+import { PanellistsService, PersonalDataRegistry } from '@leadpanel/panel';
 import { StudiesService, StudyDirectory } from '@leadpanel/studies';
-import { AssignmentsService } from '@leadpanel/responses';
-import {
-  canMove,
-  csvDocument,
-  isShipmentStatus,
-  parseTrackingCsv,
-  returnsStock,
-  TRACKING_IMPORT_MAX_ROWS,
-  type ShipmentStatus,
-} from '../domain';
+import type { ShipmentStatus } from '../domain';
 import { HomeTestingError } from '../home-testing.errors';
 import { ProductsRepository } from '../products/products.repository';
-import type { AllocationResultDto, ShipmentDetailDto, ShipmentResponseDto, TrackingErrorDto, TrackingResultDto } from './dto/shipment.dto';
-import { TRACKING_LIMITS, TRACKING_NUMBER_PATTERN } from './dto/shipment.dto';
-import type { ShipmentEventSource } from './shipment-event.entity';
+import type { AllocationResultDto, ShipmentDetailDto, ShipmentResponseDto } from './dto/shipment.dto';
+import { toShipmentView } from './dto/shipment-view.mapper';
 import type { ShipmentEntity } from './shipment.entity';
+import { ShipmentMovesService } from './shipment-moves.service';
 import { ShipmentsRepository } from './shipments.repository';
 
-export const SHIPMENT_SENT_JOB = 'home-testing.shipment-sent';
-export const USAGE_SURVEY_JOB = 'home-testing.usage-survey';
-/** a usage survey is due this long after it appears */
-export const USAGE_SURVEY_DUE_DAYS = 7;
-const DAY = 86_400_000;
-
-export interface MoveContext {
-  source: ShipmentEventSource;
-  actorUserId: string | null;
-  note?: string | null;
-  carrierEventId?: string | null;
-  /** when it happened (a carrier's occurredAt); now by default */
-  at?: Date;
-  tracking?: { carrier: string; trackingNumber: string };
-}
-
-export interface TrackingRow {
-  row: number;
-  shipmentId: string;
-  carrier: string;
-  trackingNumber: string;
-}
-
-export function toShipmentView(s: ShipmentEntity): ShipmentResponseDto {
-  const p = s.product!;
-  return {
-    id: s.id,
-    studyId: s.studyId,
-    panellistId: s.panellistId,
-    product: {
-      id: p.id,
-      sku: p.sku,
-      name: p.name,
-      description: p.description,
-      requiresReturn: p.requiresReturn,
-      ndaRequired: p.ndaRequired,
-      ndaVersion: p.ndaVersion,
-      ndaTerms: p.ndaTerms,
-      usageDays: p.usageDays,
-    },
-    status: s.status,
-    address: {
-      recipientName: s.recipientName,
-      line1: s.addressLine1,
-      line2: s.addressLine2,
-      postalCode: s.postalCode,
-      city: s.city,
-      country: s.country,
-      phone: s.phone,
-    },
-    carrier: s.carrier,
-    trackingNumber: s.trackingNumber,
-    readyToShip: !p.ndaRequired || s.ndaAcceptedAt !== null,
-    ndaAcceptedAt: s.ndaAcceptedAt,
-    ndaVersion: s.ndaVersion,
-    shippedAt: s.shippedAt,
-    deliveredAt: s.deliveredAt,
-    returnedAt: s.returnedAt,
-    createdAt: s.createdAt,
-    updatedAt: s.updatedAt,
-  };
-}
-
-export const PICK_LIST_HEADER = [
-  'shipmentId',
-  'status',
-  'sku',
-  'productName',
-  'readyToShip',
-  'recipientName',
-  'addressLine1',
-  'addressLine2',
-  'postalCode',
-  'city',
-  'country',
-  'phone',
-  'carrier',
-  'trackingNumber',
-] as const;
-
 /**
- * Shipments of product samples to study participants: allocation against stock,
- * the pick list and tracking import for the warehouse, researcher moves, the
- * panellist's NDA and receipt, and what delivery sets off (the usage survey).
- * Every status change goes through `applyMove`: the transition table, the NDA gate,
- * the event row, stock coming back, and the jobs a move causes, in the caller's
- * transaction.
+ * A study's shipments as the researcher sees them: allocation against stock, the list
+ * and one shipment's history, and a researcher's moves; and the shipments' part of a
+ * panellist's personal data (export, erasure). Moves go through ShipmentMovesService;
+ * the warehouse's side is ShipmentFulfilmentService, the participant's MyShipmentsService,
+ * and the jobs a move causes are in jobs/.
  */
 @Injectable()
 export class ShipmentsService implements OnModuleInit {
@@ -130,24 +25,16 @@ export class ShipmentsService implements OnModuleInit {
     private readonly dataSource: DataSource,
     private readonly shipments: ShipmentsRepository,
     private readonly products: ProductsRepository,
+    private readonly moves: ShipmentMovesService,
     private readonly studies: StudiesService,
     private readonly directory: StudyDirectory,
     private readonly panellists: PanellistsService,
-    private readonly active: ActivePanellistCheck,
-    private readonly users: UsersService,
-    private readonly assignments: AssignmentsService,
     private readonly personalData: PersonalDataRegistry,
-    private readonly mail: MailService,
-    private readonly outbox: OutboxService,
-    private readonly registry: JobRegistry,
     private readonly audit: AuditService,
-    private readonly clock: Clock,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly outbox: OutboxService,
   ) {}
 
   onModuleInit(): void {
-    this.registry.register<{ shipmentId: string }>(SHIPMENT_SENT_JOB, ({ shipmentId }) => this.tellShipped(shipmentId));
-    this.registry.register<{ shipmentId: string }>(USAGE_SURVEY_JOB, ({ shipmentId }) => this.assignUsageSurvey(shipmentId));
     this.personalData.registerExport('shipments', async (panellistId) =>
       (await this.shipments.byPanellist(panellistId)).map((s) => {
         const { panellistId: _, ...view } = toShipmentView(s);
@@ -259,129 +146,6 @@ export class ShipmentsService implements OnModuleInit {
     };
   }
 
-  /** The warehouse's pick list: allocated and packed shipments with their address copies, as CSV (formula-safe). */
-  async pickList(actor: AuthUser, studyId: string, productId?: string): Promise<string> {
-    const study = await this.studies.visible(actor, studyId);
-    const rows = await this.shipments.toPack(study.id, productId);
-    await this.audit.record({
-      action: 'shipments.pick_list_exported',
-      targetType: 'study',
-      targetId: study.id,
-      data: { rows: rows.length, productId: productId ?? null },
-    });
-    return csvDocument(
-      PICK_LIST_HEADER,
-      rows.map((s) => {
-        const v = toShipmentView(s);
-        return [
-          v.id,
-          v.status,
-          v.product.sku,
-          v.product.name,
-          v.readyToShip ? 'yes' : 'no (NDA not accepted)',
-          v.address.recipientName,
-          v.address.line1,
-          v.address.line2,
-          v.address.postalCode,
-          v.address.city,
-          v.address.country,
-          v.address.phone,
-          v.carrier,
-          v.trackingNumber,
-        ];
-      }),
-      { bom: true },
-    );
-  }
-
-  /**
-   * Tracking numbers from the warehouse, as a JSON array or CSV text: each good row
-   * moves an allocated or packed shipment of this study to shipped with its carrier
-   * and tracking number; each bad row is reported with its reason and changes
-   * nothing. A row already applied (same shipment, same tracking number) is skipped
-   * quietly, so a re-sent file does no harm; a shipment shipped by hand without a
-   * tracking number gets the row's number (and counts as updated). A file that cannot be read at all
-   * (not an array, no header, too many rows) is a 400.
-   */
-  async importTracking(actor: AuthUser, studyId: string, body: unknown, contentType: string | undefined): Promise<TrackingResultDto> {
-    const { rows, errors } = this.readTracking(body, contentType);
-    const study = await this.studies.visible(actor, studyId);
-    const result = await this.dataSource.transaction(async (em) => {
-      const locked = await this.shipments.lockMany(
-        em,
-        rows.filter((r) => isUUID(r.shipmentId, 'loose')).map((r) => r.shipmentId.toLowerCase()),
-      );
-      const byId = new Map(locked.map((s) => [s.id, s]));
-      const owners = await this.shipments.trackingOwners(
-        em,
-        rows.map((r) => r.trackingNumber),
-      );
-      const seenShipments = new Set<string>();
-      const seenTracking = new Map<string, string>();
-      let updated = 0;
-      for (const r of rows) {
-        const fail = (reason: string): void => {
-          errors.push({ row: r.row, ...(r.shipmentId ? { shipmentId: r.shipmentId } : {}), reason });
-        };
-        if (!isUUID(r.shipmentId, 'loose')) {
-          fail('bad_shipment_id');
-          continue;
-        }
-        if (!TRACKING_NUMBER_PATTERN.test(r.trackingNumber) || r.trackingNumber.length > TRACKING_LIMITS.trackingNumber) {
-          fail('bad_tracking_number');
-          continue;
-        }
-        const id = r.shipmentId.toLowerCase();
-        const s = byId.get(id);
-        if (!s || s.studyId !== study.id) {
-          fail('unknown_shipment');
-          continue;
-        }
-        if (seenShipments.has(id)) {
-          fail('duplicate_shipment');
-          continue;
-        }
-        seenShipments.add(id);
-        const otherInFile = seenTracking.get(r.trackingNumber);
-        const owner = owners.get(r.trackingNumber);
-        if ((otherInFile && otherInFile !== id) || (owner && owner !== id)) {
-          fail('tracking_number_taken');
-          continue;
-        }
-        seenTracking.set(r.trackingNumber, id);
-        if (s.trackingNumber === r.trackingNumber && s.status !== 'allocated' && s.status !== 'packed') continue; // applied before
-        if (s.status === 'shipped' && s.trackingNumber === null) {
-          // shipped by hand without a number: the file brings it (no move, no second e-mail)
-          await this.shipments.update(em, s.id, { carrier: r.carrier, trackingNumber: r.trackingNumber });
-          Object.assign(s, { carrier: r.carrier, trackingNumber: r.trackingNumber });
-          updated++;
-          continue;
-        }
-        if (s.status !== 'allocated' && s.status !== 'packed') {
-          fail(`not_shippable: the shipment is ${s.status}`);
-          continue;
-        }
-        if (s.product!.ndaRequired && !s.ndaAcceptedAt) {
-          fail('nda_not_accepted');
-          continue;
-        }
-        await this.applyMove(em, s, 'shipped', {
-          source: 'tracking_import',
-          actorUserId: actor.id,
-          tracking: { carrier: r.carrier, trackingNumber: r.trackingNumber },
-        });
-        updated++;
-      }
-      await this.audit.record(
-        { action: 'shipments.tracking_imported', targetType: 'study', targetId: study.id, data: { updated, errors: errors.length } },
-        em,
-      );
-      return { updated, errors: errors.sort((a, b) => a.row - b.row) };
-    });
-    this.outbox.nudge();
-    return result;
-  }
-
   /** A researcher's move: legal transitions only (409), the NDA gate on shipped, a note kept on the event. */
   async update(
     actor: AuthUser,
@@ -406,7 +170,7 @@ export class ShipmentsService implements OnModuleInit {
         if (owner && owner !== s.id)
           throw new HomeTestingError('TRACKING_NUMBER_TAKEN', 'Another shipment already has this tracking number');
       }
-      await this.applyMove(em, s, input.status, {
+      await this.moves.applyMove(em, s, input.status, {
         source: 'researcher',
         actorUserId: actor.id,
         note: input.note?.trim() || null,
@@ -422,244 +186,18 @@ export class ShipmentsService implements OnModuleInit {
     return view;
   }
 
-  /** A panellist's own shipments (another's are never listed), newest first. */
-  async mine(user: AuthUser, query: PageQueryDto): Promise<Page<ShipmentResponseDto>> {
-    return toPage(await this.shipments.minePage(user.id, query), query, toShipmentView, (s) => s.createdAt);
-  }
-
-  /**
-   * The panellist accepts the product's NDA: recorded with time and version, once
-   * (accepting again answers the first acceptance). 422 when the product needs no NDA,
-   * 409 when the shipment was cancelled or the version read is not the current one.
-   */
-  async acceptNda(user: AuthUser, id: string, version?: string): Promise<ShipmentResponseDto> {
-    const found = await this.ownShipment(user, id);
-    return this.dataSource.transaction(async (em) => {
-      const [s] = await this.shipments.lockMany(em, [found.id]);
-      const product = s.product!;
-      if (!product.ndaRequired) throw new HomeTestingError('NDA_NOT_REQUIRED', 'This product needs no NDA');
-      if (s.ndaAcceptedAt) return toShipmentView(s);
-      if (s.status === 'cancelled') throw new HomeTestingError('ILLEGAL_TRANSITION', 'The shipment was cancelled');
-      if (version !== undefined && version !== product.ndaVersion) {
-        throw new HomeTestingError('NDA_VERSION_CHANGED', `The NDA is now version ${product.ndaVersion}: read it again`);
-      }
-      const at = this.clock.now();
-      await this.shipments.update(em, s.id, { ndaAcceptedAt: at, ndaVersion: product.ndaVersion });
-      await this.audit.record(
-        {
-          action: 'shipment.nda_accepted',
-          targetType: 'shipment',
-          targetId: s.id,
-          data: { productId: product.id, version: product.ndaVersion },
-        },
-        em,
-      );
-      return toShipmentView((await this.shipments.findById(s.id, em))!);
-    });
-  }
-
-  /**
-   * The panellist says the parcel arrived: shipped → delivered. Saying it again (or
-   * after a return began) changes nothing and answers 200; before the parcel was
-   * shipped it is a 409 NOT_YET_SHIPPED.
-   */
-  async received(user: AuthUser, id: string): Promise<ShipmentResponseDto> {
-    const found = await this.ownShipment(user, id);
-    const view = await this.dataSource.transaction(async (em) => {
-      const [s] = await this.shipments.lockMany(em, [found.id]);
-      if (s.status === 'delivered' || s.status === 'return_requested' || s.status === 'returned') return toShipmentView(s);
-      if (s.status === 'allocated' || s.status === 'packed')
-        throw new HomeTestingError('NOT_YET_SHIPPED', 'The parcel has not been shipped yet');
-      await this.applyMove(em, s, 'delivered', { source: 'panellist', actorUserId: user.id });
-      return toShipmentView((await this.shipments.findById(s.id, em))!);
-    });
-    this.outbox.nudge();
-    return view;
-  }
-
-  /**
-   * The one way a shipment changes status, on a row the caller holds locked (with its
-   * product): 409 for a move outside the table or a shipment of an NDA product whose
-   * NDA is not accepted; then the event, the stock, and the jobs: the "shipped"
-   * e-mail, the usage survey `usageDays` after delivery (deduplicated: once per
-   * shipment, however often it is delivered).
-   */
-  async applyMove(em: EntityManager, s: ShipmentEntity, to: ShipmentStatus, ctx: MoveContext): Promise<void> {
-    const from = s.status;
-    const product = s.product!;
-    if (!isShipmentStatus(to) || !canMove(from, to)) {
-      throw new HomeTestingError('ILLEGAL_TRANSITION', `A shipment cannot go from ${from} to ${to}`);
-    }
-    if (to === 'shipped' && product.ndaRequired && !s.ndaAcceptedAt) {
-      throw new HomeTestingError('NDA_NOT_ACCEPTED', 'The participant has not accepted the NDA: the product cannot ship yet');
-    }
-    const now = this.clock.now();
-    // the carrier's time unless it is in the future; it may come before shippedAt when the
-    // tracking import was late: the carrier knows when the parcel arrived, we keep its word
-    const at = ctx.at && ctx.at.getTime() < now.getTime() ? ctx.at : now;
-    const change: Parameters<ShipmentsRepository['update']>[2] = { status: to };
-    if (to === 'shipped') {
-      change.shippedAt = at;
-      if (ctx.tracking) Object.assign(change, ctx.tracking);
-    }
-    if (to === 'delivered') change.deliveredAt = at;
-    if (to === 'returned') change.returnedAt = at;
-    await this.shipments.update(em, s.id, change);
-    Object.assign(s, change);
-    await this.shipments.insertEvents(em, [
-      {
-        shipmentId: s.id,
-        fromStatus: from,
-        toStatus: to,
-        source: ctx.source,
-        actorUserId: ctx.actorUserId,
-        note: ctx.note ?? null,
-        carrierEventId: ctx.carrierEventId ?? null,
-      },
-    ]);
-    if (returnsStock(from, to, product.requiresReturn)) {
-      const locked = await this.products.lock(em, product.id);
-      await this.products.move(em, locked!, {
-        delta: 1,
-        kind: to === 'cancelled' ? 'cancellation' : 'return',
-        reason: to === 'cancelled' ? 'shipment cancelled' : 'unit returned',
-        studyId: s.studyId,
-        shipmentId: s.id,
-        actorUserId: ctx.actorUserId,
-      });
-    }
-    if (to === 'shipped') {
-      await this.outbox.add(em, {
-        topic: SHIPMENT_SENT_JOB,
-        payload: { shipmentId: s.id },
-        dedupeKey: `shipment-sent:${s.id}`,
-        subjectId: s.panellistId,
-      });
-    }
-    if (to === 'delivered' && product.usageSurveyId) {
-      await this.outbox.add(em, {
-        topic: USAGE_SURVEY_JOB,
-        payload: { shipmentId: s.id },
-        availableAt: new Date(at.getTime() + product.usageDays * DAY),
-        dedupeKey: `usage-survey:${s.id}`,
-        subjectId: s.panellistId,
-      });
-    }
-  }
-
-  /** Job: the "your sample is on its way" e-mail, once per shipment. */
-  async tellShipped(shipmentId: string): Promise<void> {
-    const s = await this.shipments.findById(shipmentId);
-    if (!s || s.status === 'cancelled') return;
-    const facts = (await this.panellists.factsOfMany([s.panellistId]))[0];
-    const to = (await this.users.emailsByIds([s.panellistId])).get(s.panellistId);
-    const study = await this.directory.study(s.studyId);
-    if (!facts || !to || !study) return;
-    await this.dataSource.transaction(async (em) => {
-      await this.mail.enqueue(em, {
-        template: 'shipment-sent',
-        locale: facts.locale,
-        to,
-        userId: s.panellistId,
-        data: {
-          displayName: facts.displayName,
-          productName: s.product!.name,
-          studyTitle: study.title,
-          carrier: s.carrier ?? '—',
-          trackingNumber: s.trackingNumber ?? '—',
-          shipmentsUrl: `${this.config.http.publicBaseUrl}/me/shipments`,
-        },
-        dedupeKey: `shipment-sent-mail:${s.id}`,
-      });
-    });
-    this.outbox.nudge();
-  }
-
-  /** Job: the product's usage survey for the participant, due a week after it appears. */
-  async assignUsageSurvey(shipmentId: string): Promise<void> {
-    const s = await this.shipments.findById(shipmentId);
-    if (!s?.product?.usageSurveyId) return;
-    await this.assignments.assignUsageSurvey({
-      surveyId: s.product.usageSurveyId,
-      studyId: s.studyId,
-      panellistId: s.panellistId,
-      dueAt: new Date(this.clock.now().getTime() + USAGE_SURVEY_DUE_DAYS * DAY),
-    });
-  }
-
   /** Erasure: parcels not yet shipped are cancelled (stock back); every address copy is blanked. */
   private async eraseRecipient(em: EntityManager, panellistId: string): Promise<void> {
     for (const s of await this.shipments.lockMany(em, await this.shipments.notShippedOf(em, panellistId))) {
-      await this.applyMove(em, s, 'cancelled', { source: 'researcher', actorUserId: null, note: 'panellist erased' });
+      await this.moves.applyMove(em, s, 'cancelled', { source: 'researcher', actorUserId: null, note: 'panellist erased' });
     }
     await this.shipments.eraseRecipient(em, panellistId);
-  }
-
-  private readTracking(body: unknown, contentType: string | undefined): { rows: TrackingRow[]; errors: TrackingErrorDto[] } {
-    const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
-    if (type === 'text/csv' || type === 'text/plain') {
-      if (typeof body !== 'string') throw new ValidationError('The CSV body is empty', [{ field: 'body', message: 'send the CSV text' }]);
-      const parsed = parseTrackingCsv(body);
-      const fatal = parsed.errors.find((e) => e.reason === 'missing_header' || e.reason === 'bad_header' || e.reason === 'too_many_rows');
-      if (fatal) {
-        const message =
-          fatal.reason === 'too_many_rows'
-            ? `at most ${TRACKING_IMPORT_MAX_ROWS} rows per file (row ${fatal.row} is over)`
-            : 'the first line must be the header shipmentId,carrier,trackingNumber';
-        throw new ValidationError(`The CSV file cannot be read: ${message}`, [{ field: 'body', message }]);
-      }
-      return { rows: parsed.rows, errors: parsed.errors.map((e) => ({ row: e.row, reason: e.reason })) };
-    }
-    if (!Array.isArray(body)) {
-      throw new ValidationError('Send a JSON array of {shipmentId, carrier, trackingNumber}, or text/csv with that header', [
-        { field: 'body', message: 'must be an array' },
-      ]);
-    }
-    if (body.length > TRACKING_IMPORT_MAX_ROWS)
-      throw new ValidationError(`At most ${TRACKING_IMPORT_MAX_ROWS} rows per import`, [
-        { field: 'body', message: `at most ${TRACKING_IMPORT_MAX_ROWS} rows` },
-      ]);
-    const rows: TrackingRow[] = [];
-    const errors: TrackingErrorDto[] = [];
-    body.forEach((item: unknown, i) => {
-      const row = i + 1;
-      const o = (item && typeof item === 'object' && !Array.isArray(item) ? item : {}) as Record<string, unknown>;
-      const str = (k: string): string | null => (typeof o[k] === 'string' ? (o[k] as string).trim() : null);
-      const shipmentId = str('shipmentId');
-      const carrier = str('carrier');
-      const trackingNumber = str('trackingNumber');
-      const extra = Object.keys(o).filter((k) => !['shipmentId', 'carrier', 'trackingNumber'].includes(k));
-      // what is echoed back is cut to the documented bounds (a row may hold a string of any length)
-      if (!shipmentId || !carrier || !trackingNumber) {
-        errors.push({ row, ...(shipmentId ? { shipmentId: shipmentId.slice(0, 100) } : {}), reason: 'missing_field' });
-      } else if (extra.length > 0) {
-        const names = extra.slice(0, 3).map((k) => k.slice(0, 50));
-        errors.push({ row, shipmentId: shipmentId.slice(0, 100), reason: `unknown_field: ${names.join(', ')}` });
-      } else if (
-        carrier.length > TRACKING_LIMITS.carrier ||
-        trackingNumber.length > TRACKING_LIMITS.trackingNumber ||
-        shipmentId.length > 100
-      ) {
-        errors.push({ row, shipmentId: shipmentId.slice(0, 100), reason: 'field_too_long' });
-      } else {
-        rows.push({ row, shipmentId, carrier, trackingNumber });
-      }
-    });
-    return { rows, errors };
   }
 
   private async researcherShipment(actor: AuthUser, id: string): Promise<ShipmentEntity> {
     const s = await this.shipments.findById(id);
     if (!s) throw new HomeTestingError('SHIPMENT_NOT_FOUND', 'Shipment was not found');
     await this.studies.visible(actor, s.studyId);
-    return s;
-  }
-
-  /** The caller's own shipment (404 otherwise), for a change by the caller: who must still take part (403 otherwise). */
-  private async ownShipment(user: AuthUser, id: string): Promise<ShipmentEntity> {
-    const s = await this.shipments.findById(id);
-    if (!s || s.panellistId !== user.id) throw new HomeTestingError('SHIPMENT_NOT_FOUND', 'Shipment was not found');
-    await this.active.assertActive(user.id);
     return s;
   }
 }

@@ -19,7 +19,7 @@ import { decimalPlaces, IsBoundedJson, jsonBoundsViolation } from './bounds';
  */
 const UNTYPED_INPUTS: Record<string, string> = {
   'ShipmentsController.tracking':
-    'JSON rows or text/csv, read by ShipmentsService.readTracking: at most 10,000 rows, every field checked (400 otherwise)',
+    'JSON rows or text/csv, read by readTrackingImport (libs/home-testing/src/domain/tracking-import.ts): at most 10,000 rows, every field checked (400 otherwise)',
   'StudiesController.preview':
     'an optional {criteria?, quotas?} read leniently (other fields ignored, as before the body existed); criteria and quotas go through validateCriteria and validateQuotas, which bound every list and value as a PATCH does (400 otherwise)',
 };

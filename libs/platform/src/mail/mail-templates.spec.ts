@@ -205,7 +205,7 @@ describe('the real templates', () => {
       version: 3,
       reportUrl: 'https://panel.example.com/brand/reports/5b1e',
     },
-    // libs/home-testing: ShipmentsService.tellShipped (the shipment-sent job)
+    // libs/home-testing: ShipmentSentJob.tellShipped (the shipment-sent job)
     'shipment-sent': {
       displayName: 'Anna L.',
       productName: 'Kettle K2',

@@ -2,12 +2,10 @@ import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { COUNT_DOC, PageQueryDto, uuidArrayDoc } from '@leadpanel/platform';
 import { PRODUCT_LIMITS } from '../../products/dto/product.dto';
-import { SHIPMENT_STATUSES, TRACKING_IMPORT_MAX_ROWS, type ShipmentStatus } from '../../domain';
+import { SHIPMENT_STATUSES, TRACKING_IMPORT_MAX_ROWS, TRACKING_LIMITS, TRACKING_NUMBER_PATTERN, type ShipmentStatus } from '../../domain';
 import { SHIPMENT_EVENT_SOURCES, type ShipmentEventSource } from '../shipment-event.entity';
 
-export const TRACKING_LIMITS = { carrier: 100, trackingNumber: 100, note: 1000 } as const;
-/** printable, no spaces at the ends: what carriers print on labels */
-export const TRACKING_NUMBER_PATTERN = /^[A-Za-z0-9][A-Za-z0-9 ._\-/]*[A-Za-z0-9]$|^[A-Za-z0-9]$/;
+export { TRACKING_LIMITS, TRACKING_NUMBER_PATTERN };
 
 export class AllocateDto {
   @ApiProperty({ format: 'uuid', maxLength: 36 })
