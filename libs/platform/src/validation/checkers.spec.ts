@@ -1,4 +1,14 @@
-import { isFiniteNumber, isIntegerIn, isNonBlankString, isNumberIn, isOneOf, mustBeOneOf, oneOfProblem, unknownKeys } from './checkers';
+import {
+  charLength,
+  isFiniteNumber,
+  isIntegerIn,
+  isNonBlankString,
+  isNumberIn,
+  isOneOf,
+  mustBeOneOf,
+  oneOfProblem,
+  unknownKeys,
+} from './checkers';
 
 describe('isOneOf, mustBeOneOf, oneOfProblem', () => {
   it.each<[unknown, readonly (string | number)[], boolean]>([
@@ -31,6 +41,18 @@ describe('isNonBlankString', () => {
     [['a'], false],
   ])('%j → %s', (value, expected) => {
     expect(isNonBlankString(value)).toBe(expected);
+  });
+});
+
+describe('charLength', () => {
+  it.each<[string, number]>([
+    ['', 0],
+    ['abc', 3],
+    ['😀', 1],
+    ['a😀b', 3],
+    ['e\u0301', 2],
+  ])('%j → %s', (text, expected) => {
+    expect(charLength(text)).toBe(expected);
   });
 });
 

@@ -5,7 +5,7 @@
  * the "one of" message, which every validator words the same way.
  *
  * Length limits on strings are the caller's: some count UTF-16 code units (`s.length`),
- * others characters (code points), some the trimmed text.
+ * others characters (`charLength`), some the trimmed text.
  */
 
 /** One of `allowed` (compared as `Array.prototype.includes` does). */
@@ -26,6 +26,13 @@ export function oneOfProblem(value: unknown, allowed: readonly (string | number)
 /** A string with something besides whitespace. */
 export function isNonBlankString(value: unknown): value is string {
   return typeof value === 'string' && value.trim().length > 0;
+}
+
+/** Length in characters (code points), so an emoji counts as one. */
+export function charLength(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
 }
 
 /** A number other than NaN and ±Infinity. */
