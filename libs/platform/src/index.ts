@@ -43,4 +43,5 @@ export * from './csv/csv-writer';
 export * from './http/bounds';
 export * from './text/text-hygiene';
 export * from './util/is-record';
+export * from './validation/checkers';
 export * from './util/mulberry32';

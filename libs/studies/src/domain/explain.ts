@@ -22,7 +22,8 @@
  */
 import type { PanellistStatus } from '@leadpanel/panel';
 import { ageIn } from './age-band';
-import { type AttributeCondition, conditionHolds, describeCondition, normalizeInterest, type StudyCriteria } from './criteria';
+import { type AttributeCondition, conditionHolds, describeCondition } from './attribute-conditions';
+import { normalizeInterest, type StudyCriteria } from './criteria';
 import { type CellRef, cellKey, cellsOf, isFull, type QuotaCellState, type QuotaFacts } from './quotas';
 import { ELIGIBLE_STATUS } from './vocabulary';
 

@@ -1,6 +1,7 @@
 export * from './vocabulary';
 export * from './study-status';
 export * from './age-band';
+export * from './attribute-conditions';
 export * from './criteria';
 export * from './quotas';
 export * from './sampling';

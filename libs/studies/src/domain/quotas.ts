@@ -1,20 +1,50 @@
 /**
- * Quota arithmetic (DESIGN.md, "Studies" → Quotas, Invitations).
+ * Quotas (DESIGN.md, "Studies" → Quotas, Invitations): their shape, their validation, and
+ * their arithmetic.
  *
  * Quotas are independent (marginal) cells: one per (dimension, value), each with a target
  * of enrolled participants. A panellist belongs to at most one cell per dimension (the
  * quota validator allows no multi-valued dimension) and to cells of several dimensions at
  * once; every rule below applies to each of their cells.
  *
+ * Validation (`validateQuotas`, problems as criteria.ts describes them):
+ * - Quota dimensions: `country`, `gender`, `ageBand`, `tier`, and `attribute:<key>` for an
+ *   enum or boolean attribute only. A multi_enum attribute would put one panellist in
+ *   several cells of the same dimension, which breaks marginal quotas (the cells of a
+ *   dimension should split the sample); string and number attributes have no fixed set of
+ *   values. A boolean attribute's cell values are the strings "true" and "false".
+ * - A quota cell that the criteria exclude (country DE while criteria.countries is [FR])
+ *   can never be filled: a problem. `validateQuotas` expects criteria that passed
+ *   `validateCriteria`.
+ *
+ * Arithmetic:
  * - remaining need = max(0, target − enrolled); a cell is full when nothing remains.
  * - Open invitations in a cell never exceed 3 × its remaining need (no flood of
  *   invitations for places that cannot be had): room = max(0, 3 × remaining − open).
  * - Accepting enrols the panellist unless one of their cells is already full; then the
  *   acceptance is `waitlisted`.
  */
-import type { Tier } from '@leadpanel/panel';
-import { ageBandOf } from './age-band';
-import { attributeKeyOf, type QuotaDimension } from './criteria';
+import type { AttributeType, Tier } from '@leadpanel/panel';
+import { isIntegerIn, isRecord, mustBeOneOf, oneOfProblem } from '@leadpanel/platform';
+import { AGE_BAND_RANGES, AGE_BANDS, ageBandOf, isAgeBand } from './age-band';
+import { allowedValues, type AttributeDef, describeCondition } from './attribute-conditions';
+import { CRITERIA_LIMITS, type StudyCriteria } from './criteria';
+import { COUNTRY_CODE_PROBLEM, type CriteriaProblem, reportUnknownKeys } from './criteria-problems';
+import { COUNTRY_CODE, MAINSTREAM_SCORE_BELOW, PANEL_GENDERS, PANEL_TIERS } from './vocabulary';
+
+export type QuotaDimension = 'country' | 'gender' | 'ageBand' | 'tier' | `attribute:${string}`;
+
+export interface Quota {
+  dimension: QuotaDimension;
+  value: string;
+  target: number;
+}
+
+/** Attribute types that may carry quotas (see the decisions above). */
+export const QUOTA_ATTRIBUTE_TYPES: readonly AttributeType[] = ['enum', 'boolean'];
+
+const QUOTA_KEYS = ['dimension', 'value', 'target'] as const;
+const ATTRIBUTE_PREFIX = 'attribute:';
 
 /** Open invitations allowed per place still needed in a cell. */
 export const INVITATIONS_PER_PLACE = 3;
@@ -104,4 +134,113 @@ export function openInvitationRoom(cell: QuotaCellState): number {
 /** What accepting an invitation does, given the panellist's cells (none when the study has no quotas). */
 export function acceptOutcome(panellistCells: readonly Pick<QuotaCellState, 'target' | 'enrolled'>[]): AcceptOutcome {
   return panellistCells.some(isFull) ? 'waitlisted' : 'enrolled';
+}
+
+/* ---------------------------------------------------------------- validation */
+
+export function validateQuotas(input: unknown, criteria: StudyCriteria, attributeDefs: readonly AttributeDef[]): CriteriaProblem[] {
+  const at = 'quotas';
+  if (!Array.isArray(input)) return [{ field: at, message: 'must be a list of {dimension, value, target} cells' }];
+  if (input.length > CRITERIA_LIMITS.quotas) return [{ field: at, message: `must list at most ${CRITERIA_LIMITS.quotas} cells` }];
+  const problems: CriteriaProblem[] = [];
+  const push = (field: string, message: string) => problems.push({ field, message });
+  const byKey = new Map(attributeDefs.map((d) => [d.key, d]));
+  const firstIndex = new Map<string, number>();
+  input.forEach((item: unknown, index) => {
+    const here = `${at}[${index}]`;
+    if (!isRecord(item)) return push(here, 'must be an object {dimension, value, target}');
+    reportUnknownKeys(item, QUOTA_KEYS, here, push);
+    if (!isIntegerIn(item.target, 1, CRITERIA_LIMITS.quotaTarget)) {
+      push(`${here}.target`, `must be a whole number from 1 to ${CRITERIA_LIMITS.quotaTarget}`);
+    }
+    const dimension = item.dimension;
+    if (typeof dimension !== 'string') return push(`${here}.dimension`, 'must be country, gender, ageBand, tier or attribute:<key>');
+    const dimensionProblem = quotaDimensionProblem(dimension, byKey);
+    if (dimensionProblem) return push(`${here}.dimension`, dimensionProblem);
+    const value = item.value;
+    const valueProblem = quotaValueProblem(dimension as QuotaDimension, value, byKey);
+    if (valueProblem) return push(`${here}.value`, valueProblem);
+    const key = `${dimension}=${value as string}`;
+    const first = firstIndex.get(key);
+    if (first !== undefined) return push(`${here}.value`, `duplicate cell ${key} (also ${at}[${first}])`);
+    firstIndex.set(key, index);
+    const exclusion = criteriaExcludeCell(criteria, dimension as QuotaDimension, value as string);
+    if (exclusion) push(`${here}.value`, `the criteria exclude this cell: ${exclusion}`);
+  });
+  return problems;
+}
+
+/** The attribute key of an `attribute:<key>` dimension; null for the other dimensions. */
+export function attributeKeyOf(dimension: string): string | null {
+  return dimension.startsWith(ATTRIBUTE_PREFIX) ? dimension.slice(ATTRIBUTE_PREFIX.length) : null;
+}
+
+function quotaDimensionProblem(dimension: string, byKey: ReadonlyMap<string, AttributeDef>): string | null {
+  if (dimension === 'country' || dimension === 'gender' || dimension === 'ageBand' || dimension === 'tier') return null;
+  const key = attributeKeyOf(dimension);
+  if (key === null) return 'must be country, gender, ageBand, tier or attribute:<key>';
+  const def = byKey.get(key);
+  if (!def) return `unknown attribute "${key}"`;
+  if (!QUOTA_ATTRIBUTE_TYPES.includes(def.type)) {
+    return `a ${def.type} attribute cannot carry quotas; only ${QUOTA_ATTRIBUTE_TYPES.join(' and ')} attributes can`;
+  }
+  return null;
+}
+
+function quotaValueProblem(dimension: QuotaDimension, value: unknown, byKey: ReadonlyMap<string, AttributeDef>): string | null {
+  if (typeof value !== 'string') return 'must be a string';
+  switch (dimension) {
+    case 'country':
+      return COUNTRY_CODE.test(value) ? null : COUNTRY_CODE_PROBLEM;
+    case 'gender':
+      return oneOfProblem(value, PANEL_GENDERS);
+    case 'ageBand':
+      return isAgeBand(value) ? null : mustBeOneOf(AGE_BANDS);
+    case 'tier':
+      return oneOfProblem(value, PANEL_TIERS);
+    default: {
+      const def = byKey.get(attributeKeyOf(dimension) ?? '');
+      if (def?.type === 'boolean') return value === 'true' || value === 'false' ? null : 'must be "true" or "false"';
+      return oneOfProblem(value, def?.options ?? []);
+    }
+  }
+}
+
+/**
+ * Why the criteria rule out every panellist of a cell, or null when they do not.
+ * Expects criteria that passed `validateCriteria` and a cell value legal for its dimension.
+ */
+export function criteriaExcludeCell(criteria: StudyCriteria, dimension: QuotaDimension, value: string): string | null {
+  switch (dimension) {
+    case 'country':
+      return criteria.countries && !criteria.countries.includes(value)
+        ? `country ${value} is not in [${criteria.countries.join(', ')}]`
+        : null;
+    case 'gender':
+      return criteria.genders && !(criteria.genders as string[]).includes(value)
+        ? `gender ${value} is not in [${criteria.genders.join(', ')}]`
+        : null;
+    case 'tier':
+      if (criteria.tiers && !(criteria.tiers as string[]).includes(value)) return `tier ${value} is not in [${criteria.tiers.join(', ')}]`;
+      if (value === 'mainstream' && criteria.minScore !== undefined && criteria.minScore >= MAINSTREAM_SCORE_BELOW) {
+        return `tier mainstream means a score below ${MAINSTREAM_SCORE_BELOW}, and minScore is ${criteria.minScore}`;
+      }
+      return null;
+    case 'ageBand': {
+      if (!isAgeBand(value)) return null;
+      const band = AGE_BAND_RANGES[value];
+      const min = criteria.ageMin ?? CRITERIA_LIMITS.ageMin;
+      const max = criteria.ageMax ?? CRITERIA_LIMITS.ageMax;
+      const overlaps = (band.max === null || band.max >= min) && band.min <= max;
+      return overlaps ? null : `age band ${value} lies outside the ages ${min}–${max}`;
+    }
+    default: {
+      const key = attributeKeyOf(dimension) ?? '';
+      const conditions = (criteria.attributes ?? []).filter((c) => c.key === key);
+      const allowed = allowedValues(conditions);
+      if (allowed === null) return null;
+      const present = [...allowed].some((v) => String(v) === value);
+      return present ? null : `attribute ${key} = ${value} does not meet ${conditions.map(describeCondition).join(', ')}`;
+    }
+  }
 }

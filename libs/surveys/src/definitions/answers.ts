@@ -1,4 +1,4 @@
-import { isRecord } from '@leadpanel/platform';
+import { isIntegerIn, isRecord } from '@leadpanel/platform';
 import {
   charLength,
   type FieldProblem,
@@ -71,10 +71,6 @@ function describe(v: unknown): string {
   if (typeof v === 'number') return String(v);
   if (typeof v === 'object') return 'an object';
   return `a ${typeof v}`;
-}
-
-function isIntegerIn(v: unknown, lo: number, hi: number): v is number {
-  return typeof v === 'number' && Number.isInteger(v) && v >= lo && v <= hi;
 }
 
 function noNegativeZero(n: number): number {

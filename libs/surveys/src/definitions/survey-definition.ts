@@ -19,7 +19,17 @@
  *   questions; `equals` is an option value (choice) or a number the parent accepts.
  * - `reverse` (even `false`) is refused on a question without a dimension.
  */
-import { isRecord } from '@leadpanel/platform';
+import {
+  charLength,
+  isFiniteNumber,
+  isIntegerIn,
+  isNonBlankString,
+  isOneOf,
+  isRecord,
+  mustBeOneOf,
+  unknownKeys,
+} from '@leadpanel/platform';
+export { charLength } from '@leadpanel/platform';
 
 /** One problem found in a definition or in answers; same shape as platform's FieldError. */
 export interface FieldProblem {
@@ -172,23 +182,14 @@ export function likertScale(q: Question): LikertScale {
   return q.scale;
 }
 
-/** Length in characters (code points), so an emoji counts as one. */
-export function charLength(s: string): number {
-  let n = 0;
-  for (const _ of s) n++;
-  return n;
-}
+type Add = (field: string, message: string) => void;
 
-function oneOf<T extends string | number>(list: readonly T[], v: unknown): v is T {
-  return (list as readonly unknown[]).includes(v);
-}
-
-function listed(list: readonly (string | number)[]): string {
-  return list.join(', ');
-}
-
-function isBlank(s: string): boolean {
-  return s.trim().length === 0;
+/** Whether `value` is a non-blank text of at most `max` characters; adds the problem when not. */
+function checkText(value: unknown, max: number, field: string, add: Add): value is string {
+  if (!isNonBlankString(value)) add(field, 'must be a non-empty string');
+  else if (charLength(value) > max) add(field, `must be at most ${max} characters`);
+  else return true;
+  return false;
 }
 
 /** What is known of an earlier question, for checking a later `showIf`. */
@@ -204,16 +205,13 @@ interface ParentInfo {
 /** Every problem of a whole definition; an empty list means it is valid. */
 export function validateDefinition(input: unknown): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  const add = (field: string, message: string): void => {
-    problems.push({ field, message });
-  };
+  const add: Add = (field, message) => problems.push({ field, message });
   if (!isRecord(input)) return [{ field: 'definition', message: 'must be an object with kind, title and questions' }];
 
-  const kind = oneOf(SURVEY_KINDS, input.kind) ? input.kind : undefined;
-  if (kind === undefined) add('kind', `must be one of ${listed(SURVEY_KINDS)}`);
+  const kind = isOneOf(input.kind, SURVEY_KINDS) ? input.kind : undefined;
+  if (kind === undefined) add('kind', mustBeOneOf(SURVEY_KINDS));
 
-  if (typeof input.title !== 'string' || isBlank(input.title)) add('title', 'must be a non-empty string');
-  else if (charLength(input.title) > TITLE_MAX_LENGTH) add('title', `must be at most ${TITLE_MAX_LENGTH} characters`);
+  checkText(input.title, TITLE_MAX_LENGTH, 'title', add);
 
   const questions = input.questions;
   if (!Array.isArray(questions)) {
@@ -233,12 +231,9 @@ export function validateDefinition(input: unknown): FieldProblem[] {
   const parents = new Map<string, ParentInfo>();
   questions.forEach((q: unknown, i) => {
     const at = `questions[${i}]`;
-    if (!isRecord(q)) {
-      add(at, 'must be an object');
-      return;
-    }
-    for (const key of Object.keys(q)) {
-      if (!oneOf<string>(QUESTION_KEYS, key)) add(`${at}.${key}`, `is not a question property (allowed: ${listed(QUESTION_KEYS)})`);
+    if (!isRecord(q)) return add(at, 'must be an object');
+    for (const key of unknownKeys(q, QUESTION_KEYS)) {
+      add(`${at}.${key}`, `is not a question property (allowed: ${QUESTION_KEYS.join(', ')})`);
     }
 
     // id
@@ -257,12 +252,11 @@ export function validateDefinition(input: unknown): FieldProblem[] {
     }
 
     // type
-    const type = oneOf(QUESTION_TYPES, q.type) ? q.type : undefined;
-    if (type === undefined) add(`${at}.type`, `must be one of ${listed(QUESTION_TYPES)}`);
+    const type = isOneOf(q.type, QUESTION_TYPES) ? q.type : undefined;
+    if (type === undefined) add(`${at}.type`, mustBeOneOf(QUESTION_TYPES));
 
     // prompt
-    if (typeof q.prompt !== 'string' || isBlank(q.prompt)) add(`${at}.prompt`, 'must be a non-empty string');
-    else if (charLength(q.prompt) > PROMPT_MAX_LENGTH) add(`${at}.prompt`, `must be at most ${PROMPT_MAX_LENGTH} characters`);
+    checkText(q.prompt, PROMPT_MAX_LENGTH, `${at}.prompt`, add);
 
     // required
     if (q.required !== undefined && typeof q.required !== 'boolean') add(`${at}.required`, 'must be true or false');
@@ -276,15 +270,15 @@ export function validateDefinition(input: unknown): FieldProblem[] {
         `${at}.options`,
         type === 'sus'
           ? 'a sus question has no options: it is the 10 standard SUS items, answered 1 to 5'
-          : `only ${listed(CHOICE_QUESTION_TYPES)} questions have options`,
+          : `only ${CHOICE_QUESTION_TYPES.join(', ')} questions have options`,
       );
     }
 
     // scale
     let scale: LikertScale | undefined;
     if (type === 'likert') {
-      if (q.scale === undefined) add(`${at}.scale`, `is required on a likert question: ${listed(LIKERT_SCALES)}`);
-      else if (!oneOf(LIKERT_SCALES, q.scale)) add(`${at}.scale`, `must be ${LIKERT_SCALES.join(' or ')}`);
+      if (q.scale === undefined) add(`${at}.scale`, `is required on a likert question: ${LIKERT_SCALES.join(', ')}`);
+      else if (!isOneOf(q.scale, LIKERT_SCALES)) add(`${at}.scale`, `must be ${LIKERT_SCALES.join(' or ')}`);
       else scale = q.scale;
     } else if (type !== undefined && q.scale !== undefined) {
       add(`${at}.scale`, 'only likert questions have a scale');
@@ -298,7 +292,7 @@ export function validateDefinition(input: unknown): FieldProblem[] {
       for (const key of ['min', 'max'] as const) {
         const v = q[key];
         if (v === undefined) continue;
-        if (typeof v !== 'number' || !Number.isFinite(v)) {
+        if (!isFiniteNumber(v)) {
           add(`${at}.${key}`, 'must be a finite number');
           ok = false;
         } else if (key === 'min') min = v;
@@ -313,8 +307,7 @@ export function validateDefinition(input: unknown): FieldProblem[] {
 
     // maxLength
     if (type === 'text') {
-      const v = q.maxLength;
-      if (v !== undefined && (typeof v !== 'number' || !Number.isInteger(v) || v < 1 || v > TEXT_MAX_LENGTH_LIMIT)) {
+      if (q.maxLength !== undefined && !isIntegerIn(q.maxLength, 1, TEXT_MAX_LENGTH_LIMIT)) {
         add(`${at}.maxLength`, `must be an integer from 1 to ${TEXT_MAX_LENGTH_LIMIT} (default ${DEFAULT_TEXT_MAX_LENGTH})`);
       }
     } else if (type !== undefined && q.maxLength !== undefined) {
@@ -323,7 +316,7 @@ export function validateDefinition(input: unknown): FieldProblem[] {
 
     // dimension / reverse
     if (q.dimension !== undefined) {
-      if (!oneOf(LEAD_USER_DIMENSIONS, q.dimension)) add(`${at}.dimension`, `must be one of ${listed(LEAD_USER_DIMENSIONS)}`);
+      if (!isOneOf(q.dimension, LEAD_USER_DIMENSIONS)) add(`${at}.dimension`, mustBeOneOf(LEAD_USER_DIMENSIONS));
       else if (kind !== undefined && kind !== 'screener') add(`${at}.dimension`, 'only screener surveys have lead-user dimensions');
       else if (type !== undefined && (type !== 'likert' || (q.scale !== undefined && q.scale !== LEAD_USER_SCALE))) {
         add(`${at}.dimension`, `only ${LEAD_USER_SCALE}-point likert questions can measure a lead-user dimension`);
@@ -347,12 +340,7 @@ export function isValidDefinition(input: unknown): input is SurveyDefinition {
   return validateDefinition(input).length === 0;
 }
 
-function checkOptions(
-  options: unknown,
-  at: string,
-  type: ChoiceQuestionType,
-  add: (field: string, message: string) => void,
-): Set<string> | undefined {
+function checkOptions(options: unknown, at: string, type: ChoiceQuestionType, add: Add): Set<string> | undefined {
   if (!Array.isArray(options)) {
     add(at, `a ${type} question needs an array of ${MIN_OPTIONS} to ${MAX_OPTIONS} options`);
     return undefined;
@@ -364,16 +352,9 @@ function checkOptions(
   const firstIndex = new Map<string, number>();
   options.forEach((o: unknown, j) => {
     const oat = `${at}[${j}]`;
-    if (!isRecord(o)) {
-      add(oat, 'must be an object {value, label}');
-      return;
-    }
-    for (const key of Object.keys(o)) {
-      if (key !== 'value' && key !== 'label') add(`${oat}.${key}`, 'is not an option property (allowed: value, label)');
-    }
-    if (typeof o.value !== 'string' || isBlank(o.value)) add(`${oat}.value`, 'must be a non-empty string');
-    else if (charLength(o.value) > OPTION_VALUE_MAX_LENGTH) add(`${oat}.value`, `must be at most ${OPTION_VALUE_MAX_LENGTH} characters`);
-    else {
+    if (!isRecord(o)) return add(oat, 'must be an object {value, label}');
+    for (const key of unknownKeys(o, ['value', 'label'])) add(`${oat}.${key}`, 'is not an option property (allowed: value, label)');
+    if (checkText(o.value, OPTION_VALUE_MAX_LENGTH, `${oat}.value`, add)) {
       const first = firstIndex.get(o.value);
       if (first !== undefined) add(`${oat}.value`, `duplicates the value of options[${first}] ("${o.value}")`);
       else {
@@ -381,8 +362,7 @@ function checkOptions(
         values.add(o.value);
       }
     }
-    if (typeof o.label !== 'string' || isBlank(o.label)) add(`${oat}.label`, 'must be a non-empty string');
-    else if (charLength(o.label) > OPTION_LABEL_MAX_LENGTH) add(`${oat}.label`, `must be at most ${OPTION_LABEL_MAX_LENGTH} characters`);
+    checkText(o.label, OPTION_LABEL_MAX_LENGTH, `${oat}.label`, add);
   });
   return values;
 }
@@ -393,14 +373,14 @@ function checkShowIf(
   index: number,
   indexById: ReadonlyMap<string, number>,
   parents: ReadonlyMap<string, ParentInfo>,
-  add: (field: string, message: string) => void,
+  add: Add,
 ): void {
   if (!isRecord(showIf)) {
     add(at, 'must be an object {questionId, equals}');
     return;
   }
-  for (const key of Object.keys(showIf)) {
-    if (key !== 'questionId' && key !== 'equals') add(`${at}.${key}`, 'is not a showIf property (allowed: questionId, equals)');
+  for (const key of unknownKeys(showIf, ['questionId', 'equals'])) {
+    add(`${at}.${key}`, 'is not a showIf property (allowed: questionId, equals)');
   }
   const { questionId, equals } = showIf;
   if (equals === undefined) add(`${at}.equals`, 'is required');
@@ -425,8 +405,8 @@ function checkShowIf(
   }
   const parent = parents.get(questionId);
   if (parent === undefined || parent.type === undefined) return; // the parent's own problems are reported at the parent
-  if (!oneOf<QuestionType>(SHOW_IF_PARENT_TYPES, parent.type)) {
-    add(`${at}.questionId`, `a question cannot depend on a ${parent.type} question (allowed: ${listed(SHOW_IF_PARENT_TYPES)})`);
+  if (!isOneOf<QuestionType>(parent.type, SHOW_IF_PARENT_TYPES)) {
+    add(`${at}.questionId`, `a question cannot depend on a ${parent.type} question (allowed: ${SHOW_IF_PARENT_TYPES.join(', ')})`);
     return;
   }
   if (equals === undefined || (typeof equals !== 'string' && typeof equals !== 'number')) return;
@@ -437,7 +417,7 @@ function checkShowIf(
 /** Why `equals` can never be an answer of the parent, or undefined when it can. */
 function equalsProblem(parent: ParentInfo, equals: string | number): string | undefined {
   const integerIn = (lo: number, hi: number): string | undefined =>
-    typeof equals === 'number' && Number.isInteger(equals) && equals >= lo && equals <= hi
+    isIntegerIn(equals, lo, hi)
       ? undefined
       : `must be an integer from ${lo} to ${hi}, an answer of the ${parent.type} question it depends on`;
   switch (parent.type) {
@@ -446,14 +426,14 @@ function equalsProblem(parent: ParentInfo, equals: string | number): string | un
       if (parent.optionValues === undefined || parent.optionValues.size === 0) return undefined;
       return typeof equals === 'string' && parent.optionValues.has(equals)
         ? undefined
-        : `must be one of the option values of the question it depends on: ${listed([...parent.optionValues])}`;
+        : `must be one of the option values of the question it depends on: ${[...parent.optionValues].join(', ')}`;
     case 'likert':
       return parent.scale === undefined ? undefined : integerIn(1, parent.scale);
     case 'rating':
     case 'nps':
       return integerIn(ZERO_TO_TEN.min, ZERO_TO_TEN.max);
     case 'number': {
-      if (typeof equals !== 'number' || !Number.isFinite(equals)) return 'must be a number, an answer of the number question it depends on';
+      if (!isFiniteNumber(equals)) return 'must be a number, an answer of the number question it depends on';
       if (parent.min !== undefined && equals < parent.min) return `must be at least ${parent.min}, the min of the question it depends on`;
       if (parent.max !== undefined && equals > parent.max) return `must be at most ${parent.max}, the max of the question it depends on`;
       return undefined;
