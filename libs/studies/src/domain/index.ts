@@ -4,6 +4,5 @@ export * from './age-band';
 export * from './criteria';
 export * from './quotas';
 export * from './sampling';
-export * from './contact-cap';
 export * from './explain';
 export * from './invitation-reminders';
