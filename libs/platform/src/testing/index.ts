@@ -1,1 +1,2 @@
 export * from './platform-test-module';
+export * from './row-locks';
