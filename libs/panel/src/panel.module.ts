@@ -10,6 +10,7 @@ import { ProfileAttributeEntity } from './attributes/profile-attribute.entity';
 import { CampaignsController } from './campaigns/campaigns.controller';
 import { CampaignsService } from './campaigns/campaigns.service';
 import { RecruitmentCampaignEntity } from './campaigns/recruitment-campaign.entity';
+import { DataRightsRepository } from './data-rights/data-rights.repository';
 import { DataRightsService } from './data-rights/data-rights.service';
 import { PersonalDataRegistry } from './data-rights/personal-data.registry';
 import { ActivePanellistCheck } from './panellists/active-panellist';
@@ -17,6 +18,7 @@ import { MeController } from './panellists/me.controller';
 import { PanellistAddressEntity } from './panellists/panellist-address.entity';
 import { PanellistStatusChangeEntity } from './panellists/panellist-status-change.entity';
 import { PanellistEntity } from './panellists/panellist.entity';
+import { PanellistRepository } from './panellists/panellist.repository';
 import { PanellistsController } from './panellists/panellists.controller';
 import { PanellistsService } from './panellists/panellists.service';
 import { PointsEntryEntity } from './points/points-entry.entity';
@@ -49,6 +51,8 @@ import { ReferralsService } from './referrals/referrals.service';
     SurveysModule,
   ],
   providers: [
+    PanellistRepository,
+    DataRightsRepository,
     AttributesService,
     CampaignsService,
     RecruitmentService,

@@ -4,10 +4,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailService } from '@leadpanel/platform';
 import { PanelModule, PersonalDataRegistry } from '@leadpanel/panel';
 import { StudiesModule } from '@leadpanel/studies';
-import { SurveyEntity, SurveysModule, SurveyUsage, type SurveyUsageCounts } from '@leadpanel/surveys';
-import { DataSource } from 'typeorm';
+import { SurveyEntity, SurveysModule, SurveyUsage } from '@leadpanel/surveys';
 import { IdentityModule } from '@leadpanel/identity';
 import { AssignmentEntity } from './assignments/assignment.entity';
+import { AssignmentRepository } from './assignments/assignment.repository';
 import { AssignmentsController } from './assignments/assignments.controller';
 import { AssignmentsService } from './assignments/assignments.service';
 import { SurveyAnswerEntity } from './assignments/survey-answer.entity';
@@ -24,51 +24,23 @@ import { SurveyAnswerEntity } from './assignments/survey-answer.entity';
     StudiesModule,
     SurveysModule,
   ],
-  providers: [AssignmentsService],
+  providers: [AssignmentRepository, AssignmentsService],
   exports: [AssignmentsService],
 })
 export class SurveyResponsesModule implements OnModuleInit {
   constructor(
     private readonly mail: MailService,
     private readonly personalData: PersonalDataRegistry,
-    private readonly dataSource: DataSource,
+    private readonly assignments: AssignmentRepository,
     private readonly usage: SurveyUsage,
   ) {}
 
   onModuleInit(): void {
     this.mail.registerTemplates(join(__dirname, 'templates'));
-    this.usage.register(async (surveyIds) => {
-      const rows = await this.dataSource
-        .getRepository(AssignmentEntity)
-        .createQueryBuilder('a')
-        .select('a.surveyId', 'surveyId')
-        .addSelect('count(*)::int', 'assigned')
-        .addSelect("count(*) FILTER (WHERE a.status = 'submitted')::int", 'submitted')
-        .where('a.surveyId IN (:...ids)', { ids: surveyIds })
-        .groupBy('a.surveyId')
-        .getRawMany<{ surveyId: string; assigned: number; submitted: number }>();
-      const out: SurveyUsageCounts = new Map();
-      for (const r of rows) out.set(r.surveyId, { assigned: Number(r.assigned), submitted: Number(r.submitted) });
-      return out;
-    });
-    this.personalData.registerExport('surveyAnswers', async (panellistId) => {
-      const rows = (await this.dataSource.query(
-        `SELECT a.id AS "assignmentId", s.title AS "survey", a.status, a.submitted_at AS "submittedAt",
-                coalesce(json_agg(json_build_object('questionId', x.question_id, 'item', x.item_index, 'number', x.numeric_value, 'option', x.option_value, 'text', x.text_value)
-                         ORDER BY x.question_id, x.item_index) FILTER (WHERE x.id IS NOT NULL), '[]') AS answers
-           FROM survey_assignments a JOIN surveys s ON s.id = a.survey_id LEFT JOIN survey_answers x ON x.assignment_id = a.id
-          WHERE a.panellist_id = $1 GROUP BY a.id, s.title ORDER BY a.created_at`,
-        [panellistId],
-      )) as unknown[];
-      return rows;
-    });
+    this.usage.register((surveyIds) => this.assignments.usageCounts(surveyIds));
+    this.personalData.registerExport('surveyAnswers', (panellistId) => this.assignments.exportOf(panellistId));
     // free text is personal data; numbers and choices stay, anonymous, so reports remain true
-    this.personalData.registerErasure('surveyTexts', async (em, panellistId) => {
-      await em.query(
-        `UPDATE survey_answers SET text_value = '' WHERE text_value IS NOT NULL AND assignment_id IN (SELECT id FROM survey_assignments WHERE panellist_id = $1)`,
-        [panellistId],
-      );
-    });
+    this.personalData.registerErasure('surveyTexts', (em, panellistId) => this.assignments.eraseTexts(em, panellistId));
   }
 }
 

@@ -1,22 +1,16 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AuditService, MailService, OutboxService, type AuthUser } from '@leadpanel/platform';
 import { UsersService } from '@leadpanel/identity';
 import { PanelError } from '../panel.errors';
-import { PanellistAddressEntity } from '../panellists/panellist-address.entity';
-import { PanellistStatusChangeEntity } from '../panellists/panellist-status-change.entity';
-import { PanellistEntity } from '../panellists/panellist.entity';
+import { PanellistRepository } from '../panellists/panellist.repository';
 import { PanellistsService } from '../panellists/panellists.service';
 import { PointsService } from '../points/points.service';
-import { ConsentEntity } from '../recruitment/consent.entity';
-import { EmailConfirmationEntity } from '../recruitment/email-confirmation.entity';
-import { ScreenerResponseEntity } from '../recruitment/screener-response.entity';
-import { ReferralEntity } from '../referrals/referral.entity';
+import { DataRightsRepository } from './data-rights.repository';
 import { PersonalDataRegistry } from './personal-data.registry';
 import type { MyExportDto } from './dto/export.dto';
 
-export const ERASED_NAME = 'Erased panellist';
+export { ERASED_NAME } from './data-rights.repository';
 const REFERRAL_TEMPLATE = 'referral';
 
 /**
@@ -36,15 +30,13 @@ export class DataRightsService implements OnModuleInit {
     private readonly mail: MailService,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
-    @InjectRepository(ConsentEntity) private readonly consents: Repository<ConsentEntity>,
-    @InjectRepository(ScreenerResponseEntity) private readonly screener: Repository<ScreenerResponseEntity>,
-    @InjectRepository(ReferralEntity) private readonly referrals: Repository<ReferralEntity>,
-    @InjectRepository(PanellistStatusChangeEntity) private readonly statusChanges: Repository<PanellistStatusChangeEntity>,
+    private readonly rows: DataRightsRepository,
+    private readonly panellistRows: PanellistRepository,
   ) {}
 
   onModuleInit(): void {
     this.registry.registerExport('consents', async (id) =>
-      (await this.consents.find({ where: { panellistId: id }, order: { grantedAt: 'ASC' } })).map((c) => ({
+      (await this.rows.consentsOf(id)).map((c) => ({
         termsVersion: c.termsVersion,
         research: c.research,
         productTesting: c.productTesting,
@@ -53,7 +45,7 @@ export class DataRightsService implements OnModuleInit {
       })),
     );
     this.registry.registerExport('screenerAnswers', async (id) =>
-      (await this.screener.find({ where: { panellistId: id } })).map((r) => ({
+      (await this.rows.screenerResponsesOf(id)).map((r) => ({
         campaignId: r.campaignId,
         surveyId: r.surveyId,
         answers: r.answers,
@@ -61,7 +53,7 @@ export class DataRightsService implements OnModuleInit {
       })),
     );
     this.registry.registerExport('referralsMade', async (id) =>
-      (await this.referrals.find({ where: { referrerPanellistId: id } })).map((r) => ({
+      (await this.rows.referralsMadeBy(id)).map((r) => ({
         nomineeName: r.nomineeName,
         nomineeEmail: r.nomineeEmail,
         reason: r.reason,
@@ -74,7 +66,7 @@ export class DataRightsService implements OnModuleInit {
       entries: await this.points.entries(id),
     }));
     this.registry.registerExport('statusHistory', async (id) =>
-      (await this.statusChanges.find({ where: { panellistId: id }, order: { createdAt: 'ASC' } })).map((h) => ({
+      (await this.panellistRows.statusHistoryOf(id)).map((h) => ({
         from: h.fromStatus,
         to: h.toStatus,
         reason: h.reason,
@@ -112,37 +104,16 @@ export class DataRightsService implements OnModuleInit {
 
   async erase(user: AuthUser): Promise<void> {
     await this.dataSource.transaction(async (em) => {
-      const p = await em
-        .getRepository(PanellistEntity)
-        .createQueryBuilder('p')
-        .setLock('pessimistic_write')
-        .where('p.id = :id', { id: user.id })
-        .getOne();
+      const p = await this.panellistRows.lockById(em, user.id);
       if (!p || p.status === 'erased') throw new PanelError('PANELLIST_NOT_FOUND', 'Panellist was not found');
-      const now = new Date();
-      await em
-        .getRepository(PanellistEntity)
-        .update(
-          { id: p.id },
-          { status: 'erased', displayName: ERASED_NAME, interests: [], attributes: {}, erasedAt: now, referredByPanellistId: null },
-        );
-      await em.getRepository(PanellistAddressEntity).delete({ panellistId: p.id });
-      await em.getRepository(ConsentEntity).update({ panellistId: p.id }, { ip: null });
-      await em.getRepository(EmailConfirmationEntity).delete({ panellistId: p.id });
-      await em.getRepository(ScreenerResponseEntity).update({ panellistId: p.id }, { answers: {} });
-      await em
-        .getRepository(ReferralEntity)
-        .update({ referrerPanellistId: p.id }, { nomineeEmail: 'erased@invalid.leadpanel', nomineeName: 'erased', reason: '' });
-      // as a nominee: the referral that brought them in, and any other that names their address
-      await em
-        .getRepository(ReferralEntity)
-        .update({ appliedPanellistId: p.id }, { nomineeEmail: 'erased@invalid.leadpanel', nomineeName: 'erased' });
-      await em
-        .getRepository(ReferralEntity)
-        .update({ nomineeEmail: user.email.toLowerCase() }, { nomineeEmail: 'erased@invalid.leadpanel', nomineeName: 'erased' });
-      await em
-        .getRepository(PanellistStatusChangeEntity)
-        .insert({ panellistId: p.id, fromStatus: p.status, toStatus: 'erased', reason: 'erasure requested', actorUserId: p.id });
+      await this.rows.erasePersonalData(em, p.id, user.email, new Date());
+      await this.panellistRows.recordStatusChanges(em, {
+        panellistId: p.id,
+        fromStatus: p.status,
+        toStatus: 'erased',
+        reason: 'erasure requested',
+        actorUserId: p.id,
+      });
       for (const { step } of this.registry.erasureSteps()) await step(em, p.id);
       await this.mail.forgetUser(em, p.id, `erased+${p.id}@invalid.leadpanel`, user.email);
       await this.outbox.cancelForSubject(em, p.id);

@@ -1,9 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, In, Raw, Repository } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   APP_CONFIG,
-  applyKeyset,
   AuditService,
   Clock,
   JobRegistry,
@@ -16,94 +14,35 @@ import {
   type Page,
 } from '@leadpanel/platform';
 import { UsersService } from '@leadpanel/identity';
-import { SurveysService, type Question } from '@leadpanel/surveys';
+import { SurveysService } from '@leadpanel/surveys';
 import { checkAttributeValues } from '../attributes/attribute-values';
 import { AttributesService } from '../attributes/attributes.service';
 import { PanelError } from '../panel.errors';
 import { PointsService } from '../points/points.service';
-import { ScreenerResponseEntity } from '../recruitment/screener-response.entity';
-import { ReferralEntity } from '../referrals/referral.entity';
 import type { AddressDto, ListPanellistsQueryDto, PanellistDetailDto, UpdateProfileDto } from './dto/panellist.dto';
-import { PanellistAddressEntity } from './panellist-address.entity';
-import { PanellistStatusChangeEntity } from './panellist-status-change.entity';
 import { researcherMayMove, type PanellistStatus } from './panellist-status';
-import { PanellistEntity } from './panellist.entity';
+import type { PanellistEntity } from './panellist.entity';
+import { PanellistRepository } from './panellist.repository';
+import {
+  screenerAnswerOf,
+  toAddress,
+  type AddressView,
+  type PanellistFactsView,
+  type PanellistSummary,
+  type ProfileView,
+} from './panellist-views';
+
+export {
+  screenerAnswerOf,
+  type AddressView,
+  type PanellistFactsView,
+  type PanellistSummary,
+  type ProfileView,
+  type ScreenerAnswerView,
+} from './panellist-views';
 
 export const DORMANT_AFTER_DAYS = 180;
 export const MARK_DORMANT_JOB = 'panel.mark-dormant';
-
-export interface AddressView {
-  line1: string;
-  line2: string | null;
-  postalCode: string;
-  city: string;
-  country: string;
-  phone: string | null;
-}
-
-export interface ProfileView {
-  id: string;
-  email: string;
-  status: PanellistStatus;
-  displayName: string;
-  country: string;
-  locale: 'en' | 'fr';
-  birthYear: number;
-  gender: string | null;
-  interests: string[];
-  attributes: Record<string, unknown>;
-  score: { overall: number | null; tier: string | null; dimensions: Record<string, number> };
-  address: AddressView | null;
-  createdAt: Date;
-}
-
-export interface PanellistSummary {
-  id: string;
-  email: string;
-  displayName: string;
-  status: PanellistStatus;
-  country: string;
-  score: number | null;
-  tier: string | null;
-  createdAt: Date;
-  lastActiveAt: Date;
-}
-
-export interface ScreenerAnswerView {
-  questionId: string;
-  prompt: string;
-  type: string;
-  dimension: string | null;
-  reverse: boolean;
-  scale: number | null;
-  answer: string | number | boolean | string[] | null;
-  labels: string[];
-}
-
-/** One screener answer as a researcher reads it: the question, the value given and, for a choice, its labels. */
-export function screenerAnswerOf(q: Question, value: unknown): ScreenerAnswerView {
-  const answer =
-    typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
-      ? value
-      : Array.isArray(value)
-        ? value.filter((v): v is string => typeof v === 'string')
-        : null;
-  const chosen = answer === null ? [] : Array.isArray(answer) ? answer : [String(answer)];
-  const labels = q.options ? q.options.filter((o) => chosen.includes(o.value)).map((o) => o.label) : [];
-  return {
-    questionId: q.id,
-    prompt: q.prompt,
-    type: q.type,
-    dimension: q.dimension ?? null,
-    reverse: q.reverse === true,
-    scale: q.type === 'likert' ? (q.scale ?? null) : null,
-    answer,
-    labels,
-  };
-}
-
-const toAddress = (a: PanellistAddressEntity | null): AddressView | null =>
-  a ? { line1: a.line1, line2: a.line2, postalCode: a.postalCode, city: a.city, country: a.country, phone: a.phone } : null;
 
 @Injectable()
 export class PanellistsService implements OnModuleInit, OnApplicationBootstrap {
@@ -111,11 +50,7 @@ export class PanellistsService implements OnModuleInit, OnApplicationBootstrap {
 
   constructor(
     private readonly dataSource: DataSource,
-    @InjectRepository(PanellistEntity) private readonly panellists: Repository<PanellistEntity>,
-    @InjectRepository(PanellistAddressEntity) private readonly addresses: Repository<PanellistAddressEntity>,
-    @InjectRepository(PanellistStatusChangeEntity) private readonly statusChanges: Repository<PanellistStatusChangeEntity>,
-    @InjectRepository(ReferralEntity) private readonly referrals: Repository<ReferralEntity>,
-    @InjectRepository(ScreenerResponseEntity) private readonly screenerResponses: Repository<ScreenerResponseEntity>,
+    private readonly panellists: PanellistRepository,
     private readonly surveys: SurveysService,
     private readonly users: UsersService,
     private readonly attributes: AttributesService,
@@ -159,16 +94,12 @@ export class PanellistsService implements OnModuleInit, OnApplicationBootstrap {
   async markDormant(): Promise<number> {
     const cutoff = new Date(this.clock.now().getTime() - DORMANT_AFTER_DAYS * 86_400_000);
     return this.dataSource.transaction(async (em) => {
-      const rows = (await em.query(
-        `UPDATE panellists SET status = 'dormant', updated_at = now()
-          WHERE status = 'active' AND last_active_at < $1 RETURNING id`,
-        [cutoff],
-      )) as [Array<{ id: string }>, number];
-      const ids = rows[0];
+      const ids = await this.panellists.markDormant(em, cutoff);
       if (ids.length > 0) {
-        await em.getRepository(PanellistStatusChangeEntity).insert(
-          ids.map((r) => ({
-            panellistId: r.id,
+        await this.panellists.recordStatusChanges(
+          em,
+          ids.map((id) => ({
+            panellistId: id,
             fromStatus: 'active',
             toStatus: 'dormant',
             reason: `no activity for ${DORMANT_AFTER_DAYS} days`,
@@ -183,25 +114,22 @@ export class PanellistsService implements OnModuleInit, OnApplicationBootstrap {
   // ---- researcher views -------------------------------------------------
 
   async list(actor: AuthUser, query: ListPanellistsQueryDto): Promise<Page<PanellistSummary>> {
-    const qb = this.panellists.createQueryBuilder('p').where('p.status <> :erased', { erased: 'erased' });
-    if (query.status) qb.andWhere('p.status = :status', { status: query.status });
-    if (query.country) qb.andWhere('p.country = :country', { country: query.country.toUpperCase() });
-    if (query.tier) qb.andWhere('p.tier = :tier', { tier: query.tier });
-    if (query.minScore !== undefined) qb.andWhere('p.score_overall >= :minScore', { minScore: query.minScore });
-    if (query.attribute)
-      qb.andWhere('p.attributes @> CAST(:attribute AS jsonb)', { attribute: await this.attributeCondition(query.attribute) });
+    const attributes = query.attribute ? await this.attributeCondition(query.attribute) : undefined;
+    let search: { pattern: string; emailIds: string[] } | undefined;
     if (query.q) {
       const q = query.q.trim();
       const escaped = q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
-      const emailIds = await this.users.idsByEmailFragment('panellist', q);
-      qb.andWhere(
-        new Brackets((w) => {
-          w.where(`lower(p.display_name) LIKE :pattern ESCAPE '\\'`, { pattern: `%${escaped}%` });
-          if (emailIds.length > 0) w.orWhere('p.id IN (:...emailIds)', { emailIds });
-        }),
-      );
+      search = { pattern: `%${escaped}%`, emailIds: await this.users.idsByEmailFragment('panellist', q) };
     }
-    const rows = await applyKeyset(qb, 'p', query).getMany();
+    const filter = {
+      status: query.status,
+      country: query.country?.toUpperCase(),
+      tier: query.tier,
+      minScore: query.minScore,
+      attributes,
+      search,
+    };
+    const rows = await this.panellists.listPage(filter, query);
     const page = toPage(
       rows,
       query,
@@ -264,9 +192,9 @@ export class PanellistsService implements OnModuleInit, OnApplicationBootstrap {
     const p = await this.mustFind(id);
     const profile = await this.profileOf(p);
     const [referredBy, referralsMade, history, balance, screener] = await Promise.all([
-      p.referredByPanellistId ? this.panellists.findOne({ where: { id: p.referredByPanellistId } }) : Promise.resolve(null),
-      this.referrals.find({ where: { referrerPanellistId: id }, order: { createdAt: 'ASC' } }),
-      this.statusChanges.find({ where: { panellistId: id }, order: { createdAt: 'ASC' } }),
+      p.referredByPanellistId ? this.panellists.findById(p.referredByPanellistId) : Promise.resolve(null),
+      this.panellists.referralsMadeBy(id),
+      this.panellists.statusHistoryOf(id),
       this.points.balance(id),
       this.screenerOf(p),
     ]);
@@ -307,7 +235,7 @@ export class PanellistsService implements OnModuleInit, OnApplicationBootstrap {
   /** The answers to the screener of the campaign they applied through, in the screener's order. */
   private async screenerOf(p: PanellistEntity): Promise<PanellistDetailDto['screener']> {
     if (!p.campaignId) return null;
-    const response = await this.screenerResponses.findOne({ where: { panellistId: p.id, campaignId: p.campaignId } });
+    const response = await this.panellists.screenerResponseOf(p.id, p.campaignId);
     if (!response) return null;
     const survey = await this.surveys.get(response.surveyId);
     return {
@@ -320,22 +248,19 @@ export class PanellistsService implements OnModuleInit, OnApplicationBootstrap {
 
   async changeStatus(actor: AuthUser, id: string, to: PanellistStatus, reason: string): Promise<PanellistDetailDto> {
     await this.dataSource.transaction(async (em) => {
-      const p = await em
-        .getRepository(PanellistEntity)
-        .createQueryBuilder('p')
-        .setLock('pessimistic_write')
-        .where('p.id = :id', { id })
-        .getOne();
+      const p = await this.panellists.lockById(em, id);
       if (!p || p.status === 'erased') throw new PanelError('PANELLIST_NOT_FOUND', 'Panellist was not found');
       if (!researcherMayMove(p.status, to)) {
         throw new PanelError('ILLEGAL_STATUS_CHANGE', `A panellist cannot go from ${p.status} to ${to}`);
       }
-      await em
-        .getRepository(PanellistEntity)
-        .update({ id }, { status: to, ...(to === 'active' ? { lastActiveAt: this.clock.now() } : {}) });
-      await em
-        .getRepository(PanellistStatusChangeEntity)
-        .insert({ panellistId: id, fromStatus: p.status, toStatus: to, reason: reason.trim(), actorUserId: actor.id });
+      await this.panellists.update(id, { status: to, ...(to === 'active' ? { lastActiveAt: this.clock.now() } : {}) }, em);
+      await this.panellists.recordStatusChanges(em, {
+        panellistId: id,
+        fromStatus: p.status,
+        toStatus: to,
+        reason: reason.trim(),
+        actorUserId: actor.id,
+      });
       // the account follows: a blocked panellist cannot sign in, and every session ends now
       if (to === 'blocked') await this.users.setStatus(id, 'disabled', em);
       else if (p.status === 'blocked') await this.users.setStatus(id, 'active', em);
@@ -371,42 +296,38 @@ export class PanellistsService implements OnModuleInit, OnApplicationBootstrap {
       }
       patch.attributes = merged;
     }
-    await this.panellists.update({ id: p.id }, patch as never);
+    await this.panellists.update(p.id, patch);
     return this.profileOf(await this.mustFind(p.id), user.email);
   }
 
   async putAddress(user: AuthUser, dto: AddressDto): Promise<AddressView> {
     await this.mustFind(user.id);
-    await this.addresses.upsert(
-      {
-        panellistId: user.id,
-        line1: dto.line1.trim(),
-        line2: dto.line2?.trim() || null,
-        postalCode: dto.postalCode.trim(),
-        city: dto.city.trim(),
-        country: dto.country.toUpperCase(),
-        phone: dto.phone?.trim() || null,
-      },
-      ['panellistId'],
-    );
+    await this.panellists.upsertAddress({
+      panellistId: user.id,
+      line1: dto.line1.trim(),
+      line2: dto.line2?.trim() || null,
+      postalCode: dto.postalCode.trim(),
+      city: dto.city.trim(),
+      country: dto.country.toUpperCase(),
+      phone: dto.phone?.trim() || null,
+    });
     await this.touch(user.id);
-    return toAddress(await this.addresses.findOne({ where: { panellistId: user.id } }))!;
+    return toAddress(await this.panellists.addressOf(user.id))!;
   }
 
   async optOut(user: AuthUser): Promise<{ status: 'opted_out' }> {
     await this.dataSource.transaction(async (em) => {
-      const p = await em
-        .getRepository(PanellistEntity)
-        .createQueryBuilder('p')
-        .setLock('pessimistic_write')
-        .where('p.id = :id', { id: user.id })
-        .getOne();
+      const p = await this.panellists.lockById(em, user.id);
       if (!p || p.status === 'erased') throw new PanelError('PANELLIST_NOT_FOUND', 'Panellist was not found');
       if (p.status === 'opted_out') return;
-      await em.getRepository(PanellistEntity).update({ id: p.id }, { status: 'opted_out' });
-      await em
-        .getRepository(PanellistStatusChangeEntity)
-        .insert({ panellistId: p.id, fromStatus: p.status, toStatus: 'opted_out', reason: 'opted out', actorUserId: user.id });
+      await this.panellists.update(p.id, { status: 'opted_out' }, em);
+      await this.panellists.recordStatusChanges(em, {
+        panellistId: p.id,
+        fromStatus: p.status,
+        toStatus: 'opted_out',
+        reason: 'opted out',
+        actorUserId: user.id,
+      });
     });
     return { status: 'opted_out' };
   }
@@ -414,24 +335,23 @@ export class PanellistsService implements OnModuleInit, OnApplicationBootstrap {
   /** Ids of panellists, for other contexts (e.g. studies' eligibility) — never the PII. */
   async statusesOf(ids: string[]): Promise<Map<string, PanellistStatus>> {
     if (ids.length === 0) return new Map();
-    const rows = await this.panellists.find({ where: { id: In(ids) }, select: { id: true, status: true } });
-    return new Map(rows.map((r) => [r.id, r.status]));
+    return new Map((await this.panellists.statusesOf(ids)).map((r) => [r.id, r.status]));
   }
 
   /** Records activity (dormancy is measured from it); pass the caller's transaction when inside one. */
   async touch(id: string, em?: EntityManager): Promise<void> {
-    await (em ? em.getRepository(PanellistEntity) : this.panellists).update({ id }, { lastActiveAt: this.clock.now() });
+    await this.panellists.update(id, { lastActiveAt: this.clock.now() }, em);
   }
 
   async mustFind(id: string): Promise<PanellistEntity> {
-    const p = await this.panellists.findOne({ where: { id } });
+    const p = await this.panellists.findById(id);
     if (!p || p.status === 'erased') throw new PanelError('PANELLIST_NOT_FOUND', 'Panellist was not found');
     return p;
   }
 
   private async profileOf(p: PanellistEntity, knownEmail?: string): Promise<ProfileView> {
     const email = knownEmail ?? (await this.users.emailsByIds([p.id])).get(p.id) ?? '';
-    const address = await this.addresses.findOne({ where: { panellistId: p.id } });
+    const address = await this.panellists.addressOf(p.id);
     return {
       id: p.id,
       email,
@@ -456,17 +376,9 @@ export class PanellistsService implements OnModuleInit, OnApplicationBootstrap {
    */
   async addressesOf(ids: string[], em?: EntityManager): Promise<Map<string, AddressView & { recipientName: string }>> {
     if (ids.length === 0) return new Map();
-    const db = em ?? this.dataSource.manager;
     const out = new Map<string, AddressView & { recipientName: string }>();
-    for (let i = 0; i < ids.length; i += 5000) {
-      const rows = await db
-        .getRepository(PanellistAddressEntity)
-        .createQueryBuilder('a')
-        .innerJoinAndSelect('a.panellist', 'p')
-        .where('a.panellist_id IN (:...ids)', { ids: ids.slice(i, i + 5000) })
-        .andWhere(`p.status <> 'erased'`)
-        .getMany();
-      for (const a of rows) out.set(a.panellistId, { ...toAddress(a)!, recipientName: a.panellist!.displayName });
+    for (const a of await this.panellists.addressesWithPanellist(ids, em)) {
+      out.set(a.panellistId, { ...toAddress(a)!, recipientName: a.panellist!.displayName });
     }
     return out;
   }
@@ -479,10 +391,7 @@ export class PanellistsService implements OnModuleInit, OnApplicationBootstrap {
   /** Facts of many panellists at once (no PII but the display name and locale). */
   async factsOfMany(ids: string[], em?: EntityManager): Promise<PanellistFactsView[]> {
     if (ids.length === 0) return [];
-    // one array parameter, not one per id (a wave looks up 10,000)
-    const rows = await (em ? em.getRepository(PanellistEntity) : this.panellists).find({
-      where: { id: Raw((col) => `${col} = ANY(CAST(:ids AS uuid[]))`, { ids }) },
-    });
+    const rows = await this.panellists.findMany(ids, em);
     return rows
       .filter((p) => p.status !== 'erased')
       .map((p) => ({
@@ -499,18 +408,4 @@ export class PanellistsService implements OnModuleInit, OnApplicationBootstrap {
         displayName: p.displayName,
       }));
   }
-}
-
-export interface PanellistFactsView {
-  id: string;
-  status: PanellistStatus;
-  country: string;
-  birthYear: number;
-  gender: string | null;
-  tier: 'lead_user' | 'emerging' | 'mainstream' | null;
-  scoreOverall: number | null;
-  interests: string[];
-  attributes: Record<string, unknown>;
-  locale: 'en' | 'fr';
-  displayName: string;
 }

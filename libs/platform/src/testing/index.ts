@@ -1,2 +1,3 @@
 export * from './platform-test-module';
 export * from './eventually';
+export * from './row-locks';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ConsoleLogger, type Type } from '@nestjs/common';
+import { ConsoleLogger, type ModuleMetadata, type Type } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -37,6 +37,10 @@ export interface PlatformTestOptions {
   env?: Record<string, string>;
   /** a second app on the same database and queue (e.g. two dispatchers side by side); services mode */
   shareStoreWith?: PlatformTestContext;
+  /** modules beside the platform (e.g. `TypeOrmModule.forFeature([...])` for a context's entities) */
+  imports?: ModuleMetadata['imports'];
+  /** providers under test (e.g. a context's repositories) */
+  providers?: ModuleMetadata['providers'];
 }
 
 /** Refuses, as the e2e apps do, a database whose name lacks "test". */
@@ -99,7 +103,10 @@ export async function createPlatformTestModule(options: PlatformTestOptions = {}
     if (store.queuePrefix) env.QUEUE_PREFIX = store.queuePrefix;
     const config = loadConfig({ ...env, ...options.env });
     assertTestDatabase(config.database.url);
-    module = await Test.createTestingModule({ imports: [PlatformModule.forRoot(config)] })
+    module = await Test.createTestingModule({
+      imports: [PlatformModule.forRoot(config), ...(options.imports ?? [])],
+      providers: options.providers ?? [],
+    })
       .setLogger(new ConsoleLogger({ logLevels: ['error'] }))
       .compile();
     await module.init();

@@ -1,9 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
   APP_CONFIG,
-  applyKeyset,
   AuditService,
   BusinessRuleError,
   Clock,
@@ -34,9 +32,9 @@ import {
   type Question,
   type SurveyDefinition,
 } from '@leadpanel/surveys';
-import { AssignmentEntity, type AssignmentStatus } from './assignment.entity';
+import type { AssignmentEntity, AssignmentStatus } from './assignment.entity';
+import { AssignmentRepository } from './assignment.repository';
 import { reminderSchedule } from './reminder-schedule';
-import { SurveyAnswerEntity } from './survey-answer.entity';
 
 export const SURVEY_REMINDER_JOB = 'surveys.reminder';
 
@@ -68,9 +66,7 @@ const definitionOf = (s: SurveyEntity): SurveyDefinition => ({ kind: s.kind, tit
 export class AssignmentsService implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
-    @InjectRepository(AssignmentEntity) private readonly assignments: Repository<AssignmentEntity>,
-    @InjectRepository(SurveyEntity) private readonly surveys: Repository<SurveyEntity>,
-    @InjectRepository(SurveyAnswerEntity) private readonly answers: Repository<SurveyAnswerEntity>,
+    private readonly assignments: AssignmentRepository,
     private readonly studies: StudyDirectory,
     private readonly panellists: PanellistsService,
     private readonly active: ActivePanellistCheck,
@@ -95,7 +91,7 @@ export class AssignmentsService implements OnModuleInit {
     surveyId: string,
     input: { audience?: 'all_participants'; panellistIds?: string[]; dueAt: Date },
   ): Promise<{ assigned: number }> {
-    const survey = await this.surveys.findOne({ where: { id: surveyId } });
+    const survey = await this.assignments.surveyById(surveyId);
     if (!survey) throw new NotFoundError('Survey', 'SURVEY_NOT_FOUND');
     if (survey.status !== 'published') throw new BusinessRuleError('SURVEY_NOT_PUBLISHED', 'Publish the survey before assigning it');
     if (!survey.studyId)
@@ -141,7 +137,7 @@ export class AssignmentsService implements OnModuleInit {
    * Answers 0 when the survey is gone or not published, or the panellist erased.
    */
   async assignUsageSurvey(input: { surveyId: string; studyId: string; panellistId: string; dueAt: Date }): Promise<{ assigned: number }> {
-    const survey = await this.surveys.findOne({ where: { id: input.surveyId } });
+    const survey = await this.assignments.surveyById(input.surveyId);
     const study = await this.studies.study(input.studyId);
     if (!survey || survey.status !== 'published' || !study) return { assigned: 0 };
     const assigned = await this.insertAssignments({
@@ -170,15 +166,10 @@ export class AssignmentsService implements OnModuleInit {
     const emails = await this.users.emailsByIds(targets);
     const surveyId = survey.id;
     const assigned = await this.dataSource.transaction(async (em) => {
-      const res = await em
-        .createQueryBuilder()
-        .insert()
-        .into(AssignmentEntity)
-        .values(targets.map((pid) => ({ surveyId, studyId: study.id, panellistId: pid, dueAt: args.dueAt, status: 'assigned' as const })))
-        .orIgnore()
-        .returning(['id', 'panellistId']) // property paths: TypeORM drops names it does not know, and returns database names
-        .execute();
-      const rows = res.raw as Array<{ id: string; panellist_id: string }>;
+      const rows = await this.assignments.insertNew(
+        em,
+        targets.map((pid) => ({ surveyId, studyId: study.id, panellistId: pid, dueAt: args.dueAt, status: 'assigned' as const })),
+      );
       const dueOn = args.dueAt.toISOString().slice(0, 10);
       for (const row of rows) {
         const f = facts.get(row.panellist_id);
@@ -229,7 +220,7 @@ export class AssignmentsService implements OnModuleInit {
 
   /** The reminder job: only to those who have not submitted. */
   async remind(assignmentId: string, n: number): Promise<void> {
-    const a = await this.assignments.findOne({ where: { id: assignmentId }, relations: { survey: true } });
+    const a = await this.assignments.findWithSurvey(assignmentId);
     if (!a || a.status !== 'assigned' || a.dueAt.getTime() <= this.clock.now().getTime()) return;
     const f = (await this.panellists.factsOfMany([a.panellistId]))[0];
     const to = (await this.users.emailsByIds([a.panellistId])).get(a.panellistId);
@@ -256,12 +247,8 @@ export class AssignmentsService implements OnModuleInit {
   }
 
   async mine(user: AuthUser, query: PageQueryDto): Promise<Page<MyAssignmentView>> {
-    const qb = this.assignments
-      .createQueryBuilder('a')
-      .innerJoinAndSelect('a.survey', 's')
-      .where('a.panellist_id = :pid', { pid: user.id });
     return toPage(
-      await applyKeyset(qb, 'a', query).getMany(),
+      await this.assignments.pageOfPanellist(user.id, query),
       query,
       (a) => this.view(a),
       (a) => a.createdAt,
@@ -270,7 +257,7 @@ export class AssignmentsService implements OnModuleInit {
 
   async mineOne(user: AuthUser, id: string): Promise<AssignmentDetailView> {
     const a = await this.ownAssignment(user, id);
-    const rows = await this.answers.find({ where: { assignmentId: a.id } });
+    const rows = await this.assignments.answersOf(a.id);
     return {
       ...this.view(a),
       survey: { id: a.survey!.id, title: a.survey!.title, kind: a.survey!.kind, questions: a.survey!.questions },
@@ -328,9 +315,7 @@ export class AssignmentsService implements OnModuleInit {
           note: a.survey!.title,
         });
         const pointsCredited = credited ? points : 0;
-        await em
-          .getRepository(AssignmentEntity)
-          .update({ id: a.id }, { status: 'submitted', submittedAt: this.clock.now(), pointsCredited });
+        await this.assignments.markSubmitted(em, a.id, this.clock.now(), pointsCredited);
         await this.outbox.cancelByDedupeKeys(em, [`survey-reminder:${a.id}:1`, `survey-reminder:${a.id}:2`]);
         // in the same transaction: one commit for the submission, the last-active time and the Idempotency-Key's result
         await this.panellists.touch(user.id, em);
@@ -343,17 +328,16 @@ export class AssignmentsService implements OnModuleInit {
 
   /** Responses of a survey, pseudonymised per study; no PII. */
   async responses(surveyId: string, query: PageQueryDto) {
-    const survey = await this.surveys.findOne({ where: { id: surveyId } });
+    const survey = await this.assignments.surveyById(surveyId);
     if (!survey) throw new NotFoundError('Survey', 'SURVEY_NOT_FOUND');
-    const qb = this.assignments.createQueryBuilder('a').where('a.survey_id = :surveyId', { surveyId }).andWhere("a.status = 'submitted'");
-    const rows = await applyKeyset(qb, 'a', query).getMany();
+    const rows = await this.assignments.submittedPage(surveyId, query);
     const page = toPage(
       rows,
       query,
       (a) => a,
       (a) => a.createdAt,
     );
-    const answerRows = page.items.length ? await this.answers.find({ where: { assignmentId: In(page.items.map((a) => a.id)) } }) : [];
+    const answerRows = page.items.length ? await this.assignments.answersOfMany(page.items.map((a) => a.id)) : [];
     const pseudonyms = survey.studyId
       ? await this.studies.pseudonyms(
           survey.studyId,
@@ -382,33 +366,22 @@ export class AssignmentsService implements OnModuleInit {
     normalized: Record<string, AnswerValue>,
     submitted: boolean,
   ): Promise<void> {
-    await em.getRepository(SurveyAnswerEntity).delete({ assignmentId: a.id });
-    const rows = toAnswerRows(def, normalized);
-    if (rows.length > 0) {
-      await em
-        .getRepository(SurveyAnswerEntity)
-        .insert(rows.map((r) => ({ ...r, assignmentId: a.id, surveyId: a.surveyId, studyId: a.studyId, submitted })));
-    }
+    await this.assignments.replaceAnswers(em, a, toAnswerRows(def, normalized), submitted);
   }
 
   private async savedAnswers(em: EntityManager, assignmentId: string, def: SurveyDefinition): Promise<Record<string, AnswerValue>> {
-    return fromAnswerRows(def, await em.getRepository(SurveyAnswerEntity).find({ where: { assignmentId } }));
+    return fromAnswerRows(def, await this.assignments.answersOf(assignmentId, em));
   }
 
   private async lock(em: EntityManager, id: string): Promise<AssignmentEntity> {
-    const a = await em
-      .getRepository(AssignmentEntity)
-      .createQueryBuilder('a')
-      .setLock('pessimistic_write')
-      .where('a.id = :id', { id })
-      .getOne();
+    const a = await this.assignments.lockById(em, id);
     if (!a) throw new NotFoundError('Assignment', 'ASSIGNMENT_NOT_FOUND');
     return a;
   }
 
   private async ownAssignment(user: AuthUser, id: string): Promise<AssignmentEntity> {
     // one statement (findOne with relations adds a SELECT DISTINCT of the ids first)
-    const a = await this.assignments.createQueryBuilder('a').leftJoinAndSelect('a.survey', 's').where('a.id = :id', { id }).getOne();
+    const a = await this.assignments.findOneWithSurvey(id);
     if (!a || a.panellistId !== user.id) throw new NotFoundError('Assignment', 'ASSIGNMENT_NOT_FOUND');
     return a;
   }

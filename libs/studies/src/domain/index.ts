@@ -5,6 +5,5 @@ export * from './attribute-conditions';
 export * from './criteria';
 export * from './quotas';
 export * from './sampling';
-export * from './contact-cap';
 export * from './explain';
 export * from './invitation-reminders';

@@ -1,19 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Repository } from 'typeorm';
-import {
-  APP_CONFIG,
-  applyKeyset,
-  AuditService,
-  Clock,
-  toPage,
-  invalid,
-  type AppConfig,
-  type AuthUser,
-  type Page,
-} from '@leadpanel/platform';
+import { DataSource, type EntityManager } from 'typeorm';
+import { APP_CONFIG, AuditService, Clock, toPage, invalid, type AppConfig, type AuthUser, type Page } from '@leadpanel/platform';
 import { BrandsService } from '@leadpanel/identity';
-import { AttributesService, panelCellSql, panelCriteriaSql, PanellistsService } from '@leadpanel/panel';
+import { AttributesService, PanellistsService } from '@leadpanel/panel';
 import {
   canTransition,
   cellKey,
@@ -29,7 +18,11 @@ import {
 } from '../domain';
 import { StudyError } from '../studies.errors';
 import type { ListStudiesQueryDto } from './dto/study.dto';
+import { EligibilityRepository, type EligibilityInputs } from './eligibility.repository';
 import { StudyEntity } from './study.entity';
+import { StudyRepository, type StudyFunnel } from './study.repository';
+
+export type { StudyFunnel } from './study.repository';
 
 export interface StudyView {
   id: string;
@@ -46,16 +39,6 @@ export interface StudyView {
   createdAt: Date;
   updatedAt: Date;
   funnel?: StudyFunnel;
-}
-
-/** Where a study's invitations stand (GET /studies, GET /studies/:id). */
-export interface StudyFunnel {
-  invited: number;
-  pending: number;
-  enrolled: number;
-  waitlisted: number;
-  declined: number;
-  expired: number;
 }
 
 const NO_FUNNEL: StudyFunnel = { invited: 0, pending: 0, enrolled: 0, waitlisted: 0, declined: 0, expired: 0 };
@@ -111,17 +94,12 @@ export const toStudyView = (s: StudyEntity): StudyView => ({
   updatedAt: s.updatedAt,
 });
 
-/** SQL for "eligible for this study": panel criteria, under the contact cap, not yet invited here. */
-export interface EligibilitySql {
-  where: string;
-  params: unknown[];
-}
-
 @Injectable()
 export class StudiesService {
   constructor(
     private readonly dataSource: DataSource,
-    @InjectRepository(StudyEntity) private readonly studies: Repository<StudyEntity>,
+    private readonly studies: StudyRepository,
+    private readonly eligibility: EligibilityRepository,
     private readonly brands: BrandsService,
     private readonly attributes: AttributesService,
     private readonly panellists: PanellistsService,
@@ -136,84 +114,39 @@ export class StudiesService {
     if (problems.length === 0) problems.push(...validateQuotas(input.quotas, input.criteria, defs));
     if (problems.length) invalid(problems);
     if (!(await this.brands.exists(input.brandId))) throw new StudyError('BRAND_NOT_FOUND', 'The brand does not exist');
-    const saved = await this.studies.save(
-      this.studies.create({
-        brandId: input.brandId,
-        title: input.title.trim(),
-        theme: input.theme.trim(),
-        brief: input.brief,
-        targetSize: input.targetSize,
-        incentivePoints: input.incentivePoints,
-        postPoints: input.postPoints ?? 0,
-        criteria: normalizeCriteria(input.criteria),
-        quotas: input.quotas.map((q) => ({ dimension: q.dimension, value: q.value, target: q.target })),
-        status: 'draft',
-        createdBy: actor.id,
-      }),
-    );
+    const saved = await this.studies.insert({
+      brandId: input.brandId,
+      title: input.title.trim(),
+      theme: input.theme.trim(),
+      brief: input.brief,
+      targetSize: input.targetSize,
+      incentivePoints: input.incentivePoints,
+      postPoints: input.postPoints ?? 0,
+      criteria: normalizeCriteria(input.criteria),
+      quotas: input.quotas.map((q) => ({ dimension: q.dimension, value: q.value, target: q.target })),
+      status: 'draft',
+      createdBy: actor.id,
+    });
     await this.audit.record({ action: 'study.created', targetType: 'study', targetId: saved.id });
     return { ...toStudyView(saved), funnel: NO_FUNNEL };
   }
 
   async list(actor: AuthUser, query: ListStudiesQueryDto): Promise<Page<StudyView>> {
-    const qb = this.studies.createQueryBuilder('s');
-    if (actor.role === 'brand') qb.where('s.brand_id = :brandId', { brandId: actor.brandId });
-    if (query.status) qb.andWhere('s.status = :status', { status: query.status });
-    const page = toPage(await applyKeyset(qb, 's', query).getMany(), query, toStudyView, (s) => s.createdAt);
-    const funnels = await this.funnels(page.items.map((s) => s.id));
+    const filter = { ...(actor.role === 'brand' ? { brandId: actor.brandId } : {}), status: query.status };
+    const page = toPage(await this.studies.listPage(filter, query), query, toStudyView, (s) => s.createdAt);
+    const funnels = await this.studies.funnels(page.items.map((s) => s.id));
     return { ...page, items: page.items.map((s) => ({ ...s, funnel: funnels.get(s.id) ?? NO_FUNNEL })) };
   }
 
   async get(actor: AuthUser, id: string): Promise<StudyView> {
     const study = toStudyView(await this.visible(actor, id));
-    return { ...study, funnel: (await this.funnels([id])).get(id) ?? NO_FUNNEL };
-  }
-
-  /**
-   * The funnel of each study in `ids`, in one statement for a whole page: invitations grouped by
-   * study and status beside participants grouped by study (an unanswered invitation past its
-   * expiry counts as expired, as the panellist sees it).
-   */
-  async funnels(ids: string[]): Promise<Map<string, StudyFunnel>> {
-    if (ids.length === 0) return new Map();
-    const rows = (await this.dataSource.query(
-      `SELECT s.id,
-              coalesce(i.invited, 0)::int AS invited, coalesce(i.pending, 0)::int AS pending,
-              coalesce(i.declined, 0)::int AS declined, coalesce(i.expired, 0)::int AS expired,
-              coalesce(x.enrolled, 0)::int AS enrolled, coalesce(x.waitlisted, 0)::int AS waitlisted
-         FROM unnest($1::uuid[]) AS s(id)
-         LEFT JOIN (SELECT study_id, count(*) AS invited,
-                           count(*) FILTER (WHERE status = 'invited' AND expires_at > now()) AS pending,
-                           count(*) FILTER (WHERE status = 'declined') AS declined,
-                           count(*) FILTER (WHERE status = 'expired' OR (status = 'invited' AND expires_at <= now())) AS expired
-                      FROM study_invitations WHERE study_id = ANY($1::uuid[]) GROUP BY study_id) i ON i.study_id = s.id
-         LEFT JOIN (SELECT study_id, count(*) FILTER (WHERE status = 'enrolled') AS enrolled,
-                           count(*) FILTER (WHERE status = 'waitlisted') AS waitlisted
-                      FROM study_participants WHERE study_id = ANY($1::uuid[]) GROUP BY study_id) x ON x.study_id = s.id`,
-      [ids],
-    )) as Array<StudyFunnel & { id: string }>;
-    return new Map(rows.map(({ id, ...f }) => [id, f]));
+    return { ...study, funnel: (await this.studies.funnels([id])).get(id) ?? NO_FUNNEL };
   }
 
   /** Participants and invitations per quota cell, counted in SQL (never by loading the lists). */
   async cellCounts(actor: AuthUser, id: string): Promise<{ cells: CellCounts[] }> {
     const study = await this.visible(actor, id);
-    const [invitations, participants] = await Promise.all([
-      this.dataSource.query(
-        `SELECT k, count(*)::int AS invited,
-                count(*) FILTER (WHERE status = 'invited' AND expires_at > now())::int AS pending,
-                count(*) FILTER (WHERE status = 'declined')::int AS declined,
-                count(*) FILTER (WHERE status = 'expired' OR (status = 'invited' AND expires_at <= now()))::int AS expired
-           FROM study_invitations, unnest(cells) AS k WHERE study_id = $1 GROUP BY k`,
-        [id],
-      ) as Promise<Array<{ k: string; invited: number; pending: number; declined: number; expired: number }>>,
-      this.dataSource.query(
-        `SELECT k, count(*) FILTER (WHERE status = 'enrolled')::int AS enrolled,
-                count(*) FILTER (WHERE status = 'waitlisted')::int AS waitlisted
-           FROM study_participants, unnest(cells) AS k WHERE study_id = $1 GROUP BY k`,
-        [id],
-      ) as Promise<Array<{ k: string; enrolled: number; waitlisted: number }>>,
-    ]);
+    const [invitations, participants] = await this.studies.cellCounts(id);
     const inv = new Map(invitations.map((r) => [r.k, r]));
     const par = new Map(participants.map((r) => [r.k, r]));
     return {
@@ -238,7 +171,7 @@ export class StudiesService {
 
   /** The study if the caller may see it: researchers all, brand users their brand's (else 404, never 403). */
   async visible(actor: AuthUser, id: string): Promise<StudyEntity> {
-    const s = await this.studies.findOne({ where: { id } });
+    const s = await this.studies.findById(id);
     if (
       !s ||
       (actor.role === 'brand' && s.brandId !== actor.brandId) ||
@@ -258,19 +191,14 @@ export class StudiesService {
   }
 
   private async withFunnel(study: StudyView): Promise<StudyView> {
-    return { ...study, funnel: (await this.funnels([study.id])).get(study.id) ?? NO_FUNNEL };
+    return { ...study, funnel: (await this.studies.funnels([study.id])).get(study.id) ?? NO_FUNNEL };
   }
 
   private async updateStudy(id: string, patch: Partial<Omit<StudyInput, 'brandId'>>): Promise<StudyView> {
     // read before the transaction: the embedded database has one connection, which the transaction holds
     const defs = await this.attributes.definitions();
     return this.dataSource.transaction(async (em) => {
-      const s = await em
-        .getRepository(StudyEntity)
-        .createQueryBuilder('s')
-        .setLock('pessimistic_write')
-        .where('s.id = :id', { id })
-        .getOne();
+      const s = await this.studies.lockById(em, id);
       if (!s) throw new StudyError('STUDY_NOT_FOUND', 'Study was not found');
       if ((patch.criteria !== undefined || patch.quotas !== undefined) && !criteriaEditable(s.status)) {
         throw new StudyError('CRITERIA_LOCKED', `Criteria and quotas can change only in draft or recruiting (the study is ${s.status})`);
@@ -282,35 +210,27 @@ export class StudiesService {
         if (problems.length === 0) problems.push(...validateQuotas(quotas, criteria, defs));
         if (problems.length) invalid(problems);
       }
-      await em.getRepository(StudyEntity).update(
-        { id },
-        {
-          title: patch.title?.trim() ?? s.title,
-          theme: patch.theme?.trim() ?? s.theme,
-          brief: patch.brief ?? s.brief,
-          targetSize: patch.targetSize ?? s.targetSize,
-          incentivePoints: patch.incentivePoints ?? s.incentivePoints,
-          postPoints: patch.postPoints ?? s.postPoints,
-          criteria: normalizeCriteria(criteria) as never,
-          quotas: quotas.map((q) => ({ dimension: q.dimension, value: q.value, target: q.target })) as never,
-        },
-      );
+      await this.studies.update(em, id, {
+        title: patch.title?.trim() ?? s.title,
+        theme: patch.theme?.trim() ?? s.theme,
+        brief: patch.brief ?? s.brief,
+        targetSize: patch.targetSize ?? s.targetSize,
+        incentivePoints: patch.incentivePoints ?? s.incentivePoints,
+        postPoints: patch.postPoints ?? s.postPoints,
+        criteria: normalizeCriteria(criteria),
+        quotas: quotas.map((q) => ({ dimension: q.dimension, value: q.value, target: q.target })),
+      });
       await this.audit.record({ action: 'study.updated', targetType: 'study', targetId: id, data: { fields: Object.keys(patch) } }, em);
-      return toStudyView((await em.getRepository(StudyEntity).findOne({ where: { id } }))!);
+      return toStudyView((await this.studies.findById(id, em))!);
     });
   }
 
   private async move(id: string, to: StudyStatus): Promise<StudyView> {
     return this.dataSource.transaction(async (em) => {
-      const s = await em
-        .getRepository(StudyEntity)
-        .createQueryBuilder('s')
-        .setLock('pessimistic_write')
-        .where('s.id = :id', { id })
-        .getOne();
+      const s = await this.studies.lockById(em, id);
       if (!s) throw new StudyError('STUDY_NOT_FOUND', 'Study was not found');
       if (!canTransition(s.status, to)) throw new StudyError('ILLEGAL_TRANSITION', `A study cannot go from ${s.status} to ${to}`);
-      await em.getRepository(StudyEntity).update({ id }, { status: to });
+      await this.studies.update(em, id, { status: to });
       await this.audit.record({ action: 'study.transition', targetType: 'study', targetId: id, data: { from: s.status, to } }, em);
       return toStudyView({ ...s, status: to });
     });
@@ -320,45 +240,19 @@ export class StudiesService {
     return this.clock.now().getUTCFullYear();
   }
 
-  /** WHERE clause (alias p = panellists) for this study's eligible panellists. */
+  /** Attribute key → type, for the eligibility SQL. */
   async attributeTypes(): Promise<Record<string, string>> {
     return Object.fromEntries((await this.attributes.definitions()).map((d) => [d.key, d.type]));
   }
 
-  eligibilitySql(study: StudyEntity, types: Record<string, string>): EligibilitySql {
-    const params: unknown[] = [];
-    const panel = panelCriteriaSql(study.criteria, 'p', this.referenceYear(), types, params);
-    params.push(this.config.panel.maxInvites30d);
-    const cap = `$${params.length}`;
-    params.push(study.id);
-    const sid = `$${params.length}`;
-    // The contact cap as an anti-join against the panellists at the cap (one grouped pass over the last 30 days'
-    // invitations), not as a count per candidate: a correlated count is a sub-plan run once per panellist row
-    // (278,000 index probes on a 1,000,000 panel, no parallel scan, and a cost estimate that turns JIT on): 2.0 s
-    // against 0.4 s (bench/README.md, workload 3). Same rows: invitations.panellist_id is NOT NULL.
-    const where =
-      `${panel}` +
-      ` AND NOT EXISTS (SELECT 1 FROM (SELECT ci.panellist_id FROM study_invitations ci WHERE ci.created_at > now() - interval '30 days'` +
-      ` GROUP BY ci.panellist_id HAVING count(*) >= ${cap}) capped WHERE capped.panellist_id = p.id)` +
-      ` AND NOT EXISTS (SELECT 1 FROM study_invitations si WHERE si.study_id = ${sid} AND si.panellist_id = p.id)`;
-    return { where, params };
+  /** What eligibility reads besides the study: this year, the contact cap, the attribute types. */
+  eligibilityInputs(types: Record<string, string>): EligibilityInputs {
+    return { referenceYear: this.referenceYear(), maxInvites: this.config.panel.maxInvites30d, types };
   }
 
   /** Target, enrolled and open invitations of every quota cell. */
   async cellStates(study: StudyEntity, em?: EntityManager): Promise<CellState[]> {
-    const db = em ?? this.dataSource.manager;
-    const [enrolled, open] = await Promise.all([
-      db.query(
-        `SELECT k, count(*)::int AS n FROM study_participants, unnest(cells) AS k WHERE study_id = $1 AND status = 'enrolled' GROUP BY k`,
-        [study.id],
-      ) as Promise<Array<{ k: string; n: number }>>,
-      db.query(
-        `SELECT k, count(*)::int AS n FROM study_invitations, unnest(cells) AS k WHERE study_id = $1 AND status = 'invited' GROUP BY k`,
-        [study.id],
-      ) as Promise<Array<{ k: string; n: number }>>,
-    ]);
-    const e = new Map(enrolled.map((r) => [r.k, r.n]));
-    const o = new Map(open.map((r) => [r.k, r.n]));
+    const { enrolled: e, open: o } = await this.studies.cellProgress(study.id, em);
     return study.quotas.map((q) => {
       const key = cellKey(q);
       return { dimension: q.dimension, value: q.value, key, target: q.target, enrolled: e.get(key) ?? 0, openInvitations: o.get(key) ?? 0 };
@@ -387,22 +281,14 @@ export class StudiesService {
         quotas: quotas.map((q) => ({ dimension: q.dimension, value: q.value, target: q.target })),
       } as StudyEntity;
     }
-    const { where, params } = this.eligibilitySql(study, await this.attributeTypes());
-    const filters = study.quotas.map(
-      (q, i) => `count(*) FILTER (WHERE ${panelCellSql(q.dimension, q.value, 'p', this.referenceYear(), params)})::int AS c${i}`,
-    );
-    const rows = (await this.dataSource.query(
-      `SELECT count(*)::int AS total${filters.map((f) => `, ${f}`).join('')} FROM panellists p WHERE ${where}`,
-      params,
-    )) as Array<Record<string, number>>;
-    const row = rows[0] ?? { total: 0 };
+    const counts = await this.eligibility.count(study, study.quotas, this.eligibilityInputs(await this.attributeTypes()));
     const states = await this.cellStates(study);
     return {
-      eligible: row.total,
+      eligible: counts.total,
       cells: states.map((c, i) => ({
         dimension: c.dimension,
         value: c.value,
-        eligible: row[`c${i}`] ?? 0,
+        eligible: counts.cells[i],
         target: c.target,
         enrolled: c.enrolled,
       })),
@@ -413,11 +299,7 @@ export class StudiesService {
     const study = await this.visible(actor, id);
     const facts = await this.panellists.factsOf(panellistId);
     if (!facts) throw new StudyError('PANELLIST_NOT_FOUND', 'Panellist was not found');
-    const [counts] = (await this.dataSource.query(
-      `SELECT (SELECT count(*) FROM study_invitations WHERE panellist_id = $1 AND created_at > now() - interval '30 days')::int AS recent,
-              EXISTS (SELECT 1 FROM study_invitations WHERE panellist_id = $1 AND study_id = $2) AS invited`,
-      [panellistId, study.id],
-    )) as Array<{ recent: number; invited: boolean }>;
+    const counts = await this.eligibility.contactHistory(panellistId, study.id);
     const cells = await this.cellStates(study);
     await this.audit.record({ action: 'study.explain', targetType: 'panellist', targetId: panellistId, data: { studyId: study.id } });
     return explain({ ...facts, invitationsLast30Days: counts.recent, alreadyInvited: counts.invited }, study.criteria, {
