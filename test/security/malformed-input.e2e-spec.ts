@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { Response } from 'supertest';
-import { OutboxDispatcher } from '@leadpanel/platform';
+import { JobQueue, OutboxDispatcher } from '@leadpanel/platform';
 import { bearer, dataSource, joinPanel, PUBLIC_BASE_URL } from '../panel/panel-helpers';
 import { createBrand, createStudy, openCampaign, studyBody } from '../studies/studies-helpers';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -324,14 +324,19 @@ async function fingerprint(t: TestApp, sql: string): Promise<Record<string, stri
   return Object.fromEntries(rows.map((r) => [r.t, `${r.n}:${r.h}`]));
 }
 
-/** The fingerprint once background work (jobs of an earlier, accepted request) has stopped moving it. */
+/**
+ * The fingerprint once background work (jobs of an earlier, accepted request) has stopped
+ * moving it: nothing due in the outbox, no job waiting or running, and the same fingerprint
+ * twice. (A report job can spend longer than one poll aggregating without writing a row.)
+ */
 async function settledFingerprint(t: TestApp, sql: string): Promise<Record<string, string>> {
   let last = await fingerprint(t, sql);
-  for (let i = 0; i < 40; i++) {
+  for (let i = 0; i < 200; i++) {
     await t.app.get(OutboxDispatcher).drain();
     await new Promise((r) => setTimeout(r, 50));
+    const jobs = await t.app.get(JobQueue).counts();
     const now = await fingerprint(t, sql);
-    if (changedTables(last, now).length === 0) return now;
+    if (jobs.waiting + jobs.active === 0 && changedTables(last, now).length === 0) return now;
     last = now;
   }
   throw new Error('the database never settled');
