@@ -1,4 +1,4 @@
-// Lint for real bugs (CONVENTIONS.md habit 14), not for taste: prettier owns formatting.
+// Lint for real bugs, not for taste: prettier owns formatting.
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 import layers from './eslint.layers.cjs';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-export const BUDGET_BROTLI = 150_000; // bytes (150 kB), WEB.md's quality bar
+export const BUDGET_BROTLI = 150_000; // bytes (150 kB): the panellist's first load on a phone (docs/web.md, "The budget")
 
 /** The route modules of /me's home: its layout (route.tsx) and its index page. */
 const ME_ROUTE = /^src\/routes\/(me|me\/route|me\/index|me\.index)\.tsx(\?|$)/;

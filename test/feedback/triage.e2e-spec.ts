@@ -24,7 +24,7 @@ type Status = FeedbackItem['status'];
 const STATUSES: Status[] = ['new', 'triaged', 'in_progress', 'resolved', 'wont_fix', 'duplicate'];
 
 /**
- * The triage table as the contract states it (DESIGN.md "Beta feedback", feedback-status.ts):
+ * The triage table as the contract states it (docs/domain.md "Surveys and beta feedback", feedback-status.ts):
  * forward along new → triaged → in_progress → resolved | wont_fix | duplicate, closing early
  * allowed except new → resolved, and every closed status reopens to triaged.
  */

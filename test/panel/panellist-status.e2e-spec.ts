@@ -26,7 +26,7 @@ import { allInvitations, myInvitationTo } from '../studies/studies-helpers';
 import { assignAll, createStudySurvey, FULL_ANSWERS, mustMyAssignment, type Survey } from '../surveys/survey-helpers';
 
 /**
- * A blocked, paused or opted-out panellist takes part in nothing (API.md, "Accounts,
+ * A blocked, paused or opted-out panellist takes part in nothing (docs/http-contract.md, "Accounts,
  * sessions and limits"): every write path answers 403 `panellist-not-active` and
  * changes nothing; blocking also ends the account's sessions at once.
  */

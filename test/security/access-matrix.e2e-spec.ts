@@ -313,7 +313,7 @@ describe('Security: the access matrix of every operation in the OpenAPI document
         const leaked = other.markers.filter((m) => res.text.includes(m));
         if (leaked.length > 0) fail(`the other party's data (${leaked.join(', ')})`);
         // the objects are B's: A's callers may not act on them nor read them
-        // (API.md: 403 role or ownership, 404 missing or not yours)
+        // (docs/http-contract.md: 403 role or ownership, 404 missing or not yours)
         if (othersObject && !isProblem(res, 403) && !isProblem(res, 404)) fail('expected a 403 or 404 problem on another party’s object');
       }
     }

@@ -18,7 +18,7 @@ import {
   type TestUser,
 } from './survey-helpers';
 
-/** Survey definitions: POST /surveys, PATCH while draft, publish, GET (API.md "Surveys and feedback"). */
+/** Survey definitions: POST /surveys, PATCH while draft, publish, GET (docs/http-contract.md "Surveys and feedback"). */
 describe('Survey definitions', () => {
   let t: TestApp;
   let researcher: TestUser;

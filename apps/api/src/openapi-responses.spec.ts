@@ -4,7 +4,7 @@ import { buildOpenApiDocument, loadConfig, setApiPrefix } from '@leadpanel/platf
 import { ApiModule } from '@leadpanel/composition';
 
 /**
- * The web app's client is generated from the OpenAPI document (shared/WEB.md), so every JSON
+ * The web app's client is generated from the OpenAPI document (docs/web.md), so every JSON
  * answer must be described there. This builds the composed document the way `npm run cli --
  * openapi` does (a preview app: the controllers' metadata, no database) and fails on every
  * operation whose success answer (2xx but 204) is neither a declared download (text/csv,

@@ -4,7 +4,7 @@ import { linkIn, mailTo } from './mail';
 
 /**
  * The staff side of a browser journey, through the HTTP API of the run's API process only
- * (shared/API.md; bodies as in the Jest e2e helpers of test/panel, test/studies,
+ * (docs/http-contract.md; bodies as in the Jest e2e helpers of test/panel, test/studies,
  * test/discussions, test/surveys and test/home-testing). Bearer tokens, no browser.
  */
 

@@ -12,7 +12,7 @@ import { ADMIN, ENV } from './env';
 const ROOT = resolve(__dirname, '..', '..', '..');
 const API_MAIN = join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js');
 const WEB_INDEX = join(ROOT, 'apps', 'web', 'dist', 'index.html');
-/** playwright.config.ts launches this one (STACK-NOTES W5) */
+/** Debian's Chromium, which playwright.config.ts launches (Playwright never downloads a browser here) */
 const CHROMIUM = '/usr/bin/chromium';
 /** The API's output of the last run (stdout and stderr), for a failure's post-mortem. */
 const API_LOG = join(ROOT, 'var', 'browser', 'api.log');

@@ -1,6 +1,6 @@
 import type { BrowserContext } from '@playwright/test';
 
-/** The header every browser-session route needs (shared/WEB.md, the CSRF check). */
+/** The header every browser-session route needs (docs/web.md, the CSRF check). */
 export const WEB_CLIENT_HEADER = { 'X-Leadpanel-Client': 'web' } as const;
 
 export interface BrowserSession {

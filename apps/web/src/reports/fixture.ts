@@ -1,7 +1,7 @@
 import type { ReportContentDto } from '../api/generated';
 
 /**
- * A realistic report JSON (the shape of API.md's "Report JSON", unrounded numbers as the API
+ * A realistic report JSON (the shape of docs/http-contract.md's "Report JSON", unrounded numbers as the API
  * sends them) covering every section: for the report page's tests and the studio's later.
  */
 export function reportContentFixture(): ReportContentDto {

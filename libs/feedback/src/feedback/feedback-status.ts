@@ -1,5 +1,5 @@
 /**
- * Beta feedback triage (DESIGN.md, "Beta feedback"): a pure transition table.
+ * Beta feedback triage (docs/domain.md, "Surveys and beta feedback"): a pure transition table.
  *
  *   new → triaged → in_progress → resolved | wont_fix | duplicate
  *

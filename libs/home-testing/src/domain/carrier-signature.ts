@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
- * Carrier webhook signature (API.md, POST /webhooks/carrier):
+ * Carrier webhook signature (docs/http-contract.md, POST /webhooks/carrier):
  *
  *   X-Leadpanel-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + rawBody)>
  *

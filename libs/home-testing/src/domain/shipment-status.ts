@@ -1,5 +1,5 @@
 /**
- * Shipment lifecycle (DESIGN.md, "Home testing"): a pure transition table.
+ * Shipment lifecycle (docs/domain.md, "Home testing"): a pure transition table.
  *
  *   allocated → packed → shipped → delivered → return_requested → returned
  *   allocated | packed → cancelled        shipped → lost

@@ -59,7 +59,7 @@ const withoutRefreshToken = ({ accessToken, tokenType, expiresIn, user }: TokenP
 });
 
 /**
- * Browser sessions (shared/WEB.md): the access token in the page's memory, the refresh token in
+ * Browser sessions (docs/web.md): the access token in the page's memory, the refresh token in
  * an HttpOnly cookie scoped to these routes. Every route here passes the CSRF check first
  * (BrowserClientGuard). Bearer clients keep /auth/login, /auth/refresh and /auth/logout.
  */

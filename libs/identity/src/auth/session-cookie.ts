@@ -1,5 +1,5 @@
 /**
- * The browser session cookie (shared/WEB.md, "Sessions in the browser"): the refresh token,
+ * The browser session cookie (docs/web.md, "The session"): the refresh token,
  * HttpOnly (no script reads it), SameSite=Strict, scoped to the session routes, Secure when
  * the public URL is https. Written and read by hand: no cookie dependency.
  *

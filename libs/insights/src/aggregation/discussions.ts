@@ -1,6 +1,6 @@
 /**
  * Discussion figures of a report: participation per round, code frequencies with quotes,
- * top ideas by likes (DESIGN.md "Insights"; API.md "Report JSON").
+ * top ideas by likes (docs/domain.md "Insights"; docs/http-contract.md "Report JSON").
  *
  * Decisions:
  * - A post counts when it is visible to participants: not hidden, and not a reply under a

@@ -1,6 +1,6 @@
 /**
  * Beta feedback of a report: counts by kind, severity and status, and the top "me too"
- * items (DESIGN.md "Insights"; API.md "Report JSON").
+ * items (docs/domain.md "Insights"; docs/http-contract.md "Report JSON").
  *
  * Decisions:
  * - Counts in one statement (GROUPING SETS). Every kind, severity and status of the

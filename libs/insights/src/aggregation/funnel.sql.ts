@@ -1,5 +1,5 @@
 /**
- * The study, its funnel, quota attainment and panel composition (API.md "Report JSON").
+ * The study, its funnel, quota attainment and panel composition (docs/http-contract.md "Report JSON").
  *
  * Decisions:
  * - funnel: `invited` counts every invitation ever sent to the study; `accepted`, `declined`,

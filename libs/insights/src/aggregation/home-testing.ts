@@ -1,5 +1,5 @@
 /**
- * Home-testing logistics of a report, per product used in the study (API.md "Report JSON").
+ * Home-testing logistics of a report, per product used in the study (docs/http-contract.md "Report JSON").
  *
  * Decisions:
  * - A product is "used in the study" when the study has at least one shipment of it

@@ -1,5 +1,5 @@
 /**
- * The report aggregator: a study's insight report content (API.md "Report JSON") computed
+ * The report aggregator: a study's insight report content (docs/http-contract.md "Report JSON") computed
  * from the database in SQL — GROUP BY, FILTER, GROUPING SETS, histograms — never by loading
  * the answer rows into JavaScript. Each section lives in its own file:
  * funnel.sql.ts (study, funnel, quotas, composition), surveys.ts (+ text.ts, segments.ts),

@@ -1,5 +1,5 @@
 /**
- * The four segments of composition and cross-tabs (API.md "Report JSON": country, gender,
+ * The four segments of composition and cross-tabs (docs/http-contract.md "Report JSON": country, gender,
  * ageBand, tier), as SQL over the panellists table, and how their rows are read back.
  *
  * Decisions:

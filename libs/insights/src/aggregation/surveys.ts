@@ -1,5 +1,5 @@
 /**
- * Per-survey and per-question figures, with cross-tabs by segment (API.md "Report JSON").
+ * Per-survey and per-question figures, with cross-tabs by segment (docs/http-contract.md "Report JSON").
  *
  * SQL strategy, per survey (never one query per question, never the answers in JavaScript):
  * 1. One statement per survey, for every question (SUS: see 2). The submitted assignments

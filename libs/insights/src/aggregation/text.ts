@@ -1,6 +1,6 @@
 /**
  * Open-text questions of a report: top terms, two-word phrases and representative quotes
- * (DESIGN.md "Insights"), computed while streaming the answers page by page: a question
+ * (docs/domain.md "Insights"), computed while streaming the answers page by page: a question
  * with 10,000+ answers never sits in memory as texts.
  *
  * The analysis is the domain's and gives exactly what `analyseAnswers` gives over all the

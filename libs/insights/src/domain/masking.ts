@@ -1,5 +1,5 @@
 /**
- * Masking of contact details inside verbatims (DESIGN.md, "Insights": e-mail addresses,
+ * Masking of contact details inside verbatims (docs/domain.md, "Insights": e-mail addresses,
  * phone numbers and URLs are masked before anything reaches a brand).
  *
  * Decisions:

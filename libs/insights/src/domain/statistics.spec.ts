@@ -477,7 +477,7 @@ describe('NPS', () => {
   it.each<[string, NpsCounts, number, number, number, number, number, number]>([
     ['50/30/20', { promoters: 50, passives: 30, detractors: 20 }, 30, 50, 30, 20, 14.691910635222959, 45.30808936477704],
     ['7/8/5', { promoters: 7, passives: 8, detractors: 5 }, 10, 35, 40, 25, -23.66410551314263, 43.66410551314263],
-    // API.md's formula is not clamped: with 1 promoter and 1 detractor it reaches past ±100
+    // docs/http-contract.md's formula is not clamped: with 1 promoter and 1 detractor it reaches past ±100
     ['1/0/1 (unclamped)', { promoters: 1, passives: 0, detractors: 1 }, 0, 50, 0, 50, -138.59292911256333, 138.59292911256333],
     ['all promoters', { promoters: 10, passives: 0, detractors: 0 }, 100, 100, 0, 0, 100, 100],
     ['all passives', { promoters: 0, passives: 5, detractors: 0 }, 0, 0, 100, 0, 0, 0],
@@ -492,7 +492,7 @@ describe('NPS', () => {
     expectInterval(result?.ci95, low, high, 10);
   });
 
-  it('uses 1.96 exactly, as API.md writes it', () => {
+  it('uses 1.96 exactly, as docs/http-contract.md writes it', () => {
     const result = nps({ promoters: 50, passives: 30, detractors: 20 }) as { ci95: [number, number] };
     expect((result.ci95[1] - result.ci95[0]) / 2).toBeCloseTo(1.96 * 100 * Math.sqrt((0.5 + 0.2 - 0.09) / 100), 12);
   });

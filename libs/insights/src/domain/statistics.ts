@@ -1,5 +1,5 @@
 /**
- * Report statistics (API.md, "Report JSON"; DESIGN.md, "Insights"). Pure: no I/O, no
+ * Report statistics (docs/http-contract.md, "Report JSON"; docs/domain.md, "Insights"). Pure: no I/O, no
  * dependency; the maths is small enough to own and is pinned to published values in the spec.
  *
  * Decisions:
@@ -23,7 +23,7 @@
  *   give a low of exactly 0 and n successes a high of exactly 100.
  * - Top-2-box: likert 5 → 4–5, likert 7 → 6–7, rating 0–10 → 9–10; n = every answer.
  * - NPS: promoters 9–10, passives 7–8, detractors 0–6, each as % of n; score = %promoters −
- *   %detractors; ci95 = score ± 1.96·100·√((p+ + p− − (p+ − p−)²)/n), exactly as API.md
+ *   %detractors; ci95 = score ± 1.96·100·√((p+ + p− − (p+ − p−)²)/n), exactly as docs/http-contract.md
  *   defines it, with 1.96 (not 1.95996…) and *not clamped*: with few respondents it can
  *   reach past ±100 (one promoter and one detractor: score 0 ± 138.6). Readers of the
  *   JSON can recompute it from the formula; the HTML may clamp when it draws.

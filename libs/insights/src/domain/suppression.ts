@@ -1,5 +1,5 @@
 /**
- * Small-cell suppression of cross-tabs (API.md, "Report JSON"; DESIGN.md: cells under
+ * Small-cell suppression of cross-tabs (docs/http-contract.md, "Report JSON"; docs/domain.md: cells under
  * `REPORT_MIN_CELL`, default 5, are suppressed).
  *
  * Decisions:

@@ -1,5 +1,5 @@
 /**
- * Server-side SVG charts for the HTML report (DESIGN.md, "Insights": inline SVG charts).
+ * Server-side SVG charts for the HTML report (docs/domain.md, "Insights": inline SVG charts).
  *
  * Decisions:
  * - Output is a string the report inlines as trusted markup (a Handlebars SafeString, never

@@ -1,5 +1,5 @@
 /**
- * Open-text analysis for reports (DESIGN.md, "Insights": top terms and two-word phrases,
+ * Open-text analysis for reports (docs/domain.md, "Insights": top terms and two-word phrases,
  * French and English stop words, representative quotes).
  *
  * Decisions:

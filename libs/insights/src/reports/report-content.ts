@@ -1,5 +1,5 @@
 /**
- * The Report JSON of API.md ("Report JSON"): what `/reports/:id/report.json` answers and
+ * The Report JSON of docs/http-contract.md ("Report JSON"): what `/reports/:id/report.json` answers and
  * what the HTML and CSV are rendered from. Numbers are unrounded; percentages 0–100;
  * intervals `[low, high]`; a figure that does not apply is absent (never 0 or null).
  * No personal data anywhere: panellists appear by study pseudonym only (`P-07`), and

@@ -42,7 +42,7 @@ export class ReportsController {
 
   @Get('reports/:id/report.json')
   @Roles('researcher', 'brand')
-  @ApiOkResponse({ type: ReportContentDto, description: 'the Report JSON of API.md; 409 until ready' })
+  @ApiOkResponse({ type: ReportContentDto, description: 'the Report JSON of docs/http-contract.md; 409 until ready' })
   json(@CurrentUser() user: AuthUser, @UuidParam() id: string): Promise<ReportContentDto> {
     return this.reports.content(user, id);
   }

@@ -1,5 +1,5 @@
 /**
- * Lead-user score (docs: DESIGN.md, "Panel" → "Lead-user score").
+ * Lead-user score (docs: docs/domain.md, "Panel" → "Lead-user score").
  *
  * Pure functions, no framework imports: the screener, the campaign DTO and the
  * confirmation step all call into this file.

@@ -101,7 +101,7 @@ export function finishOpenApiDocument(document: OpenAPIObject): OpenAPIObject {
       if (isPublic) op.security = signed ? [{ [CARRIER_SIGNATURE_SCHEME]: [] }] : [];
       else op.security = [{ [BEARER_SCHEME]: [] }];
 
-      // ids are UUIDs (API.md); the pipes answer 400 to anything else
+      // ids are UUIDs (docs/http-contract.md); the pipes answer 400 to anything else
       for (const p of pathParams) {
         if (p.name === 'id' || /Id$/.test(p.name)) p.schema = { ...p.schema, type: 'string', format: 'uuid' };
       }

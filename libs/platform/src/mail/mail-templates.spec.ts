@@ -173,7 +173,7 @@ describe('the real templates', () => {
       campaignTitle: 'Kitchens of 2030',
       confirmUrl: 'https://panel.example.com/confirm?token=q3J9x_Zk-8sT2',
     },
-    // libs/panel: referrals (DESIGN.md: referral links are …/join/<slug>?ref=<code>)
+    // libs/panel: referrals (docs/domain.md: referral links are …/join/<slug>?ref=<code>)
     referral: {
       referrerName: 'Anna L.',
       nomineeName: 'Bruno',

@@ -1,5 +1,5 @@
 /**
- * Age bands for quotas (DESIGN.md, "Studies").
+ * Age bands for quotas (docs/domain.md, "Studies").
  *
  * Age is `referenceYear − birthYear`: the profile holds a birth year only, so this is the
  * age the panellist reaches during the reference year (someone born in 2001 counts as 25

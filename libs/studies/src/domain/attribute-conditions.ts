@@ -1,5 +1,5 @@
 /**
- * Attribute conditions of study criteria (`criteria.attributes`, API.md "Studies"): their
+ * Attribute conditions of study criteria (`criteria.attributes`, docs/http-contract.md "Studies"): their
  * shape, their validation, and the meaning of one condition.
  *
  * - `eq` applies to every type; `in` to string, enum and multi_enum; `gte`/`lte` to number

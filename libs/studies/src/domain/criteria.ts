@@ -1,5 +1,5 @@
 /**
- * Study criteria (API.md, "Studies"): their shape, their validation and their stored form.
+ * Study criteria (docs/http-contract.md, "Studies"): their shape, their validation and their stored form.
  * Attribute conditions (`criteria.attributes`) are in attribute-conditions.ts; quotas, and
  * the cells the criteria rule out, in quotas.ts.
  *

@@ -1,5 +1,5 @@
 /**
- * Explain (DESIGN.md, "Studies" → Explain): for one panellist and one study, every rule
+ * Explain (docs/domain.md, "Studies" → Explain): for one panellist and one study, every rule
  * with passed/failed and a sentence a researcher can read ("why was Anna not invited?").
  *
  * The rules, always in this order:

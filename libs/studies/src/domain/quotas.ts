@@ -1,5 +1,5 @@
 /**
- * Quotas (DESIGN.md, "Studies" → Quotas, Invitations): their shape, their validation, and
+ * Quotas (docs/domain.md, "Studies" → Quotas, Invitations): their shape, their validation, and
  * their arithmetic.
  *
  * Quotas are independent (marginal) cells: one per (dimension, value), each with a target

@@ -1,5 +1,5 @@
 /**
- * Wave sampling (DESIGN.md, "Studies" → Waves): which eligible panellists a wave invites.
+ * Wave sampling (docs/domain.md, "Studies" → Waves): which eligible panellists a wave invites.
  *
  * Randomness. The seed is a string. It is hashed with 32-bit FNV-1a (over UTF-16 code
  * units) into the state of mulberry32, a small 32-bit PRNG. Neither is cryptographic,

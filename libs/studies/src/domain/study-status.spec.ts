@@ -1,6 +1,6 @@
 import { canTransition, criteriaEditable, isStudyStatus, nextStatuses, STUDY_STATUSES, type StudyStatus } from './study-status';
 
-/** The legal moves, written out by hand from DESIGN.md; every other pair is illegal. */
+/** The legal moves, written out by hand from docs/domain.md; every other pair is illegal. */
 const LEGAL: ReadonlySet<string> = new Set([
   'draft→recruiting',
   'recruiting→in_field',

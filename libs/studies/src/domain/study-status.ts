@@ -1,5 +1,5 @@
 /**
- * Study lifecycle (DESIGN.md, "Studies"): a pure transition table.
+ * Study lifecycle (docs/domain.md, "Studies"): a pure transition table.
  *
  *   draft → recruiting → in_field → analysing → closed
  *                ↖──────────↙          (recruiting ↔ in_field)

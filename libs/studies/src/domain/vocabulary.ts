@@ -15,7 +15,7 @@ export type Gender = (typeof PANEL_GENDERS)[number];
 /** Lead-user tiers, best first (the panel's `TIERS`). */
 export const PANEL_TIERS = ['lead_user', 'emerging', 'mainstream'] as const satisfies readonly Tier[];
 
-/** The only panellist status that may be invited to a study (DESIGN, "Studies"). */
+/** The only panellist status that may be invited to a study (docs/domain.md, "Studies"). */
 export const ELIGIBLE_STATUS = 'active' satisfies PanellistStatus;
 
 /**

@@ -260,7 +260,7 @@ export class InvitationsService implements OnModuleInit {
     );
   }
 
-  /** A page, like every list (API.md, "Conventions"). */
+  /** A page, like every list (docs/http-contract.md, "Conventions"). */
   async myStudies(user: AuthUser, query: PageQueryDto) {
     return toPage(await this.invitations.participationsPage(user.id, query), query, toMyStudyView, (x) => x.createdAt);
   }

@@ -4,7 +4,7 @@ import { panelCellSql, panelCriteriaSql } from '@leadpanel/panel';
 import type { StudyEntity } from './study.entity';
 
 /**
- * The contact cap's rolling window (DESIGN.md, "Panel" → Panel health): an invitation counts
+ * The contact cap's rolling window (docs/domain.md, "Panel" → Panel health): an invitation counts
  * while it is younger than 30 × 24 h (the window is open at its start), and a panellist with
  * `PANEL_MAX_INVITES_30D` invitations in it is invited no more. Eligibility and explain read it here.
  */

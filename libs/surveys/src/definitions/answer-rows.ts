@@ -3,7 +3,7 @@ import type { Question, SurveyDefinition } from './survey-definition';
 import { SUS_ITEM_COUNT } from './survey-definition';
 
 /**
- * Storage shape of answers: one row per answered question (DESIGN.md), split further where
+ * Storage shape of answers: one row per answered question (docs/domain.md), split further where
  * an answer holds several values, so that reports aggregate with plain SQL (GROUP BY
  * option_value, avg(numeric_value), …) and never unpack JSON.
  *

@@ -17,7 +17,7 @@ import {
  * submit (POST /me/assignments/:id/submit). Pure; call it only with a definition that
  * passed validateDefinition (published surveys are immutable, so they always have).
  *
- * Values (API.md "Answer values"), never coerced ("5" is not 5):
+ * Values (docs/http-contract.md "Answer values"), never coerced ("5" is not 5):
  * - single_choice: one option value;
  * - multi_choice: a non-empty array of distinct option values, normalized to the order of
  *   the options in the definition;

@@ -5,7 +5,7 @@ import { QUOTE_MAX_LENGTH } from '../../aggregation/db';
 import { SEGMENTS } from '../../aggregation/segments';
 
 /**
- * The Report JSON of API.md ("Report JSON") for the OpenAPI document, field for field the
+ * The Report JSON of docs/http-contract.md ("Report JSON") for the OpenAPI document, field for field the
  * ReportContent the aggregator stores and GET /reports/:id/report.json answers. A figure that
  * does not apply is absent (an optional property), never null.
  */

@@ -1,5 +1,5 @@
 /**
- * The HTML report (DESIGN.md, "Insights": self-contained HTML, inline SVG charts, print CSS),
+ * The HTML report (docs/domain.md, "Insights": self-contained HTML, inline SVG charts, print CSS),
  * rendered from the report content (report-content.ts) with `report.hbs` beside this file.
  *
  * Decisions:
@@ -19,7 +19,7 @@
  *   and keeps tables and charts whole.
  * - Figures are formatted by helpers (format.ts): one decimal for percentages, means and
  *   scores, intervals "[a – b]", counts as is. NPS intervals are clamped to [−100, 100] for
- *   display (API.md defines them unclamped in the JSON; beyond ±100 is not a possible score).
+ *   display (docs/http-contract.md defines them unclamped in the JSON; beyond ±100 is not a possible score).
  * - Small cross-tab rows (`suppressed`) show "fewer than {minCell} respondents" instead of
  *   every figure, their n included: the text says why the row is empty without the count.
  * - Words are English (the report has no locale yet), codes shown by their words (labels.ts);

@@ -59,7 +59,7 @@ export class AssignedDto {
 }
 
 /**
- * One saved answer (API.md, "Answer values"): an option value (single_choice), option values
+ * One saved answer (docs/http-contract.md, "Answer values"): an option value (single_choice), option values
  * (multi_choice), a number (likert, rating, nps, number), ten integers 1–5 (sus) or a text.
  */
 const ANSWER_VALUE_DOC = {

@@ -31,7 +31,7 @@ export type ShipmentStatus = Shipment['status'];
 export type AllocationResult = AllocationResultDto;
 export type TrackingResult = TrackingResultDto;
 
-/** The lifecycle of a parcel (DESIGN.md, "Home testing"), in order: the board's filter. */
+/** The lifecycle of a parcel (docs/domain.md, "Home testing"), in order: the board's filter. */
 export const SHIPMENT_STATUSES: readonly ShipmentStatus[] = [
   'allocated',
   'packed',
