@@ -1,13 +1,13 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { problemMessage, problemOf } from '../../../api/problem';
 import type { SurveySummaryDto } from '../../../api/generated';
 import { DataTable, type Column } from '../../../components/DataTable';
 import { Button, formStyles } from '../../../components/Form';
 import { FormAlert } from '../../../components/FormAlert';
+import { FormDialog } from '../../../components/FormDialog';
 import { Note } from '../../../components/Page';
 import ws from '../../../components/Workspace.module.css';
 import { formatDate, formatNumber } from '../../../i18n/format';
@@ -157,33 +157,28 @@ function CreateSurveyForm({ api, studyId }: { api: SurveysApi; studyId: string }
 function ResponsesDialog({ api, surveyId, title, count }: { api: SurveysApi; surveyId: string; title: string; count: number }) {
   const { t, i18n } = useTranslation();
   return (
-    <DialogTrigger>
-      <Button
-        className={`${formStyles.button} ${ws.secondary} ${styles.small}`}
-        aria-label={t('studio.surveys.responses.openLabel', { count, title })}
-      >
-        {formatNumber(count, i18n.language)}
-      </Button>
-      <ModalOverlay className={ws.overlay} isDismissable>
-        <Modal className={ws.modal}>
-          <Dialog className={ws.dialog}>
-            {({ close }) => (
-              <>
-                <Heading slot="title" className={ws.dialogTitle}>
-                  {t('studio.surveys.responses.title', { title })}
-                </Heading>
-                <ResponsesList api={api} surveyId={surveyId} />
-                <div className={ws.actions}>
-                  <Button className={`${formStyles.button} ${ws.secondary}`} onPress={close}>
-                    {t('studio.surveys.responses.close')}
-                  </Button>
-                </div>
-              </>
-            )}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </DialogTrigger>
+    <FormDialog
+      trigger={
+        <Button
+          className={`${formStyles.button} ${ws.secondary} ${styles.small}`}
+          aria-label={t('studio.surveys.responses.openLabel', { count, title })}
+        >
+          {formatNumber(count, i18n.language)}
+        </Button>
+      }
+      title={t('studio.surveys.responses.title', { title })}
+    >
+      {(close) => (
+        <>
+          <ResponsesList api={api} surveyId={surveyId} />
+          <div className={ws.actions}>
+            <Button className={`${formStyles.button} ${ws.secondary}`} onPress={close}>
+              {t('studio.surveys.responses.close')}
+            </Button>
+          </div>
+        </>
+      )}
+    </FormDialog>
   );
 }
 
