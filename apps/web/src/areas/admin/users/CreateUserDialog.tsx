@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { applyProblemToForm, problemOf } from '../../../api/problem';
 import { Button, formStyles } from '../../../components/Form';
 import { FormAlert } from '../../../components/FormAlert';
-import { FormDialog } from '../../../components/FormDialog';
+import { FormDialog } from '../../../components/ConfirmDialog';
 import { Field } from '../../../components/Field';
 import { generatePassword, type AdminApi, type AdminUser } from '../api';
 import { MoreBrands, type BrandList } from '../useBrands';

@@ -6,7 +6,7 @@ import { applyProblemToForm, problemCode, problemMessage, problemOf } from '../.
 import { DataTable } from '../../../components/DataTable';
 import { Button, formStyles } from '../../../components/Form';
 import { FormAlert } from '../../../components/FormAlert';
-import { FormDialog } from '../../../components/FormDialog';
+import { FormDialog } from '../../../components/ConfirmDialog';
 import { Note } from '../../../components/Page';
 import ws from '../../../components/Workspace.module.css';
 import { formatDate } from '../../../i18n/format';

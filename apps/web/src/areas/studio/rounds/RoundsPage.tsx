@@ -7,7 +7,7 @@ import { applyProblemToForm, problemMessage, problemOf } from '../../../api/prob
 import { DataTable } from '../../../components/DataTable';
 import { Button, formStyles } from '../../../components/Form';
 import { FormAlert } from '../../../components/FormAlert';
-import { FormDialog } from '../../../components/FormDialog';
+import { FormDialog } from '../../../components/ConfirmDialog';
 import { Note } from '../../../components/Page';
 import ws from '../../../components/Workspace.module.css';
 import { formatDate } from '../../../i18n/format';

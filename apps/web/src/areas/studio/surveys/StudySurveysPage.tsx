@@ -7,14 +7,13 @@ import type { SurveySummaryDto } from '../../../api/generated';
 import { DataTable, type Column } from '../../../components/DataTable';
 import { Button, formStyles } from '../../../components/Form';
 import { FormAlert } from '../../../components/FormAlert';
-import { FormDialog } from '../../../components/FormDialog';
+import { FormDialog } from '../../../components/ConfirmDialog';
 import { Note } from '../../../components/Page';
 import ws from '../../../components/Workspace.module.css';
 import { formatDate, formatNumber } from '../../../i18n/format';
 import { PAGE_SIZE, SURVEY_KINDS, sdkSurveysApi, surveyKeys, type SurveyKind, type SurveysApi } from './api';
 import { AssignDialog } from './AssignDialog';
-import { Select } from './controls';
-import { NewSurveyForm } from './NewSurveyForm';
+import { NewSurveyForm, Select } from './controls';
 import styles from './Surveys.module.css';
 
 /** `/studio/studies/$studyId/surveys`: the study's surveys (status, assigned, responses), create one, assign a published one. */
