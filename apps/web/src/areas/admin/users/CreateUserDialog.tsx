@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { applyProblemToForm, problemOf } from '../../../api/problem';
 import { Button, formStyles } from '../../../components/Form';
 import { FormAlert } from '../../../components/FormAlert';
+import { FormDialog } from '../../../components/ConfirmDialog';
 import { Field } from '../../../components/Field';
 import { generatePassword, type AdminApi, type AdminUser } from '../api';
 import { MoreBrands, type BrandList } from '../useBrands';
@@ -25,31 +25,19 @@ const CREATE_ROLES = ['researcher', 'brand', 'admin'] as const;
 export function CreateUserDialog({ api, brands, onCreated }: { api: AdminApi; brands: BrandList; onCreated: (user: AdminUser) => void }) {
   const { t } = useTranslation();
   return (
-    <DialogTrigger>
-      <Button>{t('admin.users.create')}</Button>
-      <ModalOverlay className={ws.overlay} isDismissable>
-        <Modal className={ws.modal}>
-          <Dialog className={ws.dialog}>
-            {({ close }) => (
-              <>
-                <Heading slot="title" className={ws.dialogTitle}>
-                  {t('admin.users.createTitle')}
-                </Heading>
-                <CreateUserFormBody
-                  api={api}
-                  brands={brands}
-                  onCancel={close}
-                  onCreated={(u) => {
-                    close();
-                    onCreated(u);
-                  }}
-                />
-              </>
-            )}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </DialogTrigger>
+    <FormDialog trigger={<Button>{t('admin.users.create')}</Button>} title={t('admin.users.createTitle')}>
+      {(close) => (
+        <CreateUserFormBody
+          api={api}
+          brands={brands}
+          onCancel={close}
+          onCreated={(u) => {
+            close();
+            onCreated(u);
+          }}
+        />
+      )}
+    </FormDialog>
   );
 }
 

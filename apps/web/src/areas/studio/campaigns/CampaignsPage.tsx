@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate } from '@tanstack/react-router';
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemMessage, problemOf } from '../../../api/problem';
@@ -11,7 +11,7 @@ import { Note } from '../../../components/Page';
 import ws from '../../../components/Workspace.module.css';
 import { formatDate, formatNumber } from '../../../i18n/format';
 import { DIMENSIONS } from '../surveys/api';
-import { Select, TextArea, TextInput } from '../surveys/controls';
+import { NewSurveyForm, Select, TextArea, TextInput } from '../surveys/controls';
 import surveyStyles from '../surveys/Surveys.module.css';
 import { campaignKeys, sdkCampaignsApi, type CampaignsApi } from './api';
 import styles from './Campaigns.module.css';
@@ -248,42 +248,12 @@ export function CreateCampaignForm({ api, onCreated }: { api: CampaignsApi; onCr
 /** Screener surveys (drafts to finish, published ones to use) and a way to start a new one in the builder. */
 function Screeners({ api }: { api: CampaignsApi }) {
   const { t, i18n } = useTranslation();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const [title, setTitle] = useState('');
-  const [errors, setErrors] = useState<{ title?: string; alert?: string }>({});
   const screeners = useInfiniteQuery({
     queryKey: campaignKeys.screeners(),
     queryFn: ({ pageParam }) => api.listScreeners({ cursor: pageParam }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
-  const create = useMutation({
-    mutationFn: () =>
-      api.createSurvey({
-        kind: 'screener',
-        title: title.trim(),
-        questions: [
-          { id: 'trend1', type: 'likert', scale: 7, dimension: 'ahead_of_trend', prompt: t('studio.campaigns.screeners.firstPrompt') },
-        ],
-      }),
-  });
-  const submit = async () => {
-    if (!title.trim()) {
-      setErrors({ title: t('form.required') });
-      return;
-    }
-    setErrors({});
-    try {
-      const survey = await create.mutateAsync();
-      void queryClient.invalidateQueries({ queryKey: campaignKeys.screeners() });
-      void navigate({ to: '/studio/surveys/$surveyId', params: { surveyId: survey.id } });
-    } catch (error) {
-      const problem = problemOf(error);
-      const onTitle = problem?.errors?.find((e) => e.field === 'title');
-      setErrors(onTitle ? { title: onTitle.message } : { alert: problemMessage(problem, t) });
-    }
-  };
   const rows = screeners.data?.pages.flatMap((p) => p.items) ?? [];
   const columns: Column<SurveySummaryDto>[] = [
     {
@@ -319,21 +289,21 @@ function Screeners({ api }: { api: CampaignsApi }) {
         {t('studio.campaigns.screeners.heading')}
       </h2>
       <p className={ws.muted}>{t('studio.campaigns.screeners.intro')}</p>
-      <form
-        className={surveyStyles.addRow}
-        noValidate
-        aria-label={t('studio.campaigns.screeners.createLabel')}
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <FormAlert message={errors.alert} />
-        <TextInput label={t('studio.campaigns.screeners.newTitle')} value={title} onChange={setTitle} error={errors.title} />
-        <Button type="submit" isDisabled={create.isPending}>
-          {create.isPending ? t('studio.saving') : t('studio.campaigns.screeners.create')}
-        </Button>
-      </form>
+      <NewSurveyForm
+        label={t('studio.campaigns.screeners.createLabel')}
+        titleLabel={t('studio.campaigns.screeners.newTitle')}
+        submitLabel={t('studio.campaigns.screeners.create')}
+        invalidates={campaignKeys.screeners()}
+        create={(title) =>
+          api.createSurvey({
+            kind: 'screener',
+            title,
+            questions: [
+              { id: 'trend1', type: 'likert', scale: 7, dimension: 'ahead_of_trend', prompt: t('studio.campaigns.screeners.firstPrompt') },
+            ],
+          })
+        }
+      />
       {screeners.isPending ? (
         <p role="status">{t('studio.loading')}</p>
       ) : screeners.isError ? (

@@ -1,12 +1,12 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useState } from 'react';
-import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { applyProblemToForm, problemCode, problemMessage, problemOf } from '../../../api/problem';
 import { DataTable } from '../../../components/DataTable';
 import { Button, formStyles } from '../../../components/Form';
 import { FormAlert } from '../../../components/FormAlert';
+import { FormDialog } from '../../../components/ConfirmDialog';
 import { Note } from '../../../components/Page';
 import ws from '../../../components/Workspace.module.css';
 import { formatDate } from '../../../i18n/format';
@@ -219,35 +219,29 @@ function TriageDialog({
 }) {
   const { t } = useTranslation();
   return (
-    <DialogTrigger>
-      <Button className={`${formStyles.button} ${ws.secondary}`} aria-label={t('studio.feedback.triageOf', { title: item.title })}>
-        {t('studio.feedback.triage')}
-      </Button>
-      <ModalOverlay className={ws.overlay} isDismissable>
-        <Modal className={`${ws.modal} ${styles.wide}`}>
-          <Dialog className={ws.dialog}>
-            {({ close }) => (
-              <>
-                <Heading slot="title" className={ws.dialogTitle}>
-                  {t('studio.feedback.triageTitle', { title: item.title })}
-                </Heading>
-                <TriageBody
-                  item={item}
-                  api={api}
-                  studyId={studyId}
-                  candidates={candidates}
-                  onCancel={close}
-                  onDone={(u) => {
-                    close();
-                    onDone(u);
-                  }}
-                />
-              </>
-            )}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </DialogTrigger>
+    <FormDialog
+      trigger={
+        <Button className={`${formStyles.button} ${ws.secondary}`} aria-label={t('studio.feedback.triageOf', { title: item.title })}>
+          {t('studio.feedback.triage')}
+        </Button>
+      }
+      title={t('studio.feedback.triageTitle', { title: item.title })}
+      modalClassName={styles.wide}
+    >
+      {(close) => (
+        <TriageBody
+          item={item}
+          api={api}
+          studyId={studyId}
+          candidates={candidates}
+          onCancel={close}
+          onDone={(u) => {
+            close();
+            onDone(u);
+          }}
+        />
+      )}
+    </FormDialog>
   );
 }
 

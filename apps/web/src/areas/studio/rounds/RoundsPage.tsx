@@ -1,13 +1,13 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { applyProblemToForm, problemMessage, problemOf } from '../../../api/problem';
 import { DataTable } from '../../../components/DataTable';
 import { Button, formStyles } from '../../../components/Form';
 import { FormAlert } from '../../../components/FormAlert';
+import { FormDialog } from '../../../components/ConfirmDialog';
 import { Note } from '../../../components/Page';
 import ws from '../../../components/Workspace.module.css';
 import { formatDate } from '../../../i18n/format';
@@ -109,31 +109,19 @@ function roundRuleMessage(field: string, message: string): string | null {
 export function CreateRoundDialog({ studyId, api, onCreated }: { studyId: string; api: RoundsApi; onCreated: (round: Round) => void }) {
   const { t } = useTranslation();
   return (
-    <DialogTrigger>
-      <Button>{t('studio.rounds.create')}</Button>
-      <ModalOverlay className={ws.overlay} isDismissable>
-        <Modal className={ws.modal}>
-          <Dialog className={ws.dialog}>
-            {({ close }) => (
-              <>
-                <Heading slot="title" className={ws.dialogTitle}>
-                  {t('studio.rounds.createTitle')}
-                </Heading>
-                <RoundFormBody
-                  studyId={studyId}
-                  api={api}
-                  onCancel={close}
-                  onCreated={(r) => {
-                    close();
-                    onCreated(r);
-                  }}
-                />
-              </>
-            )}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </DialogTrigger>
+    <FormDialog trigger={<Button>{t('studio.rounds.create')}</Button>} title={t('studio.rounds.createTitle')}>
+      {(close) => (
+        <RoundFormBody
+          studyId={studyId}
+          api={api}
+          onCancel={close}
+          onCreated={(r) => {
+            close();
+            onCreated(r);
+          }}
+        />
+      )}
+    </FormDialog>
   );
 }
 

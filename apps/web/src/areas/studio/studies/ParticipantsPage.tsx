@@ -1,28 +1,19 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { problemMessage, problemOf } from '../../../api/problem';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
-import { DataTable, type Column } from '../../../components/DataTable';
 import { Button, formStyles } from '../../../components/Form';
 import { FormAlert } from '../../../components/FormAlert';
 import { Note } from '../../../components/Page';
 import ws from '../../../components/Workspace.module.css';
-import { formatDate, formatNumber } from '../../../i18n/format';
+import { formatNumber } from '../../../i18n/format';
 import { studioKeys, useStudy, type Study } from '../api';
-import {
-  INVITATION_STATUSES,
-  sdkStudiesApi,
-  studiesKeys,
-  type InvitationStatus,
-  type StudiesApi,
-  type Wave,
-  type WavePreview,
-} from './api';
+import { sdkStudiesApi, studiesKeys, type StudiesApi, type Wave, type WavePreview } from './api';
 import { Bar } from './Bar';
 import { cellLabel } from './EligibilityPreview';
+import { InvitationsTable, ParticipantsTable } from './PeopleTables';
 import styles from './Studies.module.css';
 
 /** `/studio/studies/$studyId/participants`: send a wave (previewed first), then who is where, per quota cell and in full. */
@@ -272,148 +263,5 @@ function CellsPanel({ study, api }: { study: Study; api: StudiesApi }) {
         </div>
       )}
     </section>
-  );
-}
-
-function ParticipantsTable({ studyId, api }: { studyId: string; api: StudiesApi }) {
-  const { t, i18n } = useTranslation();
-  const id = useId();
-  const list = useInfiniteQuery({
-    queryKey: studiesKeys.participants(studyId),
-    queryFn: ({ pageParam }) => api.participants(studyId, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
-  type Row = (typeof rows)[number];
-  const columns: Column<Row>[] = [
-    {
-      key: 'panellist',
-      header: t('studio.studies.table.panellist'),
-      rowHeader: true,
-      cell: (r) => <PanellistLink id={r.panellistId} />,
-    },
-    {
-      key: 'status',
-      header: t('studio.studies.table.status'),
-      cell: (r) => <span className={ws.badge}>{t(`studio.studies.participantStatus.${r.status}`)}</span>,
-    },
-    { key: 'cells', header: t('studio.studies.table.cells'), cell: (r) => r.cells.join(', ') || t('studio.none') },
-    {
-      key: 'joined',
-      header: t('studio.studies.table.joined'),
-      cell: (r) => formatDate(r.joinedAt, i18n.language, { dateStyle: 'medium', timeStyle: 'short' }),
-    },
-  ];
-  return (
-    <section className={ws.panel} aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`} className={ws.title}>
-        {t('studio.studies.table.participantsTitle')}
-      </h2>
-      {list.isPending ? (
-        <p role="status">{t('studio.loading')}</p>
-      ) : list.isError ? (
-        <FormAlert message={problemMessage(problemOf(list.error), t)} />
-      ) : (
-        <DataTable
-          caption={t('studio.studies.table.participantsTitle')}
-          columns={columns}
-          rows={rows}
-          rowKey={(r) => r.id}
-          empty={t('studio.studies.table.noParticipants')}
-          hasMore={list.hasNextPage}
-          loadingMore={list.isFetchingNextPage}
-          onMore={() => void list.fetchNextPage()}
-          moreLabel={list.isFetchingNextPage ? t('studio.loading') : t('studio.more')}
-        />
-      )}
-    </section>
-  );
-}
-
-function InvitationsTable({ studyId, api }: { studyId: string; api: StudiesApi }) {
-  const { t, i18n } = useTranslation();
-  const id = useId();
-  const [status, setStatus] = useState<InvitationStatus | undefined>(undefined);
-  const list = useInfiniteQuery({
-    queryKey: studiesKeys.invitations(studyId, status),
-    queryFn: ({ pageParam }) => api.invitations(studyId, status, pageParam),
-    initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
-  type Row = (typeof rows)[number];
-  const columns: Column<Row>[] = [
-    {
-      key: 'panellist',
-      header: t('studio.studies.table.panellist'),
-      rowHeader: true,
-      cell: (r) => <PanellistLink id={r.panellistId} />,
-    },
-    {
-      key: 'status',
-      header: t('studio.studies.table.status'),
-      cell: (r) => <span className={ws.badge}>{t(`studio.studies.invitationStatus.${r.status}`)}</span>,
-    },
-    { key: 'cells', header: t('studio.studies.table.cells'), cell: (r) => r.cells.join(', ') || t('studio.none') },
-    { key: 'sent', header: t('studio.studies.table.sent'), cell: (r) => formatDate(r.createdAt, i18n.language, { dateStyle: 'medium' }) },
-    {
-      key: 'expires',
-      header: t('studio.studies.table.expires'),
-      cell: (r) => formatDate(r.expiresAt, i18n.language, { dateStyle: 'medium' }),
-    },
-  ];
-  return (
-    <section className={ws.panel} aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`} className={ws.title}>
-        {t('studio.studies.table.invitationsTitle')}
-      </h2>
-      <div className={`${ws.filters} ${styles.oneFilter}`}>
-        <div className={formStyles.field}>
-          <label className={formStyles.label} htmlFor={`${id}-status`}>
-            {t('studio.studies.filter.status')}
-          </label>
-          <select
-            id={`${id}-status`}
-            className={ws.select}
-            value={status ?? ''}
-            onChange={(e) => setStatus((e.target.value || undefined) as InvitationStatus | undefined)}
-          >
-            <option value="">{t('studio.studies.filter.any')}</option>
-            {INVITATION_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`studio.studies.invitationStatus.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-      </div>
-      {list.isPending ? (
-        <p role="status">{t('studio.loading')}</p>
-      ) : list.isError ? (
-        <FormAlert message={problemMessage(problemOf(list.error), t)} />
-      ) : (
-        <DataTable
-          caption={t('studio.studies.table.invitationsTitle')}
-          columns={columns}
-          rows={rows}
-          rowKey={(r) => r.id}
-          empty={t('studio.studies.table.noInvitations')}
-          hasMore={list.hasNextPage}
-          loadingMore={list.isFetchingNextPage}
-          onMore={() => void list.fetchNextPage()}
-          moreLabel={list.isFetchingNextPage ? t('studio.loading') : t('studio.more')}
-        />
-      )}
-    </section>
-  );
-}
-
-/** A participant's short id, a link to their page in the panel (profile, score, history). */
-function PanellistLink({ id }: { id: string }) {
-  return (
-    <Link to="/studio/panel/$panellistId" params={{ panellistId: id }} className={ws.mono}>
-      {id.slice(0, 8)}
-    </Link>
   );
 }

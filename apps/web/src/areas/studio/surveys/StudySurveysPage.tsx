@@ -1,19 +1,19 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { Link, useNavigate } from '@tanstack/react-router';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
-import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { problemMessage, problemOf } from '../../../api/problem';
 import type { SurveySummaryDto } from '../../../api/generated';
 import { DataTable, type Column } from '../../../components/DataTable';
 import { Button, formStyles } from '../../../components/Form';
 import { FormAlert } from '../../../components/FormAlert';
+import { FormDialog } from '../../../components/ConfirmDialog';
 import { Note } from '../../../components/Page';
 import ws from '../../../components/Workspace.module.css';
 import { formatDate, formatNumber } from '../../../i18n/format';
 import { PAGE_SIZE, SURVEY_KINDS, sdkSurveysApi, surveyKeys, type SurveyKind, type SurveysApi } from './api';
 import { AssignDialog } from './AssignDialog';
-import { Select, TextInput } from './controls';
+import { NewSurveyForm, Select } from './controls';
 import styles from './Surveys.module.css';
 
 /** `/studio/studies/$studyId/surveys`: the study's surveys (status, assigned, responses), create one, assign a published one. */
@@ -125,48 +125,22 @@ export function StudySurveysPage({ studyId, api = sdkSurveysApi }: { studyId: st
 /** A new survey of the study: a title and a kind, created with one question, then opened in the builder. */
 function CreateSurveyForm({ api, studyId }: { api: SurveysApi; studyId: string }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const [title, setTitle] = useState('');
   const [kind, setKind] = useState<SurveyKind>('general');
-  const [errors, setErrors] = useState<{ title?: string; alert?: string }>({});
-  const create = useMutation({
-    mutationFn: () =>
-      api.createSurvey({
-        studyId,
-        kind,
-        title: title.trim(),
-        questions: [{ id: 'q1', type: 'text', prompt: t('studio.surveys.builder.newPrompt') }],
-      }),
-  });
-  const submit = async () => {
-    if (!title.trim()) {
-      setErrors({ title: t('form.required') });
-      return;
-    }
-    setErrors({});
-    try {
-      const survey = await create.mutateAsync();
-      void queryClient.invalidateQueries({ queryKey: surveyKeys.ofStudy(studyId) });
-      void navigate({ to: '/studio/surveys/$surveyId', params: { surveyId: survey.id } });
-    } catch (error) {
-      const problem = problemOf(error);
-      const onTitle = problem?.errors?.find((e) => e.field === 'title');
-      setErrors(onTitle ? { title: onTitle.message } : { alert: problemMessage(problem, t) });
-    }
-  };
   return (
-    <form
-      className={styles.addRow}
-      noValidate
-      aria-label={t('studio.surveys.create.label')}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
+    <NewSurveyForm
+      label={t('studio.surveys.create.label')}
+      titleLabel={t('studio.surveys.create.title')}
+      submitLabel={t('studio.surveys.create.submit')}
+      invalidates={surveyKeys.ofStudy(studyId)}
+      create={(title) =>
+        api.createSurvey({
+          studyId,
+          kind,
+          title,
+          questions: [{ id: 'q1', type: 'text', prompt: t('studio.surveys.builder.newPrompt') }],
+        })
+      }
     >
-      <FormAlert message={errors.alert} />
-      <TextInput label={t('studio.surveys.create.title')} value={title} onChange={setTitle} error={errors.title} />
       <Select label={t('studio.surveys.create.kind')} value={kind} onChange={(k) => setKind(k as SurveyKind)}>
         {SURVEY_KINDS.filter((k) => k !== 'screener').map((k) => (
           <option key={k} value={k}>
@@ -174,10 +148,7 @@ function CreateSurveyForm({ api, studyId }: { api: SurveysApi; studyId: string }
           </option>
         ))}
       </Select>
-      <Button type="submit" isDisabled={create.isPending}>
-        {create.isPending ? t('studio.saving') : t('studio.surveys.create.submit')}
-      </Button>
-    </form>
+    </NewSurveyForm>
   );
 }
 
@@ -185,33 +156,28 @@ function CreateSurveyForm({ api, studyId }: { api: SurveysApi; studyId: string }
 function ResponsesDialog({ api, surveyId, title, count }: { api: SurveysApi; surveyId: string; title: string; count: number }) {
   const { t, i18n } = useTranslation();
   return (
-    <DialogTrigger>
-      <Button
-        className={`${formStyles.button} ${ws.secondary} ${styles.small}`}
-        aria-label={t('studio.surveys.responses.openLabel', { count, title })}
-      >
-        {formatNumber(count, i18n.language)}
-      </Button>
-      <ModalOverlay className={ws.overlay} isDismissable>
-        <Modal className={ws.modal}>
-          <Dialog className={ws.dialog}>
-            {({ close }) => (
-              <>
-                <Heading slot="title" className={ws.dialogTitle}>
-                  {t('studio.surveys.responses.title', { title })}
-                </Heading>
-                <ResponsesList api={api} surveyId={surveyId} />
-                <div className={ws.actions}>
-                  <Button className={`${formStyles.button} ${ws.secondary}`} onPress={close}>
-                    {t('studio.surveys.responses.close')}
-                  </Button>
-                </div>
-              </>
-            )}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </DialogTrigger>
+    <FormDialog
+      trigger={
+        <Button
+          className={`${formStyles.button} ${ws.secondary} ${styles.small}`}
+          aria-label={t('studio.surveys.responses.openLabel', { count, title })}
+        >
+          {formatNumber(count, i18n.language)}
+        </Button>
+      }
+      title={t('studio.surveys.responses.title', { title })}
+    >
+      {(close) => (
+        <>
+          <ResponsesList api={api} surveyId={surveyId} />
+          <div className={ws.actions}>
+            <Button className={`${formStyles.button} ${ws.secondary}`} onPress={close}>
+              {t('studio.surveys.responses.close')}
+            </Button>
+          </div>
+        </>
+      )}
+    </FormDialog>
   );
 }
 
