@@ -7800,7 +7800,7 @@ export type ReportsControllerJsonError = ReportsControllerJsonErrors[keyof Repor
 
 export type ReportsControllerJsonResponses = {
     /**
-     * the Report JSON of API.md; 409 until ready
+     * the Report JSON of docs/http-contract.md; 409 until ready
      */
     200: ReportContentDto;
 };

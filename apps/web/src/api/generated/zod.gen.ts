@@ -2995,7 +2995,7 @@ export const zReportsControllerJsonPath = z.object({
 });
 
 /**
- * the Report JSON of API.md; 409 until ready
+ * the Report JSON of docs/http-contract.md; 409 until ready
  */
 export const zReportsControllerJsonResponse = zReportContentDto;
 
