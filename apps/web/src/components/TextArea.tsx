@@ -1,5 +1,5 @@
-import { forwardRef, useId, type ComponentProps } from 'react';
-import { formStyles } from './Form';
+import { forwardRef, type ComponentProps } from 'react';
+import { FieldFrame } from './Field';
 import ws from './Workspace.module.css';
 
 interface TextAreaProps extends ComponentProps<'textarea'> {
@@ -9,27 +9,9 @@ interface TextAreaProps extends ComponentProps<'textarea'> {
 
 /** A labelled, uncontrolled <textarea> for react-hook-form's `register(...)`, its error announced with it. */
 export const TextArea = forwardRef<HTMLTextAreaElement, TextAreaProps>(function TextArea({ label, error, id, ...rest }, ref) {
-  const own = useId();
-  const inputId = id ?? own;
-  const errorId = `${inputId}-error`;
   return (
-    <div className={formStyles.field}>
-      <label htmlFor={inputId} className={formStyles.label}>
-        {label}
-      </label>
-      <textarea
-        ref={ref}
-        id={inputId}
-        className={ws.textarea}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
-        {...rest}
-      />
-      {error ? (
-        <p id={errorId} className={formStyles.error}>
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <FieldFrame label={label} error={error} id={id}>
+      {(control) => <textarea ref={ref} {...control} className={ws.textarea} {...rest} />}
+    </FieldFrame>
   );
 });
