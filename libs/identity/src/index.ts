@@ -9,3 +9,4 @@ export * from './auth/auth.service';
 export * from './users/user-locales';
 export * from './users/password-policy';
 export * from './auth/password.service';
+export * from './jobs/identity-jobs';

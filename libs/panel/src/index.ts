@@ -2,6 +2,7 @@ export * from './scoring';
 export * from './panel.module';
 export * from './panel.errors';
 export * from './panellists/panellists.service';
+export { MARK_DORMANT_JOB, type PanelJobs } from './jobs/panel-jobs';
 export * from './panellists/panellist-status';
 export * from './panellists/active-panellist';
 export * from './points/points.service';

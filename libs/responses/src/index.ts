@@ -1,4 +1,5 @@
 export * from './responses.module';
-export { AssignmentsService, SURVEY_REMINDER_JOB } from './assignments/assignments.service';
+export { AssignmentsService } from './assignments/assignments.service';
+export { SURVEY_REMINDER_JOB, type ResponsesJobs } from './jobs/responses-jobs';
 export { SurveyAnswerEntity } from './assignments/survey-answer.entity';
 export { AssignmentEntity } from './assignments/assignment.entity';

@@ -6,7 +6,7 @@ import { PanellistsService, type PanellistStatus } from '@leadpanel/panel';
 import { StudyDirectory, type StudySummary } from '@leadpanel/studies';
 import { mailTime, roundState } from '../domain/discussion-rules';
 import { PostRepository } from '../posts/post.repository';
-import { POST_FIRST_REMINDER_JOB, ROUND_OPENED_JOB, type RoundJobPayload } from './round-jobs';
+import { discussionsJobs, POST_FIRST_REMINDER_JOB, ROUND_OPENED_JOB } from './round-jobs';
 import type { DiscussionRoundEntity } from './round.entity';
 import { RoundRepository } from './round.repository';
 
@@ -40,10 +40,10 @@ export class RoundNotifications implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.register<RoundJobPayload>(ROUND_OPENED_JOB, async ({ roundId }) => {
+    discussionsJobs.register(this.registry, ROUND_OPENED_JOB, async ({ roundId }) => {
       await this.roundOpened(roundId);
     });
-    this.registry.register<RoundJobPayload>(POST_FIRST_REMINDER_JOB, async ({ roundId }) => {
+    discussionsJobs.register(this.registry, POST_FIRST_REMINDER_JOB, async ({ roundId }) => {
       await this.remindNonPosters(roundId);
     });
   }

@@ -5,7 +5,7 @@ import { DiscussionAccess, type Access } from '../access/discussion-access';
 import { reminderAt, roundProblems, roundState, type RoundInput, type RoundMode, type RoundState } from '../domain/discussion-rules';
 import { DiscussionError } from '../discussions.errors';
 import { PostRepository } from '../posts/post.repository';
-import { ROUND_OPENED_JOB, POST_FIRST_REMINDER_JOB } from './round-jobs';
+import { discussionsJobs, POST_FIRST_REMINDER_JOB, ROUND_OPENED_JOB } from './round-jobs';
 import type { DiscussionRoundEntity } from './round.entity';
 import { RoundRepository } from './round.repository';
 
@@ -64,15 +64,14 @@ export class RoundsService {
       const remindAt = reminderAt(r, now);
       await this.outbox.add(
         em,
-        { topic: ROUND_OPENED_JOB, payload: { roundId: r.id }, availableAt: r.opensAt, dedupeKey: `${ROUND_OPENED_JOB}:${r.id}` },
+        discussionsJobs.message(ROUND_OPENED_JOB, { roundId: r.id }, { availableAt: r.opensAt, dedupeKey: `${ROUND_OPENED_JOB}:${r.id}` }),
         ...(remindAt
           ? [
-              {
-                topic: POST_FIRST_REMINDER_JOB,
-                payload: { roundId: r.id },
-                availableAt: remindAt,
-                dedupeKey: `${POST_FIRST_REMINDER_JOB}:${r.id}`,
-              },
+              discussionsJobs.message(
+                POST_FIRST_REMINDER_JOB,
+                { roundId: r.id },
+                { availableAt: remindAt, dedupeKey: `${POST_FIRST_REMINDER_JOB}:${r.id}` },
+              ),
             ]
           : []),
       );

@@ -5,7 +5,7 @@ import { UsersService } from '@leadpanel/identity';
 import { PanellistsService } from '@leadpanel/panel';
 import { StudyDirectory } from '@leadpanel/studies';
 import { ShipmentsRepository } from '../shipments/shipments.repository';
-import { SHIPMENT_SENT_JOB, type ShipmentJobPayload } from './shipment-jobs';
+import { homeTestingJobs, SHIPMENT_SENT_JOB } from './shipment-jobs';
 
 /** The SHIPMENT_SENT_JOB handler: the "your sample is on its way" e-mail, once per shipment. */
 @Injectable()
@@ -23,7 +23,7 @@ export class ShipmentSentJob implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.register<ShipmentJobPayload>(SHIPMENT_SENT_JOB, ({ shipmentId }) => this.tellShipped(shipmentId));
+    homeTestingJobs.register(this.registry, SHIPMENT_SENT_JOB, ({ shipmentId }) => this.tellShipped(shipmentId));
   }
 
   /** Job: the "your sample is on its way" e-mail, once per shipment. */

@@ -2,7 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Clock, JobRegistry } from '@leadpanel/platform';
 import { AssignmentsService } from '@leadpanel/responses';
 import { ShipmentsRepository } from '../shipments/shipments.repository';
-import { USAGE_SURVEY_DUE_DAYS, USAGE_SURVEY_JOB, type ShipmentJobPayload } from './shipment-jobs';
+import { homeTestingJobs, USAGE_SURVEY_DUE_DAYS, USAGE_SURVEY_JOB } from './shipment-jobs';
 
 const DAY = 86_400_000;
 
@@ -17,7 +17,7 @@ export class UsageSurveyJob implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.register<ShipmentJobPayload>(USAGE_SURVEY_JOB, ({ shipmentId }) => this.assignUsageSurvey(shipmentId));
+    homeTestingJobs.register(this.registry, USAGE_SURVEY_JOB, ({ shipmentId }) => this.assignUsageSurvey(shipmentId));
   }
 
   /** Job: the product's usage survey for the participant, due a week after it appears. */

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { Clock, OutboxService } from '@leadpanel/platform';
 import { canMove, isShipmentStatus, returnsStock, type ShipmentStatus } from '../domain';
 import { HomeTestingError } from '../home-testing.errors';
-import { SHIPMENT_SENT_JOB, USAGE_SURVEY_JOB } from '../jobs/shipment-jobs';
+import { homeTestingJobs, SHIPMENT_SENT_JOB, USAGE_SURVEY_JOB } from '../jobs/shipment-jobs';
 import { ProductsRepository } from '../products/products.repository';
 import type { ShipmentEventSource } from './shipment-event.entity';
 import type { ShipmentEntity } from './shipment.entity';
@@ -88,21 +88,20 @@ export class ShipmentMovesService {
       });
     }
     if (to === 'shipped') {
-      await this.outbox.add(em, {
-        topic: SHIPMENT_SENT_JOB,
-        payload: { shipmentId: s.id },
-        dedupeKey: `shipment-sent:${s.id}`,
-        subjectId: s.panellistId,
-      });
+      await this.outbox.add(
+        em,
+        homeTestingJobs.message(SHIPMENT_SENT_JOB, { shipmentId: s.id }, { dedupeKey: `shipment-sent:${s.id}`, subjectId: s.panellistId }),
+      );
     }
     if (to === 'delivered' && product.usageSurveyId) {
-      await this.outbox.add(em, {
-        topic: USAGE_SURVEY_JOB,
-        payload: { shipmentId: s.id },
-        availableAt: new Date(at.getTime() + product.usageDays * DAY),
-        dedupeKey: `usage-survey:${s.id}`,
-        subjectId: s.panellistId,
-      });
+      await this.outbox.add(
+        em,
+        homeTestingJobs.message(
+          USAGE_SURVEY_JOB,
+          { shipmentId: s.id },
+          { availableAt: new Date(at.getTime() + product.usageDays * DAY), dedupeKey: `usage-survey:${s.id}`, subjectId: s.panellistId },
+        ),
+      );
     }
   }
 }

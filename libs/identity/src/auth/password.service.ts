@@ -12,6 +12,7 @@ import {
   type AppConfig,
   type AuthUser,
 } from '@leadpanel/platform';
+import { EMAIL_PROVEN_BY_RESET_JOB, identityJobs, PASSWORD_RESET_JOB } from '../jobs/identity-jobs';
 import { PasswordHasher } from '../users/password-hasher';
 import { assertAcceptablePassword } from '../users/password-policy';
 import { UserLocales } from '../users/user-locales';
@@ -19,10 +20,7 @@ import { UserRepository } from '../users/user.repository';
 import { PasswordResetTokenEntity } from './password-reset-token.entity';
 import { SessionRepository } from './session.repository';
 
-export const PASSWORD_RESET_JOB = 'identity.password-reset';
 export const RESET_TOKEN_TTL_MS = 3_600_000;
-/** Written when a reset proves the address of a panellist who never opened the confirmation link; the panel lets them in. */
-export const EMAIL_PROVEN_BY_RESET_JOB = 'identity.email-proven-by-reset';
 
 const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
 
@@ -50,7 +48,7 @@ export class PasswordService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.register<{ email: string }>(PASSWORD_RESET_JOB, ({ email }) => this.sendReset(email));
+    identityJobs.register(this.registry, PASSWORD_RESET_JOB, ({ email }) => this.sendReset(email));
   }
 
   /** The caller's other logins end; the current one stays. A wrong current password is a 400 naming currentPassword. */
@@ -79,7 +77,7 @@ export class PasswordService implements OnModuleInit {
    */
   async requestReset(email: string): Promise<void> {
     await this.dataSource.transaction((em) =>
-      this.outbox.add(em, { topic: PASSWORD_RESET_JOB, payload: { email: email.trim().toLowerCase().slice(0, 320) } }),
+      this.outbox.add(em, identityJobs.message(PASSWORD_RESET_JOB, { email: email.trim().toLowerCase().slice(0, 320) })),
     );
     this.outbox.nudge();
   }
@@ -129,7 +127,7 @@ export class PasswordService implements OnModuleInit {
       if (user.emailConfirmedAt === null) {
         await this.users.markEmailConfirmed(user.id, em);
         if (user.role === 'panellist')
-          await this.outbox.add(em, { topic: EMAIL_PROVEN_BY_RESET_JOB, payload: { userId: user.id }, subjectId: user.id });
+          await this.outbox.add(em, identityJobs.message(EMAIL_PROVEN_BY_RESET_JOB, { userId: user.id }, { subjectId: user.id }));
       }
       await this.sessions.revokeAllForUser(user.id, 'password_reset', em);
       await this.audit.record(

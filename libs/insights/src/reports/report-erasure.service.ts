@@ -3,13 +3,12 @@ import { DataSource } from 'typeorm';
 import { AuditService, JobRegistry, OutboxService } from '@leadpanel/platform';
 import { BrandsService } from '@leadpanel/identity';
 import { PersonalDataRegistry } from '@leadpanel/panel';
+import { insightsJobs, REPORT_REDACT_JOB } from '../jobs/insights-jobs';
 import { isEmptyAuthorship, redactReport } from './redaction';
 import { renderReportCsv } from './render/report-csv';
 import { renderReportHtml } from './render/report-html';
 import type { ReportContent } from './report-content';
 import { ReportsRepository, type ReportOutputs } from './reports.repository';
-
-export const REPORT_REDACT_JOB = 'insights.redact-erased-panellist';
 
 /** Rendering a report's content failed: the report is `failed` (a database error, by contrast, retries the job). */
 export class ReportRenderError extends Error {
@@ -61,9 +60,9 @@ export class ReportErasureService implements OnModuleInit {
 
   onModuleInit(): void {
     this.personalData.registerErasure('insightReports', async (em, panellistId) => {
-      await this.outbox.add(em, { topic: REPORT_REDACT_JOB, payload: { panellistId }, dedupeKey: `report-redaction:${panellistId}` });
+      await this.outbox.add(em, insightsJobs.message(REPORT_REDACT_JOB, { panellistId }, { dedupeKey: `report-redaction:${panellistId}` }));
     });
-    this.registry.register<{ panellistId: string }>(REPORT_REDACT_JOB, async ({ panellistId }) => {
+    insightsJobs.register(this.registry, REPORT_REDACT_JOB, async ({ panellistId }) => {
       await this.redactPanellist(panellistId);
     });
   }

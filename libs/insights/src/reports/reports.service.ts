@@ -17,12 +17,11 @@ import { BrandsService, UsersService } from '@leadpanel/identity';
 import { StudiesService } from '@leadpanel/studies';
 import { ReportAggregator } from '../aggregation/report-aggregator';
 import { InsightsError } from '../insights.errors';
+import { insightsJobs, REPORT_GENERATE_JOB } from '../jobs/insights-jobs';
 import { ReportErasureService, ReportRenderError } from './report-erasure.service';
 import type { ReportContent } from './report-content';
 import type { ReportEntity, ReportStatus } from './report.entity';
 import { ReportsRepository } from './reports.repository';
-
-export const REPORT_GENERATE_JOB = 'insights.generate-report';
 
 export interface ReportView {
   id: string;
@@ -78,7 +77,7 @@ export class ReportsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.register<{ reportId: string }>(REPORT_GENERATE_JOB, ({ reportId }) => this.generate(reportId));
+    insightsJobs.register(this.registry, REPORT_GENERATE_JOB, ({ reportId }) => this.generate(reportId));
   }
 
   /** Queues the next version of the study's report (202): the job does the work. */
@@ -86,7 +85,7 @@ export class ReportsService implements OnModuleInit {
     const study = await this.studies.visible(actor, studyId);
     const report = await this.dataSource.transaction(async (em) => {
       const r = await this.reports.insertNext(em, study.id, study.brandId, actor.id);
-      await this.outbox.add(em, { topic: REPORT_GENERATE_JOB, payload: { reportId: r.id }, dedupeKey: `report-generate:${r.id}` });
+      await this.outbox.add(em, insightsJobs.message(REPORT_GENERATE_JOB, { reportId: r.id }, { dedupeKey: `report-generate:${r.id}` }));
       await this.audit.record(
         { action: 'report.requested', targetType: 'report', targetId: r.id, data: { studyId: study.id, version: r.version } },
         em,

@@ -17,6 +17,7 @@ import { UsersService } from '@leadpanel/identity';
 import { SurveysService } from '@leadpanel/surveys';
 import { checkAttributeValues } from '../attributes/attribute-values';
 import { AttributesService } from '../attributes/attributes.service';
+import { MARK_DORMANT_JOB, panelJobs } from '../jobs/panel-jobs';
 import { PanelError } from '../panel.errors';
 import { PointsService } from '../points/points.service';
 import type { AddressDto, ListPanellistsQueryDto, PanellistDetailDto, UpdateProfileDto } from './dto/panellist.dto';
@@ -42,7 +43,6 @@ export {
 } from './panellist-views';
 
 export const DORMANT_AFTER_DAYS = 180;
-export const MARK_DORMANT_JOB = 'panel.mark-dormant';
 
 @Injectable()
 export class PanellistsService implements OnModuleInit, OnApplicationBootstrap {
@@ -63,7 +63,7 @@ export class PanellistsService implements OnModuleInit, OnApplicationBootstrap {
   ) {}
 
   onModuleInit(): void {
-    this.registry.register<{ day: string }>(MARK_DORMANT_JOB, async () => {
+    panelJobs.register(this.registry, MARK_DORMANT_JOB, async () => {
       const n = await this.markDormant();
       if (n > 0) this.logger.log(`${n} panellist(s) inactive for ${DORMANT_AFTER_DAYS} days marked dormant`);
       await this.scheduleDormancySweep();
@@ -82,12 +82,10 @@ export class PanellistsService implements OnModuleInit, OnApplicationBootstrap {
     next.setUTCHours(3, 0, 0, 0);
     if (next.getTime() <= this.clock.now().getTime()) next.setUTCDate(next.getUTCDate() + 1);
     const day = next.toISOString().slice(0, 10);
-    await this.outbox.add(this.dataSource.manager, {
-      topic: MARK_DORMANT_JOB,
-      payload: { day },
-      availableAt: next,
-      dedupeKey: `${MARK_DORMANT_JOB}:${day}`,
-    });
+    await this.outbox.add(
+      this.dataSource.manager,
+      panelJobs.message(MARK_DORMANT_JOB, { day }, { availableAt: next, dedupeKey: `${MARK_DORMANT_JOB}:${day}` }),
+    );
   }
 
   /** Active panellists with no activity for 180 days become dormant (with a status-change record). */

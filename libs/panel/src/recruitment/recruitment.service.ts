@@ -12,7 +12,7 @@ import {
   validationFailed,
   type AppConfig,
 } from '@leadpanel/platform';
-import { EMAIL_PROVEN_BY_RESET_JOB, UsersService, type ExistingAccount, type PreparedUser } from '@leadpanel/identity';
+import { EMAIL_PROVEN_BY_RESET_JOB, identityJobs, UsersService, type ExistingAccount, type PreparedUser } from '@leadpanel/identity';
 import { SurveysService, validateAnswers, type SurveyDefinition } from '@leadpanel/surveys';
 import { CampaignsService } from '../campaigns/campaigns.service';
 import { PanelError } from '../panel.errors';
@@ -89,7 +89,7 @@ export class RecruitmentService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.register<{ userId: string }>(EMAIL_PROVEN_BY_RESET_JOB, ({ userId }) => this.confirmByOwner(userId));
+    identityJobs.register(this.registry, EMAIL_PROVEN_BY_RESET_JOB, ({ userId }) => this.confirmByOwner(userId));
   }
 
   async apply(

@@ -3,12 +3,12 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { APP_CONFIG, AuditService, Clock, JobRegistry, MailService, OutboxService, type AppConfig } from '@leadpanel/platform';
 import { UserLocales, UsersService } from '@leadpanel/identity';
+import { panelJobs, UNCONFIRMED_PURGE_JOB } from '../jobs/panel-jobs';
 import { CampaignsService } from '../campaigns/campaigns.service';
 import { PanellistEntity } from '../panellists/panellist.entity';
 import { ReferralEntity } from '../referrals/referral.entity';
 import { EmailConfirmationEntity } from './email-confirmation.entity';
 
-export const UNCONFIRMED_PURGE_JOB = 'panel.unconfirmed-purge';
 export const CONFIRMATION_TTL_DAYS = 7;
 
 export const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex');
@@ -36,7 +36,7 @@ export class UnconfirmedApplications implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.register<{ panellistId: string }>(UNCONFIRMED_PURGE_JOB, async ({ panellistId }) => {
+    panelJobs.register(this.registry, UNCONFIRMED_PURGE_JOB, async ({ panellistId }) => {
       await this.purgeIfExpired(panellistId);
     });
     // identity writes to a panellist in their language (password reset)
@@ -62,13 +62,18 @@ export class UnconfirmedApplications implements OnModuleInit {
       userId: applicant.id,
       data: { displayName: applicant.displayName, campaignTitle, confirmUrl: `${this.config.http.publicBaseUrl}/confirm?token=${token}` },
     });
-    await this.outbox.add(em, {
-      topic: UNCONFIRMED_PURGE_JOB,
-      payload: { panellistId: applicant.id },
-      availableAt: new Date(expiresAt.getTime() + 1000),
-      dedupeKey: `unconfirmed-purge:${applicant.id}:${expiresAt.getTime()}`,
-      subjectId: applicant.id,
-    });
+    await this.outbox.add(
+      em,
+      panelJobs.message(
+        UNCONFIRMED_PURGE_JOB,
+        { panellistId: applicant.id },
+        {
+          availableAt: new Date(expiresAt.getTime() + 1000),
+          dedupeKey: `unconfirmed-purge:${applicant.id}:${expiresAt.getTime()}`,
+          subjectId: applicant.id,
+        },
+      ),
+    );
   }
 
   /** A fresh link for an applicant still waiting (the older one stops working); nothing for anyone else. */

@@ -7,7 +7,7 @@ import { OutboxService } from '../outbox/outbox.service';
 import { decodeCursor, toPage, type Page } from '../pagination/page';
 import type { EmailPageDto, EmailResponseDto, EmailViewStatus, ListEmailsQueryDto } from './dto/email.dto';
 import { EmailMessageEntity, type EmailStatus } from './email-message.entity';
-import { MAIL_SEND_JOB } from './mail.service';
+import { MAIL_SEND_JOB, platformJobs } from './mail-jobs';
 
 const VIEW_STATUS: Record<EmailStatus, EmailViewStatus> = { queued: 'pending', sent: 'sent', failed: 'failed', cancelled: 'cancelled' };
 /** email_messages.created_at has microseconds; cursors carry milliseconds: order and compare on the same truncation. */
@@ -73,7 +73,7 @@ export class EmailsService {
         throw new ConflictError('EMAIL_NOT_FAILED', `Only a failed e-mail can be retried; this one is ${VIEW_STATUS[email.status]}`);
       }
       const email = await em.getRepository(EmailMessageEntity).findOneOrFail({ where: { id } });
-      await this.outbox.add(em, { topic: MAIL_SEND_JOB, payload: { emailId: id }, subjectId: email.userId ?? undefined });
+      await this.outbox.add(em, platformJobs.message(MAIL_SEND_JOB, { emailId: id }, { subjectId: email.userId ?? undefined }));
       await this.audit.record({ action: 'email.retried', targetType: 'email', targetId: id }, em);
     });
     this.outbox.nudge();

@@ -11,9 +11,9 @@ import { JobContext } from '../queue/job';
 import { JobRegistry } from '../queue/job-registry';
 import { EmailMessageEntity } from './email-message.entity';
 import { Locale, MailTemplates } from './mail-templates';
+import { MAIL_SEND_JOB, platformJobs } from './mail-jobs';
 import { MailTransport } from './mail-transport';
 
-export const MAIL_SEND_JOB = 'mail.send';
 /** E-mails per statement in `enqueueMany` (one JSON parameter a statement: bulk-insert.ts). */
 const ENQUEUE_CHUNK = 5_000;
 const EMAIL_COLUMNS = {
@@ -58,7 +58,7 @@ export class MailService implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    this.registry.register<{ emailId: string }>(MAIL_SEND_JOB, (payload, ctx) => this.deliver(payload.emailId, ctx));
+    platformJobs.register(this.registry, MAIL_SEND_JOB, (payload, ctx) => this.deliver(payload.emailId, ctx));
   }
 
   onModuleDestroy(): void {
@@ -118,13 +118,11 @@ export class MailService implements OnModuleInit, OnModuleDestroy {
         em,
         ...chunk.map((email, k) => {
           const req = reqs[i + k];
-          return {
-            topic: MAIL_SEND_JOB,
-            payload: { emailId: email.id },
-            availableAt: req.sendAt,
-            dedupeKey: req.dedupeKey,
-            subjectId: req.userId,
-          };
+          return platformJobs.message(
+            MAIL_SEND_JOB,
+            { emailId: email.id },
+            { availableAt: req.sendAt, dedupeKey: req.dedupeKey, subjectId: req.userId },
+          );
         }),
       );
       if (ids.length === chunk.length) {

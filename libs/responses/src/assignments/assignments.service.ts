@@ -32,11 +32,10 @@ import {
   type Question,
   type SurveyDefinition,
 } from '@leadpanel/surveys';
+import { responsesJobs, SURVEY_REMINDER_JOB } from '../jobs/responses-jobs';
 import type { AssignmentEntity, AssignmentStatus } from './assignment.entity';
 import { AssignmentRepository } from './assignment.repository';
 import { reminderSchedule } from './reminder-schedule';
-
-export const SURVEY_REMINDER_JOB = 'surveys.reminder';
 
 export interface MyAssignmentView {
   id: string;
@@ -82,7 +81,7 @@ export class AssignmentsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.register<{ assignmentId: string; n: number }>(SURVEY_REMINDER_JOB, ({ assignmentId, n }) => this.remind(assignmentId, n));
+    responsesJobs.register(this.registry, SURVEY_REMINDER_JOB, ({ assignmentId, n }) => this.remind(assignmentId, n));
   }
 
   /** Assigns a published survey of a study to all its enrolled participants, or to listed ones (who must be enrolled). */
@@ -192,13 +191,13 @@ export class AssignmentsService implements OnModuleInit {
         });
         await this.outbox.add(
           em,
-          ...reminderSchedule(now, args.dueAt).map(({ n, at }) => ({
-            topic: SURVEY_REMINDER_JOB,
-            payload: { assignmentId: row.id, n },
-            availableAt: at,
-            dedupeKey: `survey-reminder:${row.id}:${n}`,
-            subjectId: row.panellist_id,
-          })),
+          ...reminderSchedule(now, args.dueAt).map(({ n, at }) =>
+            responsesJobs.message(
+              SURVEY_REMINDER_JOB,
+              { assignmentId: row.id, n },
+              { availableAt: at, dedupeKey: `survey-reminder:${row.id}:${n}`, subjectId: row.panellist_id },
+            ),
+          ),
         );
       }
       if (rows.length > 0) {

@@ -33,11 +33,10 @@ import {
   type InvitationView,
   type MyInvitationView,
 } from './invitation-views';
+import { EXPIRE_WAVE_JOB, REMIND_WAVE_JOB, studiesJobs } from '../jobs/studies-jobs';
 
 export type { InvitationView, MyInvitationView } from './invitation-views';
 
-export const EXPIRE_WAVE_JOB = 'studies.expire-wave';
-export const REMIND_WAVE_JOB = 'studies.remind-wave';
 /** Candidates drawn in SQL (seeded order) before the quota spread picks the wave from them. */
 const POOL_FACTOR = 5;
 const MIN_POOL = 500;
@@ -62,10 +61,10 @@ export class InvitationsService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.register<{ waveId: string; n: number }>(REMIND_WAVE_JOB, async ({ waveId, n }) => {
+    studiesJobs.register(this.registry, REMIND_WAVE_JOB, async ({ waveId, n }) => {
       await this.remindWave(waveId, n);
     });
-    this.registry.register<{ waveId: string }>(EXPIRE_WAVE_JOB, ({ waveId }) => this.invitations.expireWave(waveId));
+    studiesJobs.register(this.registry, EXPIRE_WAVE_JOB, ({ waveId }) => this.invitations.expireWave(waveId));
   }
 
   /**
@@ -127,20 +126,19 @@ export class InvitationsService implements OnModuleInit {
         });
       }
       await this.mail.enqueueMany(em, mails);
-      await this.outbox.add(em, {
-        topic: EXPIRE_WAVE_JOB,
-        payload: { waveId: wave.id },
-        availableAt: expiresAt,
-        dedupeKey: `${EXPIRE_WAVE_JOB}:${wave.id}`,
-      });
       await this.outbox.add(
         em,
-        ...invitationReminders(this.clock.now(), expiresAt).map((r) => ({
-          topic: REMIND_WAVE_JOB,
-          payload: { waveId: wave.id, n: r.n },
-          availableAt: r.at,
-          dedupeKey: `${REMIND_WAVE_JOB}:${wave.id}:${r.n}`,
-        })),
+        studiesJobs.message(EXPIRE_WAVE_JOB, { waveId: wave.id }, { availableAt: expiresAt, dedupeKey: `${EXPIRE_WAVE_JOB}:${wave.id}` }),
+      );
+      await this.outbox.add(
+        em,
+        ...invitationReminders(this.clock.now(), expiresAt).map((r) =>
+          studiesJobs.message(
+            REMIND_WAVE_JOB,
+            { waveId: wave.id, n: r.n },
+            { availableAt: r.at, dedupeKey: `${REMIND_WAVE_JOB}:${wave.id}:${r.n}` },
+          ),
+        ),
       );
       await this.audit.record(
         {
