@@ -12,6 +12,7 @@ import {
   type AppConfig,
   type AuthUser,
   type Page,
+  type PanellistStatus,
 } from '@leadpanel/platform';
 import { UsersService } from '@leadpanel/identity';
 import { SurveysService } from '@leadpanel/surveys';
@@ -20,7 +21,7 @@ import { AttributesService } from '../attributes/attributes.service';
 import { PanelError } from '../panel.errors';
 import { PointsService } from '../points/points.service';
 import type { AddressDto, ListPanellistsQueryDto, PanellistDetailDto, UpdateProfileDto } from './dto/panellist.dto';
-import { researcherMayMove, type PanellistStatus } from './panellist-status';
+import { researcherMayMove } from './panellist-status';
 import type { PanellistEntity } from './panellist.entity';
 import { PanellistRepository } from './panellist.repository';
 import {
