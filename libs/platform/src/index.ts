@@ -47,3 +47,5 @@ export * from './text/text-hygiene';
 export * from './util/is-record';
 export * from './validation/checkers';
 export * from './util/mulberry32';
+export * from './vocabulary/panel';
+export * from './vocabulary/age-band';

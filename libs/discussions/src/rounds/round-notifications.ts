@@ -1,8 +1,8 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, Clock, JobRegistry, MailService, OutboxService, type AppConfig } from '@leadpanel/platform';
+import { APP_CONFIG, Clock, JobRegistry, MailService, OutboxService, type AppConfig, type PanellistStatus } from '@leadpanel/platform';
 import { UsersService } from '@leadpanel/identity';
-import { PanellistsService, type PanellistStatus } from '@leadpanel/panel';
+import { PanellistsService } from '@leadpanel/panel';
 import { StudyDirectory, type StudySummary } from '@leadpanel/studies';
 import { mailTime, roundState } from '../domain/discussion-rules';
 import { PostRepository } from '../posts/post.repository';

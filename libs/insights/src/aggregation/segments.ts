@@ -7,7 +7,7 @@
  *   row whose panellist is missing) is "unknown"; so is an age under the lowest band.
  *   Erased panellists keep their anonymous facts (country, birth year, gender, tier), so
  *   they are counted with their own values.
- * - The age band is computed in SQL from `AGE_BAND_RANGES` of @leadpanel/studies (the
+ * - The age band is computed in SQL by `ageBandSql` of @leadpanel/platform (the
  *   same edges as quotas and `ageBandOf`): age = reference year − birth year, the
  *   reference year being the UTC year the report is generated in.
  * - All four segments come out of one statement with GROUPING SETS; `GROUPING()` tells
@@ -20,7 +20,7 @@
  * - Order of values: age bands in band order; other segments by n descending, then value;
  *   "unknown" last everywhere.
  */
-import { AGE_BANDS, AGE_BAND_RANGES } from '@leadpanel/studies';
+import { AGE_BANDS, ageBandSql } from '@leadpanel/platform';
 
 export const SEGMENTS = ['country', 'gender', 'ageBand', 'tier'] as const;
 export type Segment = (typeof SEGMENTS)[number];
@@ -34,28 +34,12 @@ const COLUMN: Readonly<Record<Segment, string>> = {
   tier: 'seg_tier',
 };
 
-function int(n: number): string {
-  if (!Number.isInteger(n)) throw new RangeError(`not an integer: ${n}`);
-  return String(n);
-}
-
-/** The age band of `alias.birth_year` in year `yearParam` (a placeholder such as `$4`), never null. */
-export function ageBandSql(alias: string, yearParam: string): string {
-  const age = `(${yearParam}::int - ${alias}.birth_year)`;
-  const cases = AGE_BANDS.map((band) => {
-    const { min, max } = AGE_BAND_RANGES[band];
-    const test = max === null ? `${age} >= ${int(min)}` : `${age} BETWEEN ${int(min)} AND ${int(max)}`;
-    return `WHEN ${test} THEN '${band}'`;
-  });
-  return `CASE ${cases.join(' ')} ELSE '${UNKNOWN}' END`;
-}
-
 /** The four `seg_*` select-list columns for panellist alias `alias` (which may be null from a LEFT JOIN). */
 export function segmentColumnsSql(alias: string, yearParam: string): string {
   return [
     `coalesce(${alias}.country::text, '${UNKNOWN}') AS ${COLUMN.country}`,
     `coalesce(${alias}.gender::text, '${UNKNOWN}') AS ${COLUMN.gender}`,
-    `${ageBandSql(alias, yearParam)} AS ${COLUMN.ageBand}`,
+    `${ageBandSql(`${alias}.birth_year`, yearParam, UNKNOWN)} AS ${COLUMN.ageBand}`,
     `coalesce(${alias}.tier::text, '${UNKNOWN}') AS ${COLUMN.tier}`,
   ].join(', ');
 }

@@ -31,7 +31,7 @@
  *   answers integers 1–5. The grade is taken on the unrounded mean on the Sauro–Lewis
  *   curved scale, written with ASCII hyphen-minus: `A-`, `B-`, `C-` (not U+2212), so that
  *   CSV, JSON and filters compare them as typed.
- * - Age bands are not redefined here: use `ageBandOf` from @leadpanel/studies.
+ * - Age bands are not redefined here: use `ageBandOf` from @leadpanel/platform.
  */
 
 export interface Bin<V = number> {

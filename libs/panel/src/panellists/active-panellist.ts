@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ForbiddenError } from '@leadpanel/platform';
-import type { PanellistStatus } from './panellist-status';
+import type { PanellistStatus } from '@leadpanel/platform';
 import { PanellistEntity } from './panellist.entity';
 
 /**

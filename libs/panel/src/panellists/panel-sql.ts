@@ -3,6 +3,8 @@
  * cells, reports): the panel owns its columns, so the conditions are written here.
  * Every value goes in as a parameter; `params` is the caller's list, appended to.
  */
+import { inAgeBandSql } from '@leadpanel/platform';
+
 export interface PanelCriteria {
   countries?: string[];
   ageMin?: number;
@@ -66,15 +68,6 @@ export function panelCriteriaSql(c: PanelCriteria, alias: string, referenceYear:
   return w.join(' AND ');
 }
 
-export const AGE_BAND_BOUNDS: Readonly<Record<string, { min: number; max: number | null }>> = {
-  '18-24': { min: 18, max: 24 },
-  '25-34': { min: 25, max: 34 },
-  '35-44': { min: 35, max: 44 },
-  '45-54': { min: 45, max: 54 },
-  '55-64': { min: 55, max: 64 },
-  '65+': { min: 65, max: null },
-};
-
 /** The condition "panellist is in quota cell (dimension, value)". */
 export function panelCellSql(dimension: string, value: string, alias: string, referenceYear: number, params: unknown[]): string {
   switch (dimension) {
@@ -84,12 +77,8 @@ export function panelCellSql(dimension: string, value: string, alias: string, re
       return `${alias}.gender = ${p(params, value)}`;
     case 'tier':
       return `${alias}.tier = ${p(params, value)}`;
-    case 'ageBand': {
-      const b = AGE_BAND_BOUNDS[value];
-      if (!b) return 'false';
-      const lower = `${alias}.birth_year <= ${p(params, referenceYear - b.min)}`;
-      return b.max === null ? lower : `${lower} AND ${alias}.birth_year >= ${p(params, referenceYear - b.max)}`;
-    }
+    case 'ageBand':
+      return inAgeBandSql(value, `${alias}.birth_year`, referenceYear, (year) => p(params, year));
     default: {
       if (!dimension.startsWith('attribute:')) return 'false';
       return `${alias}.attributes ->> ${p(params, dimension.slice('attribute:'.length))} = ${p(params, value)}`;

@@ -1,14 +1,4 @@
-export const PANELLIST_STATUSES = [
-  'pending_confirmation',
-  'active',
-  'waitlisted',
-  'paused',
-  'dormant',
-  'opted_out',
-  'blocked',
-  'erased',
-] as const;
-export type PanellistStatus = (typeof PANELLIST_STATUSES)[number];
+import type { PanellistStatus } from '@leadpanel/platform';
 
 /**
  * Who may move a panellist where. Researchers change status through

@@ -1,6 +1,6 @@
 import type { Question } from '@leadpanel/surveys';
 import type { PanellistAddressEntity } from './panellist-address.entity';
-import type { PanellistStatus } from './panellist-status';
+import type { PanellistStatus, Tier } from '@leadpanel/platform';
 
 export interface AddressView {
   line1: string;
@@ -81,7 +81,7 @@ export interface PanellistFactsView {
   country: string;
   birthYear: number;
   gender: string | null;
-  tier: 'lead_user' | 'emerging' | 'mainstream' | null;
+  tier: Tier | null;
   scoreOverall: number | null;
   interests: string[];
   attributes: Record<string, unknown>;

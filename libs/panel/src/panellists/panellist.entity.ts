@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { PanellistStatus } from './panellist-status';
+import type { PanellistStatus, Tier } from '@leadpanel/platform';
 
 /**
  * A member of the panel. Shares its id with the user account that logs in.
@@ -54,7 +54,7 @@ export class PanellistEntity {
   scoreDimensions: Record<string, number>;
 
   @Column({ type: 'varchar', length: 20, nullable: true })
-  tier: 'lead_user' | 'emerging' | 'mainstream' | null;
+  tier: Tier | null;
 
   @Column({ name: 'referred_by_panellist_id', type: 'uuid', nullable: true })
   referredByPanellistId: string | null;

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, In, Raw, Repository } from 'typeorm';
-import { applyKeyset, type PageQueryDto } from '@leadpanel/platform';
+import { applyKeyset, type PageQueryDto, type PanellistStatus } from '@leadpanel/platform';
 import { ScreenerResponseEntity } from '../recruitment/screener-response.entity';
 import { ReferralEntity } from '../referrals/referral.entity';
 import { PanellistAddressEntity } from './panellist-address.entity';
 import { PanellistStatusChangeEntity } from './panellist-status-change.entity';
-import type { PanellistStatus } from './panellist-status';
 import { PanellistEntity } from './panellist.entity';
 
 export type NewStatusChange = Pick<PanellistStatusChangeEntity, 'panellistId' | 'fromStatus' | 'toStatus' | 'reason' | 'actorUserId'>;

@@ -12,6 +12,7 @@ import {
   type AppConfig,
   type AuthUser,
   type Page,
+  type PanellistStatus,
 } from '@leadpanel/platform';
 import { UsersService } from '@leadpanel/identity';
 import { SurveysService } from '@leadpanel/surveys';
@@ -21,7 +22,7 @@ import { MARK_DORMANT_JOB, panelJobs } from '../jobs/panel-jobs';
 import { PanelError } from '../panel.errors';
 import { PointsService } from '../points/points.service';
 import type { AddressDto, ListPanellistsQueryDto, PanellistDetailDto, UpdateProfileDto } from './dto/panellist.dto';
-import { researcherMayMove, type PanellistStatus } from './panellist-status';
+import { researcherMayMove } from './panellist-status';
 import type { PanellistEntity } from './panellist.entity';
 import { PanellistRepository } from './panellist.repository';
 import {

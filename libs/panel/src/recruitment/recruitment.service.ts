@@ -11,6 +11,7 @@ import {
   ValidationError,
   validationFailed,
   type AppConfig,
+  type LeadUserDimension,
 } from '@leadpanel/platform';
 import { EMAIL_PROVEN_BY_RESET_JOB, identityJobs, UsersService, type ExistingAccount, type PreparedUser } from '@leadpanel/identity';
 import { SurveysService, validateAnswers, type SurveyDefinition } from '@leadpanel/surveys';
@@ -19,7 +20,7 @@ import { PanelError } from '../panel.errors';
 import { PanellistEntity } from '../panellists/panellist.entity';
 import { PanellistStatusChangeEntity } from '../panellists/panellist-status-change.entity';
 import { ReferralEntity } from '../referrals/referral.entity';
-import { scoreLeadUser, type Dimension, type ScoredItem } from '../scoring';
+import { scoreLeadUser, type ScoredItem } from '../scoring';
 import { ConsentEntity } from './consent.entity';
 import { EmailConfirmationEntity } from './email-confirmation.entity';
 import { ScreenerResponseEntity } from './screener-response.entity';
@@ -55,7 +56,8 @@ export function scoredItems(def: Pick<SurveyDefinition, 'questions'>, answers: R
   const items: ScoredItem[] = [];
   for (const q of def.questions) {
     const value = answers[q.id];
-    if (q.dimension && typeof value === 'number') items.push({ dimension: q.dimension as Dimension, value, reverse: q.reverse === true });
+    if (q.dimension && typeof value === 'number')
+      items.push({ dimension: q.dimension as LeadUserDimension, value, reverse: q.reverse === true });
   }
   return items;
 }

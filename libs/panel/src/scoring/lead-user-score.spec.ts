@@ -1,12 +1,9 @@
+import { CORE_DIMENSIONS, LEAD_USER_DIMENSIONS as DIMENSIONS, type LeadUserDimension as Dimension, type Tier } from '@leadpanel/platform';
 import {
-  CORE_DIMENSIONS,
-  DIMENSIONS,
-  type Dimension,
   type LeadUserScore,
   roundToTenth,
   type ScoredItem,
   scoreLeadUser,
-  type Tier,
   tierFor,
   validateWeights,
   type Weights,

@@ -19,16 +19,7 @@
  *   material; 69.94… is reported as 69.9 and is not. Anyone re-deriving the tier from the
  *   stored scores gets the same answer.
  */
-
-export const DIMENSIONS = ['ahead_of_trend', 'expected_benefit', 'own_solutions', 'expertise', 'opinion_leadership'] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
-
-/** von Hippel's two defining traits of lead users. */
-export const CORE_DIMENSIONS = ['ahead_of_trend', 'expected_benefit'] as const satisfies readonly Dimension[];
-export type CoreDimension = (typeof CORE_DIMENSIONS)[number];
-
-export const TIERS = ['lead_user', 'emerging', 'mainstream'] as const;
-export type Tier = (typeof TIERS)[number];
+import { CORE_DIMENSIONS, LEAD_USER_DIMENSIONS, type LeadUserDimension, type Tier } from '@leadpanel/platform';
 
 export const SCALE_MIN = 1;
 export const SCALE_MAX = 7;
@@ -50,7 +41,7 @@ export const EMERGING_MIN_OVERALL = 50;
 
 /** One answered screener item that carries a dimension. */
 export interface ScoredItem {
-  dimension: Dimension;
+  dimension: LeadUserDimension;
   /** Raw answer on the 7-point scale, an integer 1..7 (before reversing). */
   value: number;
   /** Reverse-keyed item: value x counts as 8 − x. */
@@ -58,13 +49,13 @@ export interface ScoredItem {
 }
 
 /** Campaign weights. A missing (or `undefined`) key means `DEFAULT_WEIGHT`; 0 excludes the dimension from the overall. */
-export type Weights = Partial<Record<Dimension, number>>;
+export type Weights = Partial<Record<LeadUserDimension, number>>;
 
 export interface LeadUserScore {
   /** Weighted mean of the answered dimensions with a weight > 0, one decimal; null when there is none. */
   overall: number | null;
   /** Every answered dimension's score, one decimal (including weight-0 ones); unanswered dimensions are absent. */
-  dimensions: Partial<Record<Dimension, number>>;
+  dimensions: Partial<Record<LeadUserDimension, number>>;
   /** null exactly when `overall` is null. */
   tier: Tier | null;
 }
@@ -86,7 +77,7 @@ export interface LeadUserScore {
 export function scoreLeadUser(items: readonly ScoredItem[], weights?: Weights): LeadUserScore {
   const w = checkedWeights(weights ?? {});
 
-  const sums = new Map<Dimension, { sum: number; count: number }>();
+  const sums = new Map<LeadUserDimension, { sum: number; count: number }>();
   items.forEach((item, i) => {
     if (!isDimension(item.dimension)) {
       throw new RangeError(`item ${i}: unknown dimension ${JSON.stringify(item.dimension)}`);
@@ -101,10 +92,10 @@ export function scoreLeadUser(items: readonly ScoredItem[], weights?: Weights): 
     sums.set(item.dimension, acc);
   });
 
-  const dimensions: Partial<Record<Dimension, number>> = {};
+  const dimensions: Partial<Record<LeadUserDimension, number>> = {};
   let weightedSum = 0;
   let weightTotal = 0;
-  for (const dimension of DIMENSIONS) {
+  for (const dimension of LEAD_USER_DIMENSIONS) {
     const acc = sums.get(dimension);
     if (!acc) continue;
     // (mean − 1) / 6 × 100 with mean = sum / count, as one integer division.
@@ -131,7 +122,7 @@ export function scoreLeadUser(items: readonly ScoredItem[], weights?: Weights): 
  *
  * @throws RangeError when `overall` or a dimension score is not a finite number.
  */
-export function tierFor(overall: number, dimensions: Partial<Record<Dimension, number>>): Tier {
+export function tierFor(overall: number, dimensions: Partial<Record<LeadUserDimension, number>>): Tier {
   if (!Number.isFinite(overall)) throw new RangeError(`overall must be a finite number, got ${String(overall)}`);
   const o = roundToTenth(overall);
   if (o >= LEAD_USER_MIN_OVERALL) {
@@ -162,7 +153,7 @@ export function validateWeights(weights: unknown): string[] {
   const given = weights as Record<string, unknown>;
   for (const [key, value] of Object.entries(given)) {
     if (!isDimension(key)) {
-      problems.push(`unknown dimension ${JSON.stringify(key)} (expected one of ${DIMENSIONS.join(', ')})`);
+      problems.push(`unknown dimension ${JSON.stringify(key)} (expected one of ${LEAD_USER_DIMENSIONS.join(', ')})`);
     } else if (value === undefined) {
       continue;
     } else if (typeof value !== 'number' || !Number.isFinite(value)) {
@@ -171,7 +162,7 @@ export function validateWeights(weights: unknown): string[] {
       problems.push(`weight for ${key} must be between 0 and ${MAX_WEIGHT}, got ${value}`);
     }
   }
-  const anyPositive = DIMENSIONS.some((d) => {
+  const anyPositive = LEAD_USER_DIMENSIONS.some((d) => {
     const value = given[d] ?? DEFAULT_WEIGHT;
     return typeof value === 'number' && Number.isFinite(value) && value > 0;
   });
@@ -188,8 +179,8 @@ export function roundToTenth(x: number): number {
   return Math.round(Number((x * 10).toPrecision(12))) / 10;
 }
 
-function isDimension(value: unknown): value is Dimension {
-  return typeof value === 'string' && (DIMENSIONS as readonly string[]).includes(value);
+function isDimension(value: unknown): value is LeadUserDimension {
+  return typeof value === 'string' && (LEAD_USER_DIMENSIONS as readonly string[]).includes(value);
 }
 
 function checkedWeights(weights: Weights): Weights {

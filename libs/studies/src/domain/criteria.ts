@@ -18,8 +18,17 @@
  * - Interests are compared like the profile stores them: trimmed and lower-cased;
  *   `normalizeCriteria` brings `interestsAny` to that form before the criteria are stored.
  */
-import type { Tier } from '@leadpanel/panel';
-import { isIntegerIn, isNonBlankString, isNumberIn, isRecord, oneOfProblem } from '@leadpanel/platform';
+import {
+  type Gender,
+  GENDERS,
+  isIntegerIn,
+  isNonBlankString,
+  isNumberIn,
+  isRecord,
+  oneOfProblem,
+  type Tier,
+  TIERS,
+} from '@leadpanel/platform';
 import {
   ATTRIBUTE_CONDITION_LIMITS,
   type AttributeCondition,
@@ -27,7 +36,7 @@ import {
   validateAttributeConditions,
 } from './attribute-conditions';
 import { COUNTRY_CODE_PROBLEM, type CriteriaProblem, type Push, reportUnknownKeys } from './criteria-problems';
-import { COUNTRY_CODE, type Gender, MAINSTREAM_SCORE_BELOW, PANEL_GENDERS, PANEL_TIERS } from './vocabulary';
+import { COUNTRY_CODE, MAINSTREAM_SCORE_BELOW } from './vocabulary';
 
 export type { CriteriaProblem } from './criteria-problems';
 
@@ -70,8 +79,8 @@ export function validateCriteria(input: unknown, attributeDefs: readonly Attribu
   checkList(input.countries, `${at}.countries`, CRITERIA_LIMITS.countries, push, (v) =>
     typeof v === 'string' && COUNTRY_CODE.test(v) ? null : COUNTRY_CODE_PROBLEM,
   );
-  checkList(input.genders, `${at}.genders`, PANEL_GENDERS.length, push, (v) => oneOfProblem(v, PANEL_GENDERS));
-  checkList(input.tiers, `${at}.tiers`, PANEL_TIERS.length, push, (v) => oneOfProblem(v, PANEL_TIERS));
+  checkList(input.genders, `${at}.genders`, GENDERS.length, push, (v) => oneOfProblem(v, GENDERS));
+  checkList(input.tiers, `${at}.tiers`, TIERS.length, push, (v) => oneOfProblem(v, TIERS));
   checkList(
     input.interestsAny,
     `${at}.interestsAny`,

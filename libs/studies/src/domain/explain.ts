@@ -15,13 +15,12 @@
  *   (`invitationsLast30Days`, counted in SQL by StudiesService), since the next one must
  *   not go over it;
  * - any earlier invitation to this study, whatever became of it, counts as "already invited";
- * - age = reference year − birth year (see age-band.ts);
+ * - age = reference year − birth year (`ageIn` of @leadpanel/platform);
  * - a panellist without a gender, score, tier or attribute value fails a criterion on it;
  * - interests compare trimmed and lower-cased;
  * - a full quota cell of theirs makes a panellist ineligible for new waves.
  */
-import type { PanellistStatus } from '@leadpanel/panel';
-import { ageIn } from './age-band';
+import { ageIn, type PanellistStatus } from '@leadpanel/platform';
 import { type AttributeCondition, conditionHolds, describeCondition } from './attribute-conditions';
 import { normalizeInterest, type StudyCriteria } from './criteria';
 import { type CellRef, cellKey, cellsOf, isFull, type QuotaCellState, type QuotaFacts } from './quotas';

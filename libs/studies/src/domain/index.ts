@@ -1,6 +1,5 @@
 export * from './vocabulary';
 export * from './study-status';
-export * from './age-band';
 export * from './attribute-conditions';
 export * from './criteria';
 export * from './quotas';

@@ -24,13 +24,24 @@
  * - Accepting enrols the panellist unless one of their cells is already full; then the
  *   acceptance is `waitlisted`.
  */
-import type { AttributeType, Tier } from '@leadpanel/panel';
-import { isIntegerIn, isRecord, mustBeOneOf, oneOfProblem } from '@leadpanel/platform';
-import { AGE_BAND_RANGES, AGE_BANDS, ageBandOf, isAgeBand } from './age-band';
+import type { AttributeType } from '@leadpanel/panel';
+import {
+  AGE_BAND_RANGES,
+  AGE_BANDS,
+  ageBandOf,
+  GENDERS,
+  isAgeBand,
+  isIntegerIn,
+  isRecord,
+  mustBeOneOf,
+  oneOfProblem,
+  type Tier,
+  TIERS,
+} from '@leadpanel/platform';
 import { allowedValues, type AttributeDef, describeCondition } from './attribute-conditions';
 import { CRITERIA_LIMITS, type StudyCriteria } from './criteria';
 import { COUNTRY_CODE_PROBLEM, type CriteriaProblem, reportUnknownKeys } from './criteria-problems';
-import { COUNTRY_CODE, MAINSTREAM_SCORE_BELOW, PANEL_GENDERS, PANEL_TIERS } from './vocabulary';
+import { COUNTRY_CODE, MAINSTREAM_SCORE_BELOW } from './vocabulary';
 
 export type QuotaDimension = 'country' | 'gender' | 'ageBand' | 'tier' | `attribute:${string}`;
 
@@ -193,11 +204,11 @@ function quotaValueProblem(dimension: QuotaDimension, value: unknown, byKey: Rea
     case 'country':
       return COUNTRY_CODE.test(value) ? null : COUNTRY_CODE_PROBLEM;
     case 'gender':
-      return oneOfProblem(value, PANEL_GENDERS);
+      return oneOfProblem(value, GENDERS);
     case 'ageBand':
       return isAgeBand(value) ? null : mustBeOneOf(AGE_BANDS);
     case 'tier':
-      return oneOfProblem(value, PANEL_TIERS);
+      return oneOfProblem(value, TIERS);
     default: {
       const def = byKey.get(attributeKeyOf(dimension) ?? '');
       if (def?.type === 'boolean') return value === 'true' || value === 'false' ? null : 'must be "true" or "false"';

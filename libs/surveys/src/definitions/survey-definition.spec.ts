@@ -1,12 +1,5 @@
-import {
-  isValidDefinition,
-  LEAD_USER_DIMENSIONS,
-  QUESTION_TYPES,
-  SURVEY_KINDS,
-  textMaxLength,
-  validateDefinition,
-  type Question,
-} from './survey-definition';
+import { LEAD_USER_DIMENSIONS } from '@leadpanel/platform';
+import { isValidDefinition, QUESTION_TYPES, SURVEY_KINDS, textMaxLength, validateDefinition, type Question } from './survey-definition';
 
 type Q = Record<string, unknown>;
 

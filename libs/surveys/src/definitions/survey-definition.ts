@@ -26,6 +26,8 @@ import {
   isNonBlankString,
   isOneOf,
   isRecord,
+  LEAD_USER_DIMENSIONS,
+  type LeadUserDimension,
   mustBeOneOf,
   unknownKeys,
 } from '@leadpanel/platform';
@@ -60,8 +62,6 @@ export const LIKERT_SCALES = [5, 7] as const;
 export type LikertScale = (typeof LIKERT_SCALES)[number];
 
 /** Lead-user dimensions a screener question can measure; they are scored on 7-point scales. */
-export const LEAD_USER_DIMENSIONS = ['ahead_of_trend', 'expected_benefit', 'own_solutions', 'expertise', 'opinion_leadership'] as const;
-export type LeadUserDimension = (typeof LEAD_USER_DIMENSIONS)[number];
 export const LEAD_USER_SCALE: LikertScale = 7;
 
 export const QUESTION_ID_PATTERN = /^[a-z0-9_-]{1,64}$/i;

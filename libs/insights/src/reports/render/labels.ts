@@ -7,8 +7,8 @@
  */
 import type { IdeaStatus } from '@leadpanel/discussions';
 import type { FeedbackKind, FeedbackSeverity, FeedbackStatus } from '@leadpanel/feedback';
-import type { Tier } from '@leadpanel/panel';
-import type { Gender, StudyStatus } from '@leadpanel/studies';
+import type { Gender, Tier } from '@leadpanel/platform';
+import type { StudyStatus } from '@leadpanel/studies';
 
 const STUDY_STATUS: Record<StudyStatus, string> = {
   draft: 'Draft',

@@ -1,7 +1,6 @@
 import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
-import { DATE_TIME_DOC, UUID_DOC } from '@leadpanel/platform';
+import { DATE_TIME_DOC, PANELLIST_STATUSES, UUID_DOC } from '@leadpanel/platform';
 import { MyPointsDto, ProfileDto } from '../../panellists/dto/panellist.dto';
-import { PANELLIST_STATUSES } from '../../panellists/panellist-status';
 
 /**
  * GET /me/export: every section the contexts register with the PersonalDataRegistry. The

@@ -16,9 +16,21 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { ATTRIBUTE_VALUE_DOC, COUNT_DOC, DATE_TIME_DOC, IsBoundedJson, IsSafeName, PageQueryDto, UUID_DOC } from '@leadpanel/platform';
-import { LEAD_USER_DIMENSIONS, QUESTION_TYPES } from '@leadpanel/surveys';
-import { PANELLIST_STATUSES, type PanellistStatus } from '../panellist-status';
+import {
+  ATTRIBUTE_VALUE_DOC,
+  COUNT_DOC,
+  DATE_TIME_DOC,
+  IsBoundedJson,
+  IsSafeName,
+  LEAD_USER_DIMENSIONS,
+  PageQueryDto,
+  PANELLIST_STATUSES,
+  type PanellistStatus,
+  type Tier,
+  TIERS,
+  UUID_DOC,
+} from '@leadpanel/platform';
+import { QUESTION_TYPES } from '@leadpanel/surveys';
 
 export class ListPanellistsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: PANELLIST_STATUSES })
@@ -32,10 +44,10 @@ export class ListPanellistsQueryDto extends PageQueryDto {
   @MaxLength(2)
   country?: string;
 
-  @ApiPropertyOptional({ enum: ['lead_user', 'emerging', 'mainstream'] })
+  @ApiPropertyOptional({ enum: TIERS })
   @IsOptional()
-  @IsIn(['lead_user', 'emerging', 'mainstream'])
-  tier?: 'lead_user' | 'emerging' | 'mainstream';
+  @IsIn(TIERS)
+  tier?: Tier;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 100 })
   @IsOptional()
@@ -157,7 +169,7 @@ export class AddressDto {
 
 export class ScoreDto {
   @ApiProperty({ type: Number, nullable: true, minimum: 0, maximum: 100 }) overall: number | null;
-  @ApiProperty({ enum: ['lead_user', 'emerging', 'mainstream'], nullable: true }) tier: string | null;
+  @ApiProperty({ enum: TIERS, nullable: true }) tier: string | null;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'number', minimum: 0, maximum: 100 } }) dimensions: Record<string, number>;
 }
 
@@ -194,7 +206,7 @@ export class PanellistSummaryDto {
   @ApiProperty({ enum: PANELLIST_STATUSES }) status: PanellistStatus;
   @ApiProperty({ maxLength: 2 }) country: string;
   @ApiProperty({ type: Number, nullable: true, minimum: 0, maximum: 100 }) score: number | null;
-  @ApiProperty({ enum: ['lead_user', 'emerging', 'mainstream'], nullable: true }) tier: string | null;
+  @ApiProperty({ enum: TIERS, nullable: true }) tier: string | null;
   @ApiProperty({ format: 'date-time', maxLength: 40 }) createdAt: Date;
   @ApiProperty({ format: 'date-time', maxLength: 40 }) lastActiveAt: Date;
 }

@@ -17,10 +17,9 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsBoundedJson, IsSafeName } from '@leadpanel/platform';
+import { type Gender, GENDERS, IsBoundedJson, IsSafeName, TIERS } from '@leadpanel/platform';
 import { ANSWERS_JSON_BOUNDS } from '@leadpanel/surveys';
 
-export const GENDERS = ['female', 'male', 'non_binary', 'other', 'prefer_not_to_say'] as const;
 export const LOCALES = ['en', 'fr'] as const;
 
 export class ConsentsDto {
@@ -77,7 +76,7 @@ export class ApplicationDto {
   @ApiPropertyOptional({ enum: GENDERS })
   @IsOptional()
   @IsIn(GENDERS)
-  gender?: (typeof GENDERS)[number];
+  gender?: Gender;
 
   @ApiProperty({ type: ConsentsDto })
   @IsObject({ message: 'consents must be an object' })
@@ -122,7 +121,7 @@ export class ConfirmResultDto {
   @ApiProperty({ enum: ['active', 'waitlisted'] }) status: 'active' | 'waitlisted';
   @ApiProperty({ type: Number, nullable: true, minimum: 0, maximum: 100, description: 'overall lead-user score 0–100' }) score:
     number | null;
-  @ApiProperty({ enum: ['lead_user', 'emerging', 'mainstream'], nullable: true }) tier: string | null;
+  @ApiProperty({ enum: TIERS, nullable: true }) tier: string | null;
   @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'number', minimum: 0, maximum: 100 } }) dimensions?: Record<
     string,
     number

@@ -14,7 +14,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { ATTRIBUTE_VALUE_DOC, COUNT_DOC, IsBoundedJson, PageQueryDto } from '@leadpanel/platform';
+import { ATTRIBUTE_VALUE_DOC, COUNT_DOC, IsBoundedJson, PageQueryDto, TIERS } from '@leadpanel/platform';
 import { STUDY_STATUSES, type Quota, type StudyCriteria, type StudyStatus } from '../../domain';
 
 /** criteria before validateCriteria checks them: lists of countries, genders, tiers, interests, and attribute rules */
@@ -30,7 +30,7 @@ const CRITERIA_DOC = {
     ageMax: { type: 'integer', minimum: 18, maximum: 120 },
     genders: { type: 'array', items: { type: 'string', maxLength: 30 }, maxItems: 5 },
     minScore: { type: 'number', minimum: 0, maximum: 100 },
-    tiers: { type: 'array', items: { type: 'string', enum: ['lead_user', 'emerging', 'mainstream'] }, maxItems: 3 },
+    tiers: { type: 'array', items: { type: 'string', enum: [...TIERS] }, maxItems: 3 },
     interestsAny: { type: 'array', items: { type: 'string', maxLength: 50 }, maxItems: 100 },
     attributes: {
       type: 'array',

@@ -13,7 +13,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { COUNT_DOC, IsBoundedJson, PageQueryDto } from '@leadpanel/platform';
+import { COUNT_DOC, IsBoundedJson, LEAD_USER_DIMENSIONS, PageQueryDto } from '@leadpanel/platform';
 import {
   MAX_QUESTIONS,
   QUESTION_JSON_BOUNDS,
@@ -41,7 +41,7 @@ export class QuestionDoc {
   @ApiPropertyOptional({ minimum: -1e9, maximum: 1e9, description: 'number only' }) min?: number;
   @ApiPropertyOptional({ minimum: -1e9, maximum: 1e9, description: 'number only' }) max?: number;
   @ApiPropertyOptional({ type: 'integer', description: 'text only', minimum: 1, maximum: TEXT_MAX_LENGTH_LIMIT }) maxLength?: number;
-  @ApiPropertyOptional({ enum: ['ahead_of_trend', 'expected_benefit', 'own_solutions', 'expertise', 'opinion_leadership'] })
+  @ApiPropertyOptional({ enum: LEAD_USER_DIMENSIONS })
   dimension?: string;
   @ApiPropertyOptional() reverse?: boolean;
   @ApiPropertyOptional({
