@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { call, login, uniqueEmail } from './support/api';
+import { call, login, uniqueEmail } from './support/api-client';
 import { ADMIN } from './support/env';
 import { expect, expectAxeClean, shot, test } from './support/fixtures';
 import { signInBrowser } from './support/session';

@@ -1,21 +1,8 @@
 import { expect, test } from '@playwright/test';
-import {
-  acceptInvitation,
-  acceptNda,
-  call,
-  joinPanel,
-  putAddress,
-  StaffApi,
-  INVITATION_SUBJECT,
-  ROUND_OPENED_SUBJECT,
-  SHIPMENT_SUBJECT,
-  SURVEY_SUBJECT,
-  type Campaign,
-  type Panellist,
-  type Product,
-  type Study,
-  type Survey,
-} from './support/api';
+import { StaffApi } from './support/api';
+import { call, INVITATION_SUBJECT, ROUND_OPENED_SUBJECT, SHIPMENT_SUBJECT, SURVEY_SUBJECT } from './support/api-client';
+import type { Campaign, Panellist, Product, Study, Survey } from './support/api-types';
+import { acceptInvitation, acceptNda, joinPanel, putAddress } from './support/panellist-api';
 import { linkIn, mailTo } from './support/mail';
 import { signInBrowser, WEB_CLIENT_HEADER } from './support/session';
 

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { acceptInvitation, call, joinPanel, StaffApi, submitSurvey } from './support/api';
+import { StaffApi } from './support/api';
+import { call } from './support/api-client';
+import { acceptInvitation, joinPanel, submitSurvey } from './support/panellist-api';
 import { expect, expectAxeClean, shot, test } from './support/fixtures';
 import { linkIn, mailTo } from './support/mail';
 

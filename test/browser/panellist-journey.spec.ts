@@ -1,16 +1,16 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
+import { StaffApi } from './support/api';
 import {
   call,
-  joinPanel,
   PASSWORD,
-  StaffApi,
   CONFIRM_SUBJECT,
   INVITATION_SUBJECT,
   ROUND_OPENED_SUBJECT,
   SHIPMENT_SUBJECT,
   SURVEY_SUBJECT,
-} from './support/api';
+} from './support/api-client';
+import { joinPanel } from './support/panellist-api';
 import { expect, expectAxeClean, shot, test } from './support/fixtures';
 import { linkIn, mailTo } from './support/mail';
 

@@ -1,4 +1,5 @@
-import { StaffApi, submitSurvey } from './support/api';
+import { StaffApi } from './support/api';
+import { submitSurvey } from './support/panellist-api';
 import { expect, expectAxeClean, shot, test } from './support/fixtures';
 import { readyResearcher, researcherInBrowser, studyWithParticipants } from './support/studio-home-testing';
 

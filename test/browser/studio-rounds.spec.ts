@@ -1,4 +1,4 @@
-import { call } from './support/api';
+import { call } from './support/api-client';
 import { StaffApi } from './support/api';
 import { expect, expectAxeClean, shot, test } from './support/fixtures';
 import { signInBrowser } from './support/session';

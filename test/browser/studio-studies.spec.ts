@@ -1,4 +1,5 @@
-import { joinPanel, StaffApi } from './support/api';
+import { StaffApi } from './support/api';
+import { joinPanel } from './support/panellist-api';
 import { expect, expectAxeClean, shot, test } from './support/fixtures';
 import { answerInvitation, studioResearcher } from './support/studio-studies';
 

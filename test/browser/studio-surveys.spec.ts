@@ -1,4 +1,5 @@
-import { acceptInvitation, joinPanel, StaffApi } from './support/api';
+import { StaffApi } from './support/api';
+import { acceptInvitation, joinPanel } from './support/panellist-api';
 import { expect, expectAxeClean, shot, test } from './support/fixtures';
 import { assignmentsOf, signInResearcher } from './support/studio-surveys';
 

@@ -1,9 +1,7 @@
+import { carrierEvent, postCarrierEvent, postTracking, ship, uniqueTracking } from './fulfilment-helpers';
 import {
-  allocate,
   API,
-  asPanellist,
   bearer,
-  carrierEvent,
   createHomeTestingTestApp,
   createProduct,
   createUsageSurvey,
@@ -13,25 +11,25 @@ import {
   homeCohort,
   homeWorld,
   myAssignmentOf,
-  patchShipment,
-  postAllocate,
-  postCarrierEvent,
   postProduct,
   productBody,
-  postTracking,
   SETUP_TIMEOUT,
   settle,
-  ship,
-  shipmentDetail,
-  shipmentTo,
   stockMovements,
-  studyShipments,
-  uniqueTracking,
-  type AllocationResult,
   type HomeCohort,
   type TestApp,
   type World,
 } from './home-testing-helpers';
+import {
+  allocate,
+  asPanellist,
+  patchShipment,
+  postAllocate,
+  shipmentDetail,
+  shipmentTo,
+  studyShipments,
+  type AllocationResult,
+} from './shipment-helpers';
 
 /** Needs a real PostgreSQL server (PGlite is a single session): run with DATABASE_URL set. */
 describe('Home testing under concurrent requests', () => {

@@ -1,6 +1,5 @@
 import {
   addressOf,
-  allocate,
   API,
   bearer,
   closeStudy,
@@ -13,21 +12,17 @@ import {
   homeWorld,
   MISSING,
   moveTo,
-  mustPatch,
-  postAllocate,
   putAddress,
   SETUP_TIMEOUT,
-  shipmentDetail,
-  shipmentTo,
   stockMovements,
   studyBody,
-  studyShipments,
   UUID,
   type HomeCohort,
   type TestApp,
   type TestUser,
   type World,
 } from './home-testing-helpers';
+import { allocate, mustPatch, postAllocate, shipmentDetail, shipmentTo, studyShipments } from './shipment-helpers';
 import { createStudy } from '../studies/studies-helpers';
 
 describe('Home testing: allocating samples to participants', () => {

@@ -1,10 +1,9 @@
 import { signCarrierPayload } from '@leadpanel/home-testing';
 import { Clock } from '@leadpanel/platform';
 import { createTestApp } from '../support/test-app';
+import { carrierEvent, nowUnix, postCarrierEvent, ship, uniqueTracking } from './fulfilment-helpers';
 import {
-  allocate,
   API,
-  carrierEvent,
   CARRIER_SECRET,
   createHomeTestingTestApp,
   createProduct,
@@ -14,19 +13,12 @@ import {
   getProduct,
   homeCohort,
   homeWorld,
-  mustPatch,
-  nowUnix,
-  postCarrierEvent,
   SETUP_TIMEOUT,
-  ship,
-  shipmentDetail,
-  shipmentTo,
-  uniqueTracking,
   type HomeCohort,
-  type Shipment,
   type TestApp,
   type World,
 } from './home-testing-helpers';
+import { allocate, mustPatch, shipmentDetail, shipmentTo, type Shipment } from './shipment-helpers';
 
 describe('Home testing: the carrier webhook', () => {
   let t: TestApp;

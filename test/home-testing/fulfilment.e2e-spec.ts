@@ -1,7 +1,6 @@
+import { importTracking, pickList, pickListRows, postTracking, readCsv, ship, uniqueTracking } from './fulfilment-helpers';
 import {
-  allocate,
   API,
-  asPanellist,
   bearer,
   createHomeTestingTestApp,
   createProduct,
@@ -10,32 +9,29 @@ import {
   getProduct,
   homeCohort,
   homeWorld,
-  importTracking,
   mailTo,
   MISSING,
-  mustPatch,
-  patchShipment,
-  pickList,
-  pickListRows,
-  postTracking,
   putAddress,
-  readCsv,
   SETUP_TIMEOUT,
   settle,
-  ship,
-  shipmentDetail,
-  shipmentTo,
   stockMovements,
-  studyShipments,
-  uniqueTracking,
   type HomeCohort,
   type Panellist,
   type Product,
-  type Shipment,
   type TestApp,
   type TestUser,
   type World,
 } from './home-testing-helpers';
+import {
+  allocate,
+  asPanellist,
+  mustPatch,
+  patchShipment,
+  shipmentDetail,
+  shipmentTo,
+  studyShipments,
+  type Shipment,
+} from './shipment-helpers';
 
 const PICK_LIST_HEADER =
   'shipmentId,status,sku,productName,readyToShip,recipientName,addressLine1,addressLine2,postalCode,city,country,phone,carrier,trackingNumber';

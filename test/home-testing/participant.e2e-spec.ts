@@ -1,9 +1,7 @@
+import { carrierEvent, postCarrierEvent, ship } from './fulfilment-helpers';
 import {
-  allocate,
   API,
-  asPanellist,
   bearer,
-  carrierEvent,
   createHomeTestingTestApp,
   createProduct,
   createUsageSurvey,
@@ -16,24 +14,18 @@ import {
   homeWorld,
   mailTo,
   MISSING,
-  mustPatch,
   myAssignmentOf,
   outboxRows,
-  patchShipment,
-  postCarrierEvent,
   SETUP_TIMEOUT,
   settle,
-  ship,
-  shipmentDetail,
-  shipmentTo,
   stockMovements,
   type HomeCohort,
   type Panellist,
   type Product,
-  type Shipment,
   type TestApp,
   type World,
 } from './home-testing-helpers';
+import { allocate, asPanellist, mustPatch, patchShipment, shipmentDetail, shipmentTo, type Shipment } from './shipment-helpers';
 import type { Survey } from '../surveys/survey-helpers';
 
 const USAGE_TOPIC = 'home-testing.usage-survey';

@@ -13,18 +13,9 @@ import {
   DAY as DISCUSSION_DAY,
 } from '../discussions/discussions-helpers';
 import { fileFeedback, filing, meToo, mustTriage } from '../feedback/feedback-helpers';
-import {
-  allocate,
-  createProduct,
-  createUsageSurvey,
-  eventually,
-  mustPatch,
-  putAddress,
-  addressOf,
-  ship,
-  studyShipments,
-  type Shipment,
-} from '../home-testing/home-testing-helpers';
+import { ship } from '../home-testing/fulfilment-helpers';
+import { createProduct, createUsageSurvey, eventually, putAddress, addressOf } from '../home-testing/home-testing-helpers';
+import { allocate, mustPatch, studyShipments, type Shipment } from '../home-testing/shipment-helpers';
 import { createStudy, studyBody } from '../studies/studies-helpers';
 import { assignAll, createStudySurvey, myAssignmentOf, saveAnswers, type Survey } from '../surveys/survey-helpers';
 import {

@@ -1,11 +1,10 @@
 import type { Response, Test } from 'supertest';
 import { createRound, mustPost, type Post, type Round } from '../discussions/discussions-helpers';
 import { cohort, fileFeedback, filing, type Cohort, type FeedbackItem } from '../feedback/feedback-helpers';
+import { ship } from '../home-testing/fulfilment-helpers';
 import {
   addressOf,
-  allocate,
   API,
-  asPanellist,
   bearer,
   createHomeTestingTestApp,
   createProduct,
@@ -14,14 +13,12 @@ import {
   homeWorld,
   putAddress,
   SETUP_TIMEOUT,
-  ship,
-  shipmentDetail,
-  shipmentTo,
   type Panellist,
   type Product,
   type TestApp,
   type World,
 } from '../home-testing/home-testing-helpers';
+import { allocate, asPanellist, shipmentDetail, shipmentTo } from '../home-testing/shipment-helpers';
 import { allInvitations, myInvitationTo } from '../studies/studies-helpers';
 import { assignAll, createStudySurvey, FULL_ANSWERS, mustMyAssignment, type Survey } from '../surveys/survey-helpers';
 

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Response } from 'supertest';
 import { cohort, fileFeedback, filing } from '../feedback/feedback-helpers';
-import { addressOf, allocate, createProduct, eventually, putAddress, shipmentTo } from '../home-testing/home-testing-helpers';
+import { addressOf, createProduct, eventually, putAddress } from '../home-testing/home-testing-helpers';
+import { allocate, shipmentTo } from '../home-testing/shipment-helpers';
 import { createCode, createRound, mustPost } from '../discussions/discussions-helpers';
 import { assignAll, createStudySurvey, mustMyAssignment } from '../surveys/survey-helpers';
 import { myInvitationTo } from '../studies/studies-helpers';

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { carrierEvent, nowUnix, postCarrierEvent, uniqueTracking } from '../home-testing/home-testing-helpers';
+import { carrierEvent, nowUnix, postCarrierEvent, uniqueTracking } from '../home-testing/fulfilment-helpers';
 import { dataSource, expectProblem } from '../panel/panel-helpers';
 import { createTestApp, type TestApp } from '../support/test-app';
 

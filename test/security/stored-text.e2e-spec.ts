@@ -1,6 +1,7 @@
 import { cohort, feedbackItem, fileFeedback, filing, type Cohort } from '../feedback/feedback-helpers';
 import { createRound, mustPost } from '../discussions/discussions-helpers';
-import { eventually, readCsv } from '../home-testing/home-testing-helpers';
+import { readCsv } from '../home-testing/fulfilment-helpers';
+import { eventually } from '../home-testing/home-testing-helpers';
 import { expectProblem } from '../panel/panel-helpers';
 import { uniqueEmail } from '../support/test-app';
 import { assignAll, createStudySurvey } from '../surveys/survey-helpers';

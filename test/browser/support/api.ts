@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { ADMIN, baseUrl } from './env';
-import { linkIn, mailTo } from './mail';
+import { ApiError, call, login, uniqueEmail, uniqueSlug } from './api-client';
+import type { Campaign, Panellist, Post, Product, Round, Shipment, Study, Survey } from './api-types';
+import { acceptInvitation, joinPanel } from './panellist-api';
+import { SCREENER_QUESTIONS, SHOW_IF_QUESTIONS } from './survey-questions';
 
 /**
  * The staff side of a browser journey, through the HTTP API of the run's API process only
@@ -8,236 +11,7 @@ import { linkIn, mailTo } from './mail';
  * test/discussions, test/surveys and test/home-testing). Bearer tokens, no browser.
  */
 
-export const PASSWORD = 'panellist-password-2026';
 const DAY = 86_400_000;
-
-/** Subjects of the e-mails the journeys wait for, in both languages (the templates under libs/<context>/src/templates). */
-export const CONFIRM_SUBJECT = /^(Confirm your e-mail|Confirmez votre e-mail)/;
-export const INVITATION_SUBJECT = /^(You are invited|Invitation) ?: /;
-export const ROUND_OPENED_SUBJECT = /^(A discussion is open|Une discussion est ouverte)/;
-export const SURVEY_SUBJECT = /^(A survey is waiting for you|Un questionnaire vous attend)/;
-export const SHIPMENT_SUBJECT = /^(Your .+ sample is on its way|Votre échantillon .+ est en route)/;
-export const RESET_SUBJECT = /^(Reset your Leadpanel password|Réinitialisez votre mot de passe Leadpanel)/;
-
-export class ApiError extends Error {
-  constructor(
-    readonly method: string,
-    readonly path: string,
-    readonly status: number,
-    readonly body: unknown,
-  ) {
-    super(`${method} ${path}: ${status} ${JSON.stringify(body)}`);
-  }
-}
-
-/** One call to /api/v1; throws an ApiError unless the status is `expect` (default: any 2xx). */
-export async function call<T = unknown>(
-  method: string,
-  path: string,
-  opts: { token?: string; body?: unknown; expect?: number; headers?: Record<string, string> } = {},
-): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
-  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
-  const res = await fetch(`${baseUrl()}/api/v1${path}`, {
-    method,
-    headers,
-    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-  });
-  const text = await res.text();
-  let body: unknown = text;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    // not JSON: keep the text
-  }
-  const ok = opts.expect === undefined ? res.status >= 200 && res.status < 300 : res.status === opts.expect;
-  if (!ok) throw new ApiError(method, path, res.status, body);
-  return body as T;
-}
-
-/** A readable address no other test (or run) uses. */
-export function uniqueEmail(label = 'panellist'): string {
-  return `${label}-${randomBytes(5).toString('hex')}@browser.leadpanel.test`;
-}
-
-export function uniqueSlug(label = 'camp'): string {
-  return `${label}-${randomBytes(5).toString('hex')}`;
-}
-
-export async function login(email: string, password: string): Promise<string> {
-  const res = await call<{ accessToken: string }>('POST', '/auth/login', { body: { email, password }, expect: 200 });
-  return res.accessToken;
-}
-
-export interface Campaign {
-  id: string;
-  slug: string;
-  title: string;
-  screenerSurveyId: string;
-  acceptScore: number;
-}
-
-export interface Study {
-  id: string;
-  title: string;
-  status: string;
-  criteria: { countries?: string[] };
-}
-
-export interface Panellist {
-  id: string;
-  email: string;
-  password: string;
-  displayName: string;
-  country: string;
-  token: string;
-}
-
-export interface Round {
-  id: string;
-  studyId: string;
-  title: string;
-  mode: string;
-  state: string;
-}
-
-export interface Post {
-  id: string;
-  body: string;
-}
-
-export interface Survey {
-  id: string;
-  studyId: string | null;
-  status: string;
-  questions: Array<{ id: string; showIf?: { questionId: string; equals: unknown } }>;
-}
-
-export interface Product {
-  id: string;
-  sku: string;
-  name: string;
-  ndaRequired: boolean;
-  ndaVersion: string | null;
-  ndaTerms: string | null;
-}
-
-export interface Shipment {
-  id: string;
-  panellistId: string;
-  status: string;
-  readyToShip: boolean;
-  trackingNumber: string | null;
-  carrier: string | null;
-}
-
-/** The screener of the journey's campaign: lead-user items (all required), one choice, one optional number. */
-export const SCREENER_QUESTIONS = [
-  {
-    id: 'trend',
-    type: 'likert',
-    scale: 7,
-    prompt: 'I usually try new products before others do',
-    required: true,
-    dimension: 'ahead_of_trend',
-  },
-  {
-    id: 'benefit',
-    type: 'likert',
-    scale: 7,
-    prompt: 'A better solution would help me a lot',
-    required: true,
-    dimension: 'expected_benefit',
-  },
-  { id: 'own', type: 'likert', scale: 7, prompt: 'I have built my own solutions', required: true, dimension: 'own_solutions' },
-  {
-    id: 'usage',
-    type: 'single_choice',
-    prompt: 'How often do you cook?',
-    required: true,
-    options: [
-      { value: 'daily', label: 'Every day' },
-      { value: 'weekly', label: 'Every week' },
-    ],
-  },
-  { id: 'hours', type: 'number', prompt: 'Hours a week spent on your hobby', min: 0, max: 168 },
-];
-export const SCREENER_ANSWERS = { trend: 7, benefit: 7, own: 7, usage: 'daily' };
-
-/** The study survey with a showIf: `features` shows only when `used` is "yes", `why_not` only when "no". */
-export const SHOW_IF_QUESTIONS = [
-  {
-    id: 'used',
-    type: 'single_choice',
-    prompt: 'Did you use the kettle this week?',
-    required: true,
-    options: [
-      { value: 'yes', label: 'Yes' },
-      { value: 'no', label: 'No' },
-    ],
-  },
-  {
-    id: 'features',
-    type: 'multi_choice',
-    prompt: 'Which features did you use?',
-    required: true,
-    options: [
-      { value: 'timer', label: 'Timer' },
-      { value: 'keep_warm', label: 'Keep warm' },
-    ],
-    showIf: { questionId: 'used', equals: 'yes' },
-  },
-  { id: 'why_not', type: 'text', prompt: 'Why not?', required: true, maxLength: 200, showIf: { questionId: 'used', equals: 'no' } },
-  { id: 'ease', type: 'likert', scale: 5, prompt: 'The kettle was easy to use', required: true },
-  { id: 'comment', type: 'text', prompt: 'Anything else?', maxLength: 200 },
-];
-
-export interface ApplicantSpec {
-  email?: string;
-  displayName?: string;
-  country?: string;
-  locale?: 'fr' | 'en';
-  birthYear?: number;
-  gender?: string;
-}
-
-/** The body of POST /public/recruitment/:slug/applications for `spec`, with answers that pass any acceptScore. */
-export function applicationBody(spec: ApplicantSpec = {}): Record<string, unknown> {
-  return {
-    email: spec.email ?? uniqueEmail(),
-    password: PASSWORD,
-    displayName: spec.displayName ?? 'Camille Testeuse',
-    country: spec.country ?? 'FR',
-    locale: spec.locale ?? 'fr',
-    birthYear: spec.birthYear ?? 1988,
-    gender: spec.gender ?? 'female',
-    consents: { termsVersion: '2026-01', research: true, productTesting: true },
-    answers: SCREENER_ANSWERS,
-  };
-}
-
-/**
- * Applies through the API, confirms with the link of the confirmation e-mail (the link's
- * token posted to /public/confirm-email, as the /confirm page does) and logs in.
- */
-export async function joinPanel(campaign: Campaign, spec: ApplicantSpec = {}): Promise<Panellist> {
-  const body = applicationBody(spec);
-  const email = String(body.email).toLowerCase();
-  const applied = await call<{ panellistId?: string; status: string }>('POST', `/public/recruitment/${campaign.slug}/applications`, {
-    body,
-    expect: 201,
-  });
-  const mail = await mailTo(email, CONFIRM_SUBJECT, { timeoutMs: 30_000 });
-  const token = new URL(linkIn(mail, '/confirm')).searchParams.get('token');
-  if (!token) throw new Error(`the confirmation link of ${email} has no token`);
-  await call('POST', '/public/confirm-email', { body: { token }, expect: 200 });
-  const accessToken = await login(email, PASSWORD);
-  const me = await call<{ panellistId?: string }>('GET', '/auth/me', { token: accessToken });
-  const id = applied.panellistId ?? me.panellistId;
-  if (!id) throw new Error(`no panellist id for ${email}`);
-  return { id, email, password: PASSWORD, displayName: String(body.displayName), country: String(body.country), token: accessToken };
-}
 
 /**
  * The campaign with this slug: made once per run (the database is fresh each run), found by
@@ -250,24 +24,6 @@ export async function campaignWithSlug(slug: string, title: string): Promise<{ s
   if (res.status !== 404) throw new ApiError('GET', `/public/recruitment/${slug}`, res.status, await res.text());
   const staff = await StaffApi.setUp();
   return staff.createScreenerCampaign({ slug, title });
-}
-
-/** The panellist's invitation to a study (GET /me/invitations), accepted. */
-export async function acceptInvitation(p: Panellist, studyId: string): Promise<string> {
-  const page = await call<{ items: Array<{ id: string; studyId: string }> }>('GET', '/me/invitations?limit=100', { token: p.token });
-  const inv = page.items.find((i) => i.studyId === studyId);
-  if (!inv) throw new Error(`${p.email} has no invitation to ${studyId}`);
-  const res = await call<{ status: string }>('POST', `/me/invitations/${inv.id}/accept`, { token: p.token, expect: 200 });
-  if (res.status !== 'accepted') throw new Error(`${p.email} accepting ${studyId}: ${res.status}`);
-  return inv.id;
-}
-
-export async function putAddress(p: Panellist, address: Record<string, string> = {}): Promise<void> {
-  await call('PUT', '/me/address', {
-    token: p.token,
-    body: { line1: '12 rue des Testeurs', postalCode: '75011', city: 'Paris', country: p.country, ...address },
-    expect: 200,
-  });
 }
 
 /**
@@ -516,22 +272,4 @@ export class StaffApi {
     const page = await this.as<{ items: Shipment[] }>('GET', `/studies/${studyId}/shipments?status=${status}&limit=100`, undefined, 200);
     return page.items;
   }
-}
-
-/** The panellist accepts the NDA of a shipment through the API (the journey does it in the browser). */
-export async function acceptNda(p: Panellist, shipmentId: string, version?: string): Promise<void> {
-  await call('POST', `/me/shipments/${shipmentId}/nda`, { token: p.token, body: version ? { version } : {}, expect: 200 });
-}
-
-/** The panellist submits their assignment of the survey (through the API, as the player would). */
-export async function submitSurvey(p: Panellist, surveyId: string, answers: Record<string, unknown>): Promise<void> {
-  const page = await call<{ items: Array<{ id: string; surveyId: string }> }>('GET', '/me/assignments', { token: p.token });
-  const a = page.items.find((i) => i.surveyId === surveyId);
-  if (!a) throw new Error(`${p.email} has no assignment of ${surveyId}`);
-  await call('POST', `/me/assignments/${a.id}/submit`, {
-    token: p.token,
-    body: { answers },
-    headers: { 'Idempotency-Key': randomBytes(8).toString('hex') },
-    expect: 200,
-  });
 }

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { BrowserContext } from '@playwright/test';
-import { acceptInvitation, call, joinPanel, login, putAddress, StaffApi, type Panellist, type Study } from './api';
+import { StaffApi } from './api';
+import { call, login } from './api-client';
+import type { Panellist, Study } from './api-types';
+import { acceptInvitation, joinPanel, putAddress } from './panellist-api';
 import { signInBrowser } from './session';
 
 /**

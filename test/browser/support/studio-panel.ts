@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { applicationBody, call, CONFIRM_SUBJECT, login, type Campaign, type StaffApi } from './api';
+import type { StaffApi } from './api';
+import { call, CONFIRM_SUBJECT, login } from './api-client';
+import type { Campaign } from './api-types';
+import { applicationBody } from './panellist-api';
 import { linkIn, mailTo } from './mail';
 
 /** Screener answers at the low end of every lead-user item: scores 16.7, below a demanding campaign's bar. */

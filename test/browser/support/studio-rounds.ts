@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { acceptInvitation, call, joinPanel, type Panellist, type StaffApi, type Study } from './api';
+import type { StaffApi } from './api';
+import { call } from './api-client';
+import type { Panellist, Study } from './api-types';
+import { acceptInvitation, joinPanel } from './panellist-api';
 
 /**
  * Builders of the studio's discussions and feedback journey (test/browser/studio-rounds.spec.ts),

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { call, login, uniqueEmail, type Panellist } from './api';
+import { call, login, uniqueEmail } from './api-client';
+import type { Panellist } from './api-types';
 
 /**
  * Builders of the studies spec (studio-studies.spec.ts), through the API. A researcher made by

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { call, type Panellist, type StaffApi } from './api';
+import type { StaffApi } from './api';
+import { call } from './api-client';
+import type { Panellist } from './api-types';
 import { expect } from './fixtures';
 
 /**
