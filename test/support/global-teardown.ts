@@ -11,6 +11,8 @@ export default async function globalTeardown(): Promise<void> {
     const admin = new Client({ connectionString: server.toString() });
     await admin.connect();
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    // the migrated copy every test database is made from (libs/platform/src/testing/template-database.ts)
+    await admin.query(`DROP DATABASE IF EXISTS "${name}_template" WITH (FORCE)`);
     await admin.end();
   }
   const prefix = process.env.QUEUE_PREFIX;

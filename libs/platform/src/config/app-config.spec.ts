@@ -197,6 +197,18 @@ describe('loadConfig', () => {
     expect(c.auth).toMatchObject({ loginRateLimitPerMinute: 5, loginAddressRateLimitPerMinute: 20 });
   });
 
+  it('hashes passwords with 64 MiB unless told, and never below the OWASP floor (19 MiB) in production', () => {
+    expect(loadConfig({}).auth.passwordHashMemoryKib).toBe(65_536);
+    expect(
+      loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), PASSWORD_HASH_MEMORY_KIB: '19456' }).auth.passwordHashMemoryKib,
+    ).toBe(19_456);
+    expect(() => loadConfig({ NODE_ENV: 'production', PASSWORD_HASH_MEMORY_KIB: '8192' })).toThrow(
+      /PASSWORD_HASH_MEMORY_KIB.*between 19456/,
+    );
+    expect(loadConfig({ NODE_ENV: 'test', PASSWORD_HASH_MEMORY_KIB: '1024' }).auth.passwordHashMemoryKib).toBe(1024);
+    expect(() => loadConfig({ PASSWORD_HASH_MEMORY_KIB: '512' })).toThrow(/PASSWORD_HASH_MEMORY_KIB.*between 1024/);
+  });
+
   it('logs less in tests by default', () => {
     expect(loadConfig({ NODE_ENV: 'test' }).log.level).toBe('warn');
   });

@@ -24,7 +24,12 @@ export class EmbeddedPostgres {
     readonly dataDir: string,
   ) {}
 
-  static async start(dataDir: string): Promise<EmbeddedPostgres> {
+  /**
+   * Opens the embedded database at `dataDir` (once per process). `from` is a data directory
+   * dumped by `dump()`, loaded instead of initialising an empty cluster: the tests start each
+   * app from one migrated copy (libs/platform/src/testing/template-database.ts), `quiet`ly.
+   */
+  static async start(dataDir: string, { from, quiet = false }: { from?: Blob; quiet?: boolean } = {}): Promise<EmbeddedPostgres> {
     if (EmbeddedPostgres.instance) {
       if (EmbeddedPostgres.instance.dataDir !== dataDir) {
         throw new Error(`Embedded database already open at ${EmbeddedPostgres.instance.dataDir}`);
@@ -32,24 +37,24 @@ export class EmbeddedPostgres {
       return EmbeddedPostgres.instance;
     }
     if (!EmbeddedPostgres.starting) {
-      EmbeddedPostgres.starting = EmbeddedPostgres.boot(dataDir).finally(() => {
+      EmbeddedPostgres.starting = EmbeddedPostgres.boot(dataDir, from, quiet).finally(() => {
         EmbeddedPostgres.starting = null;
       });
     }
     return EmbeddedPostgres.starting;
   }
 
-  private static async boot(dataDir: string): Promise<EmbeddedPostgres> {
+  private static async boot(dataDir: string, from: Blob | undefined, quiet: boolean): Promise<EmbeddedPostgres> {
     if (!dataDir.startsWith('memory://')) {
       mkdirSync(dataDir, { recursive: true });
       EmbeddedPostgres.takeLock(dataDir);
     }
-    const db = await PGlite.create(dataDir);
+    const db = from ? await PGlite.create({ dataDir, loadDataDir: from }) : await PGlite.create(dataDir);
     const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 });
     await server.start();
     const address = server.getServerConn();
     const instance = new EmbeddedPostgres(db, server, `postgres://postgres:postgres@${address}/postgres`, dataDir);
-    instance.logger.log(`embedded PostgreSQL (PGlite) at ${dataDir}, serving ${address}`);
+    if (!quiet) instance.logger.log(`embedded PostgreSQL (PGlite) at ${dataDir}, serving ${address}`);
     EmbeddedPostgres.instance = instance;
     return instance;
   }
@@ -84,6 +89,11 @@ export class EmbeddedPostgres {
 
   static current(): EmbeddedPostgres | null {
     return EmbeddedPostgres.instance;
+  }
+
+  /** The whole data directory as an uncompressed tarball, for `start(dataDir, from)`. */
+  async dump(): Promise<Blob> {
+    return this.db.dumpDataDir('none');
   }
 
   async stop(): Promise<void> {

@@ -5,7 +5,9 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { SmtpListener } from '../../../../test/support/smtp';
 import { type AppConfig, loadConfig } from '../config/app-config';
+import { EmbeddedPostgres } from '../database/embedded-postgres';
 import { PlatformModule } from '../platform.module';
+import { createFromTemplate, startEmbeddedFromTemplate } from './template-database';
 
 /**
  * Where one or more test modules keep their data. With nothing set it is the
@@ -72,10 +74,14 @@ export async function newStore(): Promise<Store> {
   const suffix = randomBytes(4).toString('hex');
   // under the run's prefix, so that the global teardown removes its keys too
   const queuePrefix = process.env.REDIS_URL ? `${process.env.QUEUE_PREFIX ?? 'lp-test'}:m${suffix}` : null;
-  if (!runDb) return { databaseUrl: null, queuePrefix, users: 0, drop: () => Promise.resolve() };
+  if (!runDb) {
+    // the process's in-memory database, opened here already migrated; the app's DataSource closes it
+    if (process.env.PGLITE_DIR === 'memory://') await startEmbeddedFromTemplate();
+    return { databaseUrl: null, queuePrefix, users: 0, drop: async () => EmbeddedPostgres.current()?.stop() };
+  }
   assertTestDatabase(runDb);
   const name = `${new URL(runDb).pathname.slice(1)}_m${suffix}`;
-  await adminQuery(runDb, `CREATE DATABASE "${name}"`);
+  await createFromTemplate(runDb, name);
   return {
     databaseUrl: withDatabase(runDb, name),
     queuePrefix,
