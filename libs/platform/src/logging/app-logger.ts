@@ -1,5 +1,5 @@
 import type { INestApplicationContext, LoggerService } from '@nestjs/common';
-import { Logger as PinoLogger } from 'nestjs-pino';
+import { PinoLogger } from './pino-logger';
 
 /**
  * Nest's start-up chatter: a line per module loaded, per controller and per route mapped

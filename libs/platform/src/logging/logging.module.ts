@@ -1,36 +1,71 @@
-import { DynamicModule, Module } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
+import { DynamicModule, Inject, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { ApplicationConfig } from '@nestjs/core';
+import type { DestinationStream } from 'pino';
+import pinoHttp, { type HttpLogger } from 'pino-http';
 import pretty from 'pino-pretty';
 import type { AppConfig } from '../config/app-config';
+import { bindRequestLogger, PinoLogger } from './pino-logger';
 import { requestLogOptions } from './request-log';
+
+/** The app's one pino-http instance; its `logger` is the root every other line is written to. */
+export const HTTP_LOGGER = 'HTTP_LOGGER';
+
+/** How a pretty line reads: `[19:12:47] INFO: Migrations: applied Init…`. */
+export const PRETTY_OPTIONS = {
+  sync: true,
+  singleLine: true,
+  translateTime: 'SYS:HH:MM:ss',
+  ignore: 'pid,hostname,context',
+  messageFormat: '{if context}{context}: {end}{msg}',
+};
+
+/**
+ * `LOG_PRETTY` (the default on a terminal in development): one readable line each, written
+ * synchronously, so that what the API prints after them (its banner) comes last. Otherwise
+ * pino's default, JSON to stdout.
+ */
+export function logDestination(config: AppConfig): DestinationStream | undefined {
+  return config.log.pretty ? pretty(PRETTY_OPTIONS) : undefined;
+}
 
 /**
  * Structured JSON logs (pino); the request id links HTTP lines, errors and audit entries.
- * `LOG_PRETTY` (the default on a terminal in development): one readable line each, written
- * synchronously, so that what the API prints after them (its banner) comes last.
+ * What nestjs-pino did for us, in our own terms (its 5.x wants Node 22): pino-http on every
+ * route, and a Nest LoggerService (`PinoLogger`, handed to `useLogger` by `appLogger`) that
+ * writes with the request's child logger inside a request. Apps without an HTTP server (worker,
+ * CLI) get the LoggerService alone: `configure` only runs in an HTTP app.
  */
 @Module({})
-export class LoggingModule {
+export class LoggingModule implements NestModule {
+  constructor(
+    @Inject(HTTP_LOGGER) private readonly httpLogger: HttpLogger,
+    private readonly appConfig: ApplicationConfig,
+  ) {}
+
   static forRoot(config: AppConfig): DynamicModule {
-    const options = requestLogOptions(config);
     return {
       module: LoggingModule,
-      imports: [
-        LoggerModule.forRoot({
-          pinoHttp: config.log.pretty
-            ? [
-                options,
-                pretty({
-                  sync: true,
-                  singleLine: true,
-                  translateTime: 'SYS:HH:MM:ss',
-                  ignore: 'pid,hostname,context',
-                  messageFormat: '{if context}{context}: {end}{msg}',
-                }),
-              ]
-            : options,
-        }),
+      providers: [
+        { provide: HTTP_LOGGER, useFactory: () => pinoHttp(requestLogOptions(config), logDestination(config)) },
+        { provide: PinoLogger, useFactory: (http: HttpLogger) => new PinoLogger(http.logger), inject: [HTTP_LOGGER] },
       ],
+      exports: [PinoLogger],
     };
+  }
+
+  /**
+   * Every path, `{/*splat}` being path-to-regexp 8's "anything, the root included" (`*` alone is
+   * deprecated). Middleware routes get the global prefix; the paths excluded from it (health,
+   * metrics) are listed again, as nestjs-pino does. Nest 12.5 already mounts on the excluded
+   * controller routes a pattern covers, so this is a safeguard; neither runs pino-http twice on a
+   * request (see the spec). Called at `app.init()`, after `setApiPrefix`.
+   */
+  configure(consumer: MiddlewareConsumer): void {
+    const unprefixed = this.appConfig.getGlobalPrefixOptions().exclude ?? [];
+    const routes = [
+      { path: '{/*splat}', method: RequestMethod.ALL },
+      ...unprefixed.map(({ path, requestMethod }) => ({ path, method: requestMethod })),
+    ];
+    consumer.apply(this.httpLogger, bindRequestLogger).forRoutes(...routes);
   }
 }
