@@ -4,12 +4,12 @@ import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { meControllerAddress, type ProfileDto } from '../../../api/generated';
 import { Field } from '../../../components/Field';
-import { Button, formStyles } from '../../../components/Form';
+import { formStyles } from '../../../components/Form';
 import { meKeys } from '../shared/api';
-import { errorMessage } from '../shared/errors';
 import { problemFields } from '../shared/fieldErrors';
 import { countryOptions } from './countries';
 import styles from './Profile.module.css';
+import { SaveRow } from './SaveRow';
 
 interface AddressValues {
   line1: string;
@@ -149,19 +149,12 @@ export function AddressForm({ profile }: { profile: ProfileDto }) {
           error={e.phone?.message}
           {...register('phone', { validate: (v) => v.trim() === '' || /^\+?[0-9 ().-]{4,30}$/.test(v.trim()) || messages.phone })}
         />
-        <div className={styles.submitRow}>
-          <Button type="submit" isDisabled={save.isPending}>
-            {save.isPending ? t('profile.saving') : t('profile.address.save')}
-          </Button>
-          <p role="status" className={styles.status}>
-            {savedOnce && save.isSuccess ? t('profile.address.saved') : ''}
-          </p>
-        </div>
-        {save.isError && problemFields(save.error).length === 0 ? (
-          <p role="alert" className={styles.error}>
-            {errorMessage(save.error, t)}
-          </p>
-        ) : null}
+        <SaveRow
+          pending={save.isPending}
+          saveLabel={t('profile.address.save')}
+          saved={savedOnce && save.isSuccess ? t('profile.address.saved') : ''}
+          error={save.isError ? save.error : null}
+        />
       </form>
     </section>
   );

@@ -4,12 +4,12 @@ import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { meControllerUpdateProfile, type AttributeResponseDto, type ProfileDto } from '../../../api/generated';
 import { Field } from '../../../components/Field';
-import { Button, formStyles } from '../../../components/Form';
+import { formStyles } from '../../../components/Form';
 import { meKeys } from '../shared/api';
-import { errorMessage } from '../shared/errors';
 import { problemFields } from '../shared/fieldErrors';
 import { AttributeField, type AttrValue } from './AttributeField';
 import styles from './Profile.module.css';
+import { SaveRow } from './SaveRow';
 import { TagInput } from './TagInput';
 
 interface ProfileValues {
@@ -115,19 +115,12 @@ export function ProfileForm({ profile, attributes }: { profile: ProfileDto; attr
             )}
           />
         ))}
-        <div className={styles.submitRow}>
-          <Button type="submit" isDisabled={save.isPending}>
-            {save.isPending ? t('profile.saving') : t('profile.save')}
-          </Button>
-          <p role="status" className={styles.status}>
-            {save.isSuccess ? t('profile.saved') : ''}
-          </p>
-        </div>
-        {save.isError && problemFields(save.error).length === 0 ? (
-          <p role="alert" className={styles.error}>
-            {errorMessage(save.error, t)}
-          </p>
-        ) : null}
+        <SaveRow
+          pending={save.isPending}
+          saveLabel={t('profile.save')}
+          saved={save.isSuccess ? t('profile.saved') : ''}
+          error={save.isError ? save.error : null}
+        />
       </form>
     </section>
   );
