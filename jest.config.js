@@ -3,6 +3,7 @@
 // require() ESM, so swc compiles them to CommonJS along with our TypeScript.
 const { execFileSync } = require('node:child_process');
 const { existsSync } = require('node:fs');
+const { availableParallelism } = require('node:os');
 const { join } = require('node:path');
 
 const swc = [
@@ -53,6 +54,10 @@ const needsPgBinaries = pgBinariesFound() ? [] : ['/test/platform/database-outag
 if (needsPgBinaries.length > 0) process.env.LEADPANEL_PG_BINARIES_MISSING = 'true';
 
 module.exports = {
+  // Test files are independent (every app has a database and a queue prefix of its own) and an
+  // e2e file waits on its app's I/O as much as it computes: two workers even on two cores (Jest
+  // would take one), one per core on larger machines, at most six (a worker holds ~1-2 GB).
+  maxWorkers: Math.max(2, Math.min(availableParallelism(), 6)),
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60_000,

@@ -10,9 +10,13 @@ export default async function globalTeardown(): Promise<void> {
     server.pathname = '/postgres';
     const admin = new Client({ connectionString: server.toString() });
     await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    // the migrated copy every test database is made from (libs/platform/src/testing/template-database.ts)
-    await admin.query(`DROP DATABASE IF EXISTS "${name}_template" WITH (FORCE)`);
+    // the run's database, the migrated template every test database is made from
+    // (libs/platform/src/testing/template-database.ts), and any test database an app failed to drop
+    const { rows } = await admin.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname = $1 OR left(datname, length($1) + 1) = $1 || '_'`,
+      [name],
+    );
+    for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     await admin.end();
   }
   const prefix = process.env.QUEUE_PREFIX;

@@ -201,13 +201,19 @@ describe('maskPii', () => {
       }
       return best;
     };
-    let small = 0;
-    let large = 0;
-    for (const shape of shapes) {
-      small += fastest(shape(2_000));
-      large += fastest(shape(16_000));
-    }
-    expect(large / small).toBeLessThan(24);
+    const ratio = (): number => {
+      let small = 0;
+      let large = 0;
+      for (const shape of shapes) {
+        small += fastest(shape(2_000));
+        large += fastest(shape(16_000));
+      }
+      return large / small;
+    };
+    // 8 times the input: linear is about 8, quadratic 64. A busy machine (other test files run
+    // beside this one) inflates a round now and then, a quadratic pattern inflates every round:
+    // the best of three rounds
+    expect(Math.min(ratio(), ratio(), ratio())).toBeLessThan(24);
   });
 });
 
