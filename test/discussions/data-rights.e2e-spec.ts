@@ -1,12 +1,10 @@
 import {
   API,
   bearer,
-  cohort,
   createCode,
   createDiscussionsTestApp,
   createRound,
   dataSource,
-  discussionWorld,
   expectProblem,
   getPost,
   like,
@@ -16,11 +14,10 @@ import {
   SETUP_TIMEOUT,
   writePost,
   type Code,
-  type Cohort,
-  type DiscussionWorld,
   type Round,
   type TestApp,
 } from './discussions-helpers';
+import { type Cohort, cohort, studyWorld, type StudyWorld } from '../support/world';
 
 interface ExportedDiscussions {
   posts: Array<{
@@ -38,13 +35,13 @@ interface ExportedDiscussions {
 
 describe('Discussions and data rights: export and erasure', () => {
   let t: TestApp;
-  let w: DiscussionWorld;
+  let w: StudyWorld;
   let cz: Cohort; // 3 participants
   let round: Round;
 
   beforeAll(async () => {
     t = await createDiscussionsTestApp();
-    w = await discussionWorld(t);
+    w = await studyWorld(t);
     cz = await cohort(t, w, { country: 'CZ', participants: 3 });
     round = await createRound(t, w.researcher, cz.study.id, { title: 'Beer' });
   }, SETUP_TIMEOUT);

@@ -2,23 +2,20 @@ import {
   API,
   bearer,
   brandProduct,
-  cohort,
   createFeedbackTestApp,
   dataSource,
   expectProblem,
   feedbackItem,
-  feedbackWorld,
   fileFeedback,
   filing,
   meToo,
   mustTriage,
   postFeedback,
   SETUP_TIMEOUT,
-  type Cohort,
   type FeedbackItem,
-  type FeedbackWorld,
   type TestApp,
 } from './feedback-helpers';
+import { type Cohort, cohort, studyWorld, type StudyWorld } from '../support/world';
 
 interface ExportedFeedback {
   filed: Array<{
@@ -38,13 +35,13 @@ interface ExportedFeedback {
 
 describe('Feedback and data rights: export and erasure', () => {
   let t: TestApp;
-  let w: FeedbackWorld;
+  let w: StudyWorld;
   let pt: Cohort; // 3 participants
   let es: Cohort; // the first PT participant is not in it; 1 participant of its own
 
   beforeAll(async () => {
     t = await createFeedbackTestApp();
-    w = await feedbackWorld(t);
+    w = await studyWorld(t);
     pt = await cohort(t, w, { country: 'PT', participants: 3 });
     es = await cohort(t, w, { country: 'ES', participants: 1 });
   }, SETUP_TIMEOUT);

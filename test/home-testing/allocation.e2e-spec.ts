@@ -9,7 +9,6 @@ import {
   expectProblem,
   getProduct,
   homeCohort,
-  homeWorld,
   MISSING,
   moveTo,
   putAddress,
@@ -20,20 +19,20 @@ import {
   type HomeCohort,
   type TestApp,
   type TestUser,
-  type World,
 } from './home-testing-helpers';
 import { allocate, mustPatch, postAllocate, shipmentDetail, shipmentTo, studyShipments } from './shipment-helpers';
 import { createStudy } from '../studies/studies-helpers';
+import { studyWorld, type StudyWorld } from '../support/world';
 
 describe('Home testing: allocating samples to participants', () => {
   let t: TestApp;
-  let w: World;
+  let w: StudyWorld;
   /** five participants; the 2nd and the 4th (indexes 1 and 3) have no address; one more panellist is invited only */
   let c: HomeCohort;
 
   beforeAll(async () => {
     t = await createHomeTestingTestApp();
-    w = await homeWorld(t);
+    w = await studyWorld(t);
     c = await homeCohort(t, w, { country: 'BE', participants: 5, withoutAddress: [1, 3], invitedOnly: 1 });
     // an invited panellist who never accepted has an address: still no parcel
     await putAddress(t, c.invitedOnly[0], addressOf(99));

@@ -11,7 +11,6 @@ import {
   expectProblem,
   getProduct,
   homeCohort,
-  homeWorld,
   mailTo,
   MISSING,
   myAssignmentOf,
@@ -23,16 +22,16 @@ import {
   type Panellist,
   type Product,
   type TestApp,
-  type World,
 } from './home-testing-helpers';
 import { allocate, asPanellist, mustPatch, patchShipment, shipmentDetail, shipmentTo, type Shipment } from './shipment-helpers';
 import type { Survey } from '../surveys/survey-helpers';
+import { studyWorld, type StudyWorld } from '../support/world';
 
 const USAGE_TOPIC = 'home-testing.usage-survey';
 
 describe('Home testing: the participant’s side (shipments, NDA, receipt, usage survey, data rights)', () => {
   let t: TestApp;
-  let w: World;
+  let w: StudyWorld;
   let c: HomeCohort; // five participants with an address
   let bystander: Panellist; // in the panel, in no study
   let gadgetSurvey: Survey;
@@ -55,7 +54,7 @@ describe('Home testing: the participant’s side (shipments, NDA, receipt, usage
 
   beforeAll(async () => {
     t = await createHomeTestingTestApp();
-    w = await homeWorld(t);
+    w = await studyWorld(t);
     c = await homeCohort(t, w, { country: 'IT', participants: 5, title: 'Gadgets at home', invitedOnly: 1 });
     bystander = c.invitedOnly[0];
     gadgetSurvey = await createUsageSurvey(t, w.researcher.token, { title: 'Your first days with the gadget' });

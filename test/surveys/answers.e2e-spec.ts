@@ -2,7 +2,6 @@ import {
   API,
   assignAll,
   bearer,
-  cohort,
   createBrand,
   createStudySurvey,
   createSurveysTestApp,
@@ -19,12 +18,12 @@ import {
   reminderKeys,
   saveAnswers,
   submit,
-  type Cohort,
   type Panellist,
   type Survey,
   type TestApp,
   type TestUser,
 } from './survey-helpers';
+import { cohort, type Cohort } from '../support/world';
 
 const INCENTIVE = 40;
 
@@ -43,12 +42,11 @@ describe('Survey answers and submissions', () => {
     researcher = await t.staff('researcher');
     brandId = (await createBrand(t)).id;
     const campaign = await openCampaign(t, researcher.token);
-    be = await cohort(t, researcher.token, campaign, {
-      brandId,
-      country: 'BE',
-      participants: 8,
-      study: { title: 'Belgian kettles', incentivePoints: INCENTIVE },
-    });
+    be = await cohort(
+      t,
+      { researcher, brandId, campaign },
+      { country: 'BE', participants: 8, study: { title: 'Belgian kettles', incentivePoints: INCENTIVE } },
+    );
     plain = await createStudySurvey(t, researcher.token, { studyId: be.study.id, title: 'Week one' });
     fifteen = await createStudySurvey(t, researcher.token, { studyId: be.study.id, title: 'Week two', points: 15 });
     zero = await createStudySurvey(t, researcher.token, { studyId: be.study.id, title: 'Week three', points: 0 });

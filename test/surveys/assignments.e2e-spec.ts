@@ -5,7 +5,6 @@ import {
   API,
   assignAll,
   bearer,
-  cohort,
   createBrand,
   createStudySurvey,
   createSurveysTestApp,
@@ -26,11 +25,11 @@ import {
   reminderKeys,
   submit,
   UUID,
-  type Cohort,
   type Panellist,
   type TestApp,
   type TestUser,
 } from './survey-helpers';
+import { cohort, type Cohort } from '../support/world';
 
 const AVAILABLE = /^A survey is waiting for you: /;
 const REMINDER = /^Reminder: /;
@@ -48,13 +47,11 @@ describe('Survey assignments', () => {
     researcher = await t.staff('researcher');
     brandId = (await createBrand(t)).id;
     const campaign = await openCampaign(t, researcher.token);
-    nl = await cohort(t, researcher.token, campaign, {
-      brandId,
-      country: 'NL',
-      participants: 3,
-      invitedOnly: 1,
-      study: { title: 'Dutch kettles' },
-    });
+    nl = await cohort(
+      t,
+      { researcher, brandId, campaign },
+      { country: 'NL', participants: 3, invitedOnly: 1, study: { title: 'Dutch kettles' } },
+    );
     outsider = await joinPanel(t, campaign.slug, { country: 'IS', displayName: 'Outsider' });
   });
   afterAll(async () => {
@@ -276,13 +273,11 @@ describe('Survey assignments', () => {
 
   it('mails a French participant in French', async () => {
     const campaign = await openCampaign(t, researcher.token);
-    const lu = await cohort(t, researcher.token, campaign, {
-      brandId,
-      country: 'LU',
-      participants: 1,
-      study: { title: 'Bouilloires' },
-      panellist: { locale: 'fr', displayName: 'Jeanne' },
-    });
+    const lu = await cohort(
+      t,
+      { researcher, brandId, campaign },
+      { country: 'LU', participants: 1, study: { title: 'Bouilloires' }, panellist: { locale: 'fr', displayName: 'Jeanne' } },
+    );
     const s = await createStudySurvey(t, researcher.token, { studyId: lu.study.id, title: 'Semaine un' });
     const dueAt = inDays(4);
     expect(await assignAll(t, researcher.token, s.id, dueAt)).toBe(1);

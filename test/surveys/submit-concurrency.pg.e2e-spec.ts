@@ -1,5 +1,4 @@
 import {
-  cohort,
   createBrand,
   createStudySurvey,
   createSurveysTestApp,
@@ -15,11 +14,11 @@ import {
   reminderKeys,
   saveAnswers,
   submit,
-  type Cohort,
   type Survey,
   type TestApp,
   type TestUser,
 } from './survey-helpers';
+import { cohort, type Cohort } from '../support/world';
 
 const INCENTIVE = 35;
 
@@ -35,12 +34,11 @@ describe('Survey submissions under concurrent requests', () => {
     researcher = await t.staff('researcher');
     const brandId = (await createBrand(t)).id;
     const campaign = await openCampaign(t, researcher.token);
-    dk = await cohort(t, researcher.token, campaign, {
-      brandId,
-      country: 'DK',
-      participants: 5,
-      study: { title: 'Danish kettles', incentivePoints: INCENTIVE },
-    });
+    dk = await cohort(
+      t,
+      { researcher, brandId, campaign },
+      { country: 'DK', participants: 5, study: { title: 'Danish kettles', incentivePoints: INCENTIVE } },
+    );
     survey = await createStudySurvey(t, researcher.token, { studyId: dk.study.id, title: 'Race week' });
   });
   afterAll(async () => {

@@ -2,17 +2,16 @@ import { createBrand } from '../studies/studies-helpers';
 import {
   API,
   bearer,
-  cohort,
   createStudySurvey,
   createSurveysTestApp,
   expectProblem,
   FULL_ANSWERS,
   openCampaign,
   postSurvey,
-  type Cohort,
   type TestApp,
   type TestUser,
 } from './survey-helpers';
+import { cohort, type Cohort } from '../support/world';
 
 interface SurveyItem {
   id: string;
@@ -38,7 +37,7 @@ describe('Surveys: the list', () => {
     researcher = await t.staff('researcher');
     brandId = (await createBrand(t)).id;
     const campaign = await openCampaign(t, researcher.token);
-    group = await cohort(t, researcher.token, campaign, { brandId, country: 'IS', participants: 2 });
+    group = await cohort(t, { researcher, brandId, campaign }, { country: 'IS', participants: 2 });
   }, 240_000);
   afterAll(async () => {
     await t.close();
