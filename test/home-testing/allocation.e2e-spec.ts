@@ -23,6 +23,7 @@ import {
 import { allocate, mustPatch, postAllocate, shipmentDetail, shipmentTo, studyShipments } from './shipment-helpers';
 import { createStudy } from '../studies/studies-helpers';
 import { studyWorld, type StudyWorld } from '../support/world';
+import { erase } from '../support/data-rights';
 
 describe('Home testing: allocating samples to participants', () => {
   let t: TestApp;
@@ -178,11 +179,7 @@ describe('Home testing: allocating samples to participants', () => {
 
   it('an erased participant is neither served nor listed as missing an address', async () => {
     const gone = c.withoutAddress[1];
-    const erased = await t
-      .http()
-      .delete(`${API}/me`)
-      .set(...bearer(gone.token));
-    expect(erased.status).toBe(204);
+    expect((await erase(t, gone.token)).status).toBe(204);
     const product = await createProduct(t, w.researcher.token, w.brandId, { unitsInStock: 10, name: 'After erasure' });
     expect(await allocate(t, w.researcher.token, c.study.id, product.id)).toEqual({
       allocated: 4,

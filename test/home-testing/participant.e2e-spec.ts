@@ -26,6 +26,7 @@ import {
 import { allocate, asPanellist, mustPatch, patchShipment, shipmentDetail, shipmentTo, type Shipment } from './shipment-helpers';
 import type { Survey } from '../surveys/survey-helpers';
 import { studyWorld, type StudyWorld } from '../support/world';
+import { erase, exportOf } from '../support/data-rights';
 
 const USAGE_TOPIC = 'home-testing.usage-survey';
 
@@ -281,12 +282,7 @@ describe('Home testing: the participant’s side (shipments, NDA, receipt, usage
 
   describe('personal data', () => {
     it('my export holds my shipments', async () => {
-      const res = await t
-        .http()
-        .get(`${API}/me/export`)
-        .set(...bearer(p(0).token));
-      expect(res.status).toBe(200);
-      const shipments = res.body.shipments as Array<Record<string, unknown>>;
+      const shipments = (await exportOf(t, p(0).token)).shipments as Array<Record<string, unknown>>;
       expect(shipments).toHaveLength(3);
       expect(shipments).toEqual(
         expect.arrayContaining([
@@ -312,11 +308,7 @@ describe('Home testing: the participant’s side (shipments, NDA, receipt, usage
       expect((await outboxRows(t, [`usage-survey:${delivered.id}`]))[0].status).toBe('pending');
       const stockBefore = (await getProduct(t, w.researcher.token, gadget.id)).unitsInStock;
 
-      const erased = await t
-        .http()
-        .delete(`${API}/me`)
-        .set(...bearer(q.token));
-      expect(erased.status).toBe(204);
+      expect((await erase(t, q.token)).status).toBe(204);
 
       expect((await getProduct(t, w.researcher.token, gadget.id)).unitsInStock).toBe(stockBefore + 1);
       const [movement] = await stockMovements(t, w.researcher.token, gadget.id);

@@ -5,6 +5,7 @@ import { eventually } from '../home-testing/home-testing-helpers';
 import { assignAll, createStudySurvey } from '../surveys/survey-helpers';
 import { answer, API, bearer, createInsightsTestApp, SETUP_TIMEOUT, type ReportContent, type TestApp } from './insights-helpers';
 import { type Cohort, cohort, studyWorld, type StudyWorld } from '../support/world';
+import { erase } from '../support/data-rights';
 
 /** Erasure reaches the stored reports: every version's JSON, HTML, CSV and share link lose the person's words, not the counts. */
 describe('Insights: an erased panellist’s words leave every stored report', () => {
@@ -111,11 +112,7 @@ describe('Insights: an erased panellist’s words leave every stored report', ()
     }
 
     const me = c.participants[0];
-    const erased = await t
-      .http()
-      .delete(`${API}/me`)
-      .set(...bearer(me.token));
-    expect(erased.status).toBe(204);
+    expect((await erase(t, me.token)).status).toBe(204);
 
     for (const id of [first, second]) {
       await eventually(
