@@ -5,7 +5,6 @@ import {
   API,
   assignAll,
   bearer,
-  createBrand,
   createStudySurvey,
   createSurveysTestApp,
   errorFields,
@@ -29,7 +28,7 @@ import {
   type TestApp,
   type TestUser,
 } from './survey-helpers';
-import { cohort, type Cohort } from '../support/world';
+import { cohort, studyWorld, type Cohort } from '../support/world';
 
 const AVAILABLE = /^A survey is waiting for you: /;
 const REMINDER = /^Reminder: /;
@@ -44,15 +43,10 @@ describe('Survey assignments', () => {
 
   beforeAll(async () => {
     t = await createSurveysTestApp();
-    researcher = await t.staff('researcher');
-    brandId = (await createBrand(t)).id;
-    const campaign = await openCampaign(t, researcher.token);
-    nl = await cohort(
-      t,
-      { researcher, brandId, campaign },
-      { country: 'NL', participants: 3, invitedOnly: 1, study: { title: 'Dutch kettles' } },
-    );
-    outsider = await joinPanel(t, campaign.slug, { country: 'IS', displayName: 'Outsider' });
+    const w = await studyWorld(t);
+    ({ researcher, brandId } = w);
+    nl = await cohort(t, w, { country: 'NL', participants: 3, invitedOnly: 1, study: { title: 'Dutch kettles' } });
+    outsider = await joinPanel(t, w.campaign.slug, { country: 'IS', displayName: 'Outsider' });
   });
   afterAll(async () => {
     await t.close();

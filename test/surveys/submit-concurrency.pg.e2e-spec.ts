@@ -1,5 +1,4 @@
 import {
-  createBrand,
   createStudySurvey,
   createSurveysTestApp,
   dataSource,
@@ -7,7 +6,6 @@ import {
   getAssignment,
   inDays,
   mustMyAssignment,
-  openCampaign,
   outboxRows,
   pointsOf,
   postAssignments,
@@ -18,7 +16,7 @@ import {
   type TestApp,
   type TestUser,
 } from './survey-helpers';
-import { cohort, type Cohort } from '../support/world';
+import { cohort, studyWorld, type Cohort } from '../support/world';
 
 const INCENTIVE = 35;
 
@@ -31,14 +29,9 @@ describe('Survey submissions under concurrent requests', () => {
 
   beforeAll(async () => {
     t = await createSurveysTestApp();
-    researcher = await t.staff('researcher');
-    const brandId = (await createBrand(t)).id;
-    const campaign = await openCampaign(t, researcher.token);
-    dk = await cohort(
-      t,
-      { researcher, brandId, campaign },
-      { country: 'DK', participants: 5, study: { title: 'Danish kettles', incentivePoints: INCENTIVE } },
-    );
+    const w = await studyWorld(t);
+    researcher = w.researcher;
+    dk = await cohort(t, w, { country: 'DK', participants: 5, study: { title: 'Danish kettles', incentivePoints: INCENTIVE } });
     survey = await createStudySurvey(t, researcher.token, { studyId: dk.study.id, title: 'Race week' });
   });
   afterAll(async () => {
