@@ -1,10 +1,8 @@
 import {
   auditRows,
-  cohort,
   createCode,
   createDiscussionsTestApp,
   createRound,
-  discussionWorld,
   errorFields,
   expectProblem,
   getPost,
@@ -17,21 +15,20 @@ import {
   SETUP_TIMEOUT,
   UUID,
   type Code,
-  type Cohort,
-  type DiscussionWorld,
   type Post,
   type TestApp,
 } from './discussions-helpers';
+import { type Cohort, cohort, studyWorld, type StudyWorld } from '../support/world';
 
 describe('Discussions: the code book and coding', () => {
   let t: TestApp;
-  let w: DiscussionWorld;
+  let w: StudyWorld;
   let pt: Cohort; // 3 participants
   let es: Cohort; // another study
 
   beforeAll(async () => {
     t = await createDiscussionsTestApp();
-    w = await discussionWorld(t);
+    w = await studyWorld(t);
     pt = await cohort(t, w, { country: 'PT', participants: 3 });
     es = await cohort(t, w, { country: 'ES', participants: 1 });
   }, SETUP_TIMEOUT);

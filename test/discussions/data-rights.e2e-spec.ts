@@ -1,12 +1,8 @@
 import {
-  API,
-  bearer,
-  cohort,
   createCode,
   createDiscussionsTestApp,
   createRound,
   dataSource,
-  discussionWorld,
   expectProblem,
   getPost,
   like,
@@ -16,11 +12,11 @@ import {
   SETUP_TIMEOUT,
   writePost,
   type Code,
-  type Cohort,
-  type DiscussionWorld,
   type Round,
   type TestApp,
 } from './discussions-helpers';
+import { type Cohort, cohort, studyWorld, type StudyWorld } from '../support/world';
+import { erase, exportOf } from '../support/data-rights';
 
 interface ExportedDiscussions {
   posts: Array<{
@@ -38,33 +34,19 @@ interface ExportedDiscussions {
 
 describe('Discussions and data rights: export and erasure', () => {
   let t: TestApp;
-  let w: DiscussionWorld;
+  let w: StudyWorld;
   let cz: Cohort; // 3 participants
   let round: Round;
 
   beforeAll(async () => {
     t = await createDiscussionsTestApp();
-    w = await discussionWorld(t);
+    w = await studyWorld(t);
     cz = await cohort(t, w, { country: 'CZ', participants: 3 });
     round = await createRound(t, w.researcher, cz.study.id, { title: 'Beer' });
   }, SETUP_TIMEOUT);
   afterAll(async () => {
     await t.close();
   });
-
-  const exportOf = async (token: string): Promise<Record<string, unknown>> => {
-    const res = await t
-      .http()
-      .get(`${API}/me/export`)
-      .set(...bearer(token));
-    if (res.status !== 200) throw new Error(`GET /me/export: ${res.status} ${res.text}`);
-    return res.body as Record<string, unknown>;
-  };
-  const erase = (token: string) =>
-    t
-      .http()
-      .delete(`${API}/me`)
-      .set(...bearer(token));
 
   it('exports the panellist’s posts and likes, and nobody else’s', async () => {
     const [a, b] = cz.participants;
@@ -73,7 +55,7 @@ describe('Discussions and data rights: export and erasure', () => {
     const theirs = await mustPost(t, b, round.id, { body: 'Svíčková with dumplings' });
     expect((await like(t, a.token, theirs.id)).status).toBe(200);
 
-    const exported = (await exportOf(a.token)).discussions as ExportedDiscussions;
+    const exported = (await exportOf(t, a.token)).discussions as ExportedDiscussions;
     expect(exported.posts).toEqual([
       {
         id: top.id,
@@ -88,7 +70,7 @@ describe('Discussions and data rights: export and erasure', () => {
       expect.objectContaining({ id: reply.id, parentId: top.id, kind: 'comment', body: 'And dark lager' }),
     ]);
     expect(exported.likes).toEqual([{ postId: theirs.id, at: expect.any(String) }]);
-    const ofB = (await exportOf(b.token)).discussions as ExportedDiscussions;
+    const ofB = (await exportOf(t, b.token)).discussions as ExportedDiscussions;
     expect(ofB.posts.map((p) => p.id)).toEqual([theirs.id]);
     expect(ofB.likes).toEqual([]);
   });
@@ -104,7 +86,7 @@ describe('Discussions and data rights: export and erasure', () => {
     expect((await like(t, w.researcher.token, theirs.id)).body).toEqual({ likes: 2 });
     expect((await setCodes(t, w.researcher.token, mine.id, [code.id])).status).toBe(200);
 
-    expect((await erase(c.token)).status).toBe(204);
+    expect((await erase(t, c.token)).status).toBe(204);
 
     const erased = (await getPost(t, w.researcher.token, mine.id)).body;
     expect(erased).toMatchObject({ body: '[erased]', likes: 1, replyCount: 1, codes: [{ id: code.id, name: 'Tradition' }] });

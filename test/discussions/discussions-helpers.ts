@@ -1,33 +1,20 @@
 import type { Response, Test } from 'supertest';
 import { Clock } from '@leadpanel/platform';
-import {
-  API,
-  bearer,
-  createFeedbackTestApp,
-  dataSource,
-  type FeedbackWorld,
-  type Panellist,
-  type TestApp,
-  type TestUser,
-} from '../feedback/feedback-helpers';
+import { API, bearer, createFeedbackTestApp, dataSource, type Panellist, type TestApp, type TestUser } from '../feedback/feedback-helpers';
+import type { StudyWorld } from '../support/world';
 
 export {
   API,
   auditRows,
   bearer,
-  bystanders,
   closeStudy,
-  cohort,
   createBrand,
   dataSource,
   errorFields,
   expectProblem,
-  feedbackWorld as discussionWorld,
   MISSING,
   SETUP_TIMEOUT,
   UUID,
-  type Cohort,
-  type FeedbackWorld as DiscussionWorld,
   type Panellist,
   type Study,
   type TestApp,
@@ -214,7 +201,7 @@ export function listCodes(t: TestApp, token: string | null, studyId: string, que
 }
 
 /** Sets the study's post points (PATCH /studies/:id). */
-export async function setPostPoints(t: TestApp, w: FeedbackWorld, studyId: string, postPoints: number): Promise<void> {
+export async function setPostPoints(t: TestApp, w: StudyWorld, studyId: string, postPoints: number): Promise<void> {
   const res = await t
     .http()
     .patch(`${API}/studies/${studyId}`)

@@ -1,11 +1,8 @@
 import {
   at,
-  bystanders,
-  cohort,
   createDiscussionsTestApp,
   createRound,
   dataSource,
-  discussionWorld,
   expectProblem,
   getPost,
   HOUR,
@@ -16,18 +13,17 @@ import {
   mustPost,
   SETUP_TIMEOUT,
   unlike,
-  type Cohort,
-  type DiscussionWorld,
   type Panellist,
   type Post,
   type Round,
   type TestApp,
   type TestUser,
 } from './discussions-helpers';
+import { bystanders, type Cohort, cohort, studyWorld, type StudyWorld } from '../support/world';
 
 describe('Discussions: likes', () => {
   let t: TestApp;
-  let w: DiscussionWorld;
+  let w: StudyWorld;
   let ch: Cohort; // 5 participants
   let outsider: Panellist;
   let brandUser: TestUser;
@@ -35,7 +31,7 @@ describe('Discussions: likes', () => {
 
   beforeAll(async () => {
     t = await createDiscussionsTestApp();
-    w = await discussionWorld(t);
+    w = await studyWorld(t);
     ch = await cohort(t, w, { country: 'CH', participants: 5 });
     [outsider] = await bystanders(t, w, 'IT');
     brandUser = await t.staff('brand', w.brandId);

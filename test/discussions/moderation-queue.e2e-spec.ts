@@ -1,20 +1,17 @@
 import {
   allPosts,
-  cohort,
   createDiscussionsTestApp,
   createRound,
-  discussionWorld,
   errorFields,
   listPosts,
   moderate,
   mustPost,
   SETUP_TIMEOUT,
-  type Cohort,
-  type DiscussionWorld,
   type Post,
   type Round,
   type TestApp,
 } from './discussions-helpers';
+import { type Cohort, cohort, studyWorld, type StudyWorld } from '../support/world';
 
 /**
  * GET /rounds/:id/posts as a moderation queue (the studio's round page): newest first with
@@ -22,14 +19,14 @@ import {
  */
 describe('Discussions: the moderation queue (order and hidden filter)', () => {
   let t: TestApp;
-  let w: DiscussionWorld;
+  let w: StudyWorld;
   let pt: Cohort;
   let round: Round;
   const written: Post[] = [];
 
   beforeAll(async () => {
     t = await createDiscussionsTestApp();
-    w = await discussionWorld(t);
+    w = await studyWorld(t);
     pt = await cohort(t, w, { country: 'PT', participants: 2 });
     round = await createRound(t, w.researcher, pt.study.id, { title: 'Coffee', mode: 'open' });
     const [a, b] = pt.participants;

@@ -1,10 +1,8 @@
 import {
   allPosts,
   auditRows,
-  cohort,
   createDiscussionsTestApp,
   createRound,
-  discussionWorld,
   editPost,
   errorFields,
   expectProblem,
@@ -16,22 +14,21 @@ import {
   mustPost,
   SETUP_TIMEOUT,
   writePost,
-  type Cohort,
-  type DiscussionWorld,
   type Post,
   type Round,
   type TestApp,
 } from './discussions-helpers';
+import { type Cohort, cohort, studyWorld, type StudyWorld } from '../support/world';
 
 describe('Discussions: moderation', () => {
   let t: TestApp;
-  let w: DiscussionWorld;
+  let w: StudyWorld;
   let ie: Cohort; // 3 participants
   let round: Round;
 
   beforeAll(async () => {
     t = await createDiscussionsTestApp();
-    w = await discussionWorld(t);
+    w = await studyWorld(t);
     ie = await cohort(t, w, { country: 'IE', participants: 3 });
     round = await createRound(t, w.researcher, ie.study.id, { title: 'Tea', mode: 'open' });
   }, SETUP_TIMEOUT);

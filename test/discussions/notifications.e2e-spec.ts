@@ -1,12 +1,9 @@
 import { POST_FIRST_REMINDER_JOB, ROUND_OPENED_JOB, RoundNotifications } from '@leadpanel/discussions';
 import {
   at,
-  bystanders,
-  cohort,
   createDiscussionsTestApp,
   createRound,
   DAY,
-  discussionWorld,
   emailsOf,
   fromNow,
   HOUR,
@@ -15,23 +12,22 @@ import {
   mustPost,
   roundJobs,
   SETUP_TIMEOUT,
-  type Cohort,
-  type DiscussionWorld,
   type Panellist,
   type TestApp,
 } from './discussions-helpers';
+import { bystanders, type Cohort, cohort, studyWorld, type StudyWorld } from '../support/world';
 
 const PUBLIC_BASE_URL = 'https://panel.leadpanel.test';
 
 describe('Discussions: e-mails through the outbox', () => {
   let t: TestApp;
-  let w: DiscussionWorld;
+  let w: StudyWorld;
   let hu: Cohort; // 3 participants, 1 invited only
   let outsider: Panellist;
 
   beforeAll(async () => {
     t = await createDiscussionsTestApp();
-    w = await discussionWorld(t);
+    w = await studyWorld(t);
     hu = await cohort(t, w, { country: 'HU', participants: 3, invitedOnly: 1 });
     [outsider] = await bystanders(t, w, 'IT');
   }, SETUP_TIMEOUT);

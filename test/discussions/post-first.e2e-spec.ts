@@ -1,9 +1,7 @@
 import type { Response } from 'supertest';
 import {
-  cohort,
   createDiscussionsTestApp,
   createRound,
-  discussionWorld,
   expectProblem,
   getPost,
   getRound,
@@ -14,13 +12,12 @@ import {
   SETUP_TIMEOUT,
   unlike,
   writePost,
-  type Cohort,
-  type DiscussionWorld,
   type Panellist,
   type Post,
   type Round,
   type TestApp,
 } from './discussions-helpers';
+import { type Cohort, cohort, studyWorld, type StudyWorld } from '../support/world';
 
 /** The post-first problem: 403, a type ending in post-first. */
 function expectPostFirst(res: Response): void {
@@ -30,7 +27,7 @@ function expectPostFirst(res: Response): void {
 
 describe('Discussions: the post-first gate, enforced by the server on every read path', () => {
   let t: TestApp;
-  let w: DiscussionWorld;
+  let w: StudyWorld;
   let austria: Cohort; // 4 participants
   let round: Round; // post_first, open
   let openRound: Round; // open mode
@@ -42,7 +39,7 @@ describe('Discussions: the post-first gate, enforced by the server on every read
 
   beforeAll(async () => {
     t = await createDiscussionsTestApp();
-    w = await discussionWorld(t);
+    w = await studyWorld(t);
     austria = await cohort(t, w, { country: 'AT', participants: 4 });
     [a, b] = austria.participants;
     round = await createRound(t, w.researcher, austria.study.id, { title: 'Your kitchen hacks', mode: 'post_first' });

@@ -1,14 +1,11 @@
 import {
   at,
   bearer,
-  bystanders,
   closeStudy,
-  cohort,
   createDiscussionsTestApp,
   createRound,
   dataSource,
   DAY,
-  discussionWorld,
   editPost,
   errorFields,
   expectProblem,
@@ -25,18 +22,17 @@ import {
   SETUP_TIMEOUT,
   UUID,
   writePost,
-  type Cohort,
-  type DiscussionWorld,
   type Panellist,
   type Post,
   type Round,
   type TestApp,
   type TestUser,
 } from './discussions-helpers';
+import { bystanders, type Cohort, cohort, studyWorld, type StudyWorld } from '../support/world';
 
 describe('Discussions: posts', () => {
   let t: TestApp;
-  let w: DiscussionWorld;
+  let w: StudyWorld;
   let dk: Cohort; // 4 participants, 1 invited only
   let se: Cohort; // another study: 1 participant
   let outsider: Panellist;
@@ -46,7 +42,7 @@ describe('Discussions: posts', () => {
 
   beforeAll(async () => {
     t = await createDiscussionsTestApp();
-    w = await discussionWorld(t);
+    w = await studyWorld(t);
     dk = await cohort(t, w, { country: 'DK', participants: 4, invitedOnly: 1 });
     se = await cohort(t, w, { country: 'SE', participants: 1 });
     [outsider] = await bystanders(t, w, 'IT');

@@ -1,14 +1,11 @@
 import {
   API,
   bearer,
-  bystanders,
   closeStudy,
-  cohort,
   createBrand,
   createDiscussionsTestApp,
   createRound,
   DAY,
-  discussionWorld,
   errorFields,
   expectProblem,
   fromNow,
@@ -22,17 +19,16 @@ import {
   roundBody,
   SETUP_TIMEOUT,
   UUID,
-  type Cohort,
-  type DiscussionWorld,
   type Panellist,
   type Round,
   type TestApp,
   type TestUser,
 } from './discussions-helpers';
+import { bystanders, type Cohort, cohort, studyWorld, type StudyWorld } from '../support/world';
 
 describe('Discussions: rounds', () => {
   let t: TestApp;
-  let w: DiscussionWorld;
+  let w: StudyWorld;
   let nl: Cohort; // 2 participants, 1 invited only
   let outsider: Panellist;
   let brandUser: TestUser;
@@ -40,7 +36,7 @@ describe('Discussions: rounds', () => {
 
   beforeAll(async () => {
     t = await createDiscussionsTestApp();
-    w = await discussionWorld(t);
+    w = await studyWorld(t);
     nl = await cohort(t, w, { country: 'NL', participants: 2, invitedOnly: 1 });
     [outsider] = await bystanders(t, w, 'IT');
     brandUser = await t.staff('brand', w.brandId);

@@ -1,20 +1,7 @@
 import { eventually } from '@leadpanel/platform/testing';
-import { randomBytes } from 'node:crypto';
-import { SmtpListener } from '../support/smtp';
 import { createUser, loginAdmin, metric, newEmail } from './support/actions';
-import {
-  ADMIN,
-  createDatabase,
-  removeQueueKeys,
-  services,
-  sleep,
-  startStack,
-  stopAll,
-  RESTARTING,
-  type LeadpanelProcess,
-  type Stack,
-  type TestDatabase,
-} from './support/servers';
+import { sleep, RESTARTING } from './support/servers';
+import { faultsStack } from './support/faults-stack';
 
 /**
  * The relay refuses mail (550). The worker retries with backoff (3 attempts in tests), then
@@ -23,42 +10,21 @@ import {
  * in the database (email_messages.status, last_error).
  */
 describe('SMTP relay refusing mail', () => {
-  const processes: LeadpanelProcess[] = [];
-  const prefix = `lp-faults-${randomBytes(3).toString('hex')}`;
-  let db: TestDatabase | undefined;
-  let smtp: SmtpListener | undefined;
-  let stack: Stack;
-  let worker: LeadpanelProcess;
-
-  beforeAll(async () => {
-    const { databaseUrl, redisUrl } = services();
-    db = await createDatabase(databaseUrl, 'smtp');
-    smtp = await SmtpListener.start();
-    stack = await startStack(processes, { DATABASE_URL: db.url, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, SMTP_URL: smtp.url });
-    worker = await stack.startWorker('worker');
-    await smtp.waitFor(ADMIN.email); // the admin's account e-mail, created at the API's first start
-  }, 120_000);
-
-  afterAll(async () => {
-    await stopAll(processes);
-    await smtp?.close();
-    await db?.drop().catch(() => undefined);
-    await removeQueueKeys(services().redisUrl, prefix).catch(() => undefined);
-  }, 60_000);
+  const f = faultsStack({ label: 'smtp', worker: {}, adminMail: true });
 
   it('retries, then records the e-mail as failed, visible in the metrics, the log and the database; nothing arrives', async () => {
-    const s = smtp!;
-    const admin = await loginAdmin(stack);
-    expect(await metric(stack, 'leadpanel_queue_jobs{state="failed"}')).toBe(0);
+    const s = f.smtp;
+    const admin = await loginAdmin(f.stack);
+    expect(await metric(f.stack, 'leadpanel_queue_jobs{state="failed"}')).toBe(0);
 
     s.refuse(true);
     const email = newEmail('refused');
-    expect((await createUser(stack, admin, email)).status).toBe(201);
+    expect((await createUser(f.stack, admin, email)).status).toBe(201);
 
     const failed = await eventually(
       'the e-mail is recorded as failed',
       async () => {
-        const [r] = await db!.query<{ id: string; status: string; attempts: number; last_error: string; sent_at: Date | null }>(
+        const [r] = await f.db.query<{ id: string; status: string; attempts: number; last_error: string; sent_at: Date | null }>(
           `SELECT id, status, attempts, last_error, sent_at FROM email_messages WHERE recipient = $1`,
           [email],
         );
@@ -68,7 +34,7 @@ describe('SMTP relay refusing mail', () => {
     );
     expect(failed).toMatchObject({ attempts: 3, sent_at: null });
     expect(failed.last_error).toMatch(/550|mailbox unavailable/);
-    const [outbox] = await db!.query<{ status: string; last_error: string }>(
+    const [outbox] = await f.db.query<{ status: string; last_error: string }>(
       `SELECT status, last_error FROM outbox_messages WHERE payload ->> 'emailId' = $1`,
       [failed.id],
     );
@@ -77,21 +43,21 @@ describe('SMTP relay refusing mail', () => {
 
     await eventually(
       'the failed job shows in the metrics',
-      async () => ((await metric(stack, 'leadpanel_queue_jobs{state="failed"}')) === 1 ? true : undefined),
+      async () => ((await metric(f.stack, 'leadpanel_queue_jobs{state="failed"}')) === 1 ? true : undefined),
       RESTARTING,
     );
-    expect(worker.output).toMatch(/job mail\.send \([0-9a-f-]{36}\) attempt 3 failed: [^\n]*(550|mailbox unavailable)/);
+    expect(f.worker.output).toMatch(/job mail\.send \([0-9a-f-]{36}\) attempt 3 failed: [^\n]*(550|mailbox unavailable)/);
 
     // the relay accepts again: a failed e-mail stays failed (it is not sent late), a new one goes out
     s.refuse(false);
     const later = newEmail('later');
-    expect((await createUser(stack, admin, later)).status).toBe(201);
+    expect((await createUser(f.stack, admin, later)).status).toBe(201);
     await s.waitFor(later);
     await sleep(1_500);
     expect(s.to(email)).toEqual([]);
-    expect(await db!.query(`SELECT status, attempts FROM email_messages WHERE id = $1`, [failed.id])).toEqual([
+    expect(await f.db.query(`SELECT status, attempts FROM email_messages WHERE id = $1`, [failed.id])).toEqual([
       { status: 'failed', attempts: 3 },
     ]);
-    expect(worker.alive && stack.api.alive).toBe(true);
+    expect(f.worker.alive && f.stack.api.alive).toBe(true);
   });
 });

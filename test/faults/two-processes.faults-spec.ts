@@ -2,22 +2,10 @@ import { eventually } from '@leadpanel/platform/testing';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { joinMany, openCampaign, recruitingStudy, studyBody, wave, type Panellist } from '../studies/studies-helpers';
-import { SmtpListener } from '../support/smtp';
 import type { TestApp } from '../support/test-app';
 import { API, createUser, loginAdmin, newEmail } from './support/actions';
-import {
-  createDatabase,
-  removeQueueKeys,
-  services,
-  sleep,
-  startStack,
-  stopAll,
-  RESTARTING,
-  type ApiProcess,
-  type LeadpanelProcess,
-  type Stack,
-  type TestDatabase,
-} from './support/servers';
+import { sleep, RESTARTING, type ApiProcess } from './support/servers';
+import { faultsStack } from './support/faults-stack';
 
 /** The per-caller budget of both API processes: small, so that the test can go past it. */
 const BUDGET = 25;
@@ -33,11 +21,7 @@ const PANELLISTS = 30;
  * setup's hundred-odd anonymous requests do not use up one address's small budget.
  */
 describe('two API processes and two workers', () => {
-  const processes: LeadpanelProcess[] = [];
-  const prefix = `lp-faults-${randomBytes(3).toString('hex')}`;
-  let db: TestDatabase | undefined;
-  let smtp: SmtpListener | undefined;
-  let stack: Stack;
+  const f = faultsStack({ label: 'two', env: { RATE_LIMIT_PER_MINUTE: String(BUDGET), TRUST_PROXY: 'true' } });
   let a: ApiProcess;
   let b: ApiProcess;
   let addresses = 0;
@@ -48,29 +32,11 @@ describe('two API processes and two workers', () => {
   };
 
   beforeAll(async () => {
-    const { databaseUrl, redisUrl } = services();
-    db = await createDatabase(databaseUrl, 'two');
-    smtp = await SmtpListener.start();
-    stack = await startStack(processes, {
-      DATABASE_URL: db.url,
-      REDIS_URL: redisUrl,
-      QUEUE_PREFIX: prefix,
-      SMTP_URL: smtp.url,
-      RATE_LIMIT_PER_MINUTE: String(BUDGET),
-      TRUST_PROXY: 'true',
-    });
-    a = { process: stack.api, baseUrl: stack.baseUrl, http: stack.http };
-    b = await stack.startApi('api-b');
-    await stack.startWorker('worker-1');
-    await stack.startWorker('worker-2');
-  }, 180_000);
-
-  afterAll(async () => {
-    await stopAll(processes);
-    await smtp?.close();
-    await db?.drop().catch(() => undefined);
-    await removeQueueKeys(services().redisUrl, prefix).catch(() => undefined);
-  }, 60_000);
+    a = { process: f.stack.api, baseUrl: f.stack.baseUrl, http: f.stack.http };
+    b = await f.stack.startApi('api-b');
+    await f.stack.startWorker('worker-1');
+    await f.stack.startWorker('worker-2');
+  }, 120_000);
 
   /** Requests alternating between the two processes, each from a new client address. */
   let turn = 0;
@@ -86,7 +52,7 @@ describe('two API processes and two workers', () => {
   const spread = (): TestApp =>
     ({
       http: bothProcesses,
-      smtp: smtp!,
+      smtp: f.smtp,
       async login(email: string, password: string) {
         const res = await bothProcesses().post(`${API}/auth/login`).send({ email, password });
         if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${res.text}`);
@@ -95,9 +61,9 @@ describe('two API processes and two workers', () => {
     }) as unknown as TestApp;
 
   async function researcher(): Promise<{ accessToken: string; refreshToken: string }> {
-    const admin = await loginAdmin(stack);
+    const admin = await loginAdmin(f.stack);
     const email = newEmail('researcher');
-    expect((await createUser(stack, admin, email)).status).toBe(201);
+    expect((await createUser(f.stack, admin, email)).status).toBe(201);
     return spread().login(email, 'researcher-password');
   }
 
@@ -137,7 +103,7 @@ describe('two API processes and two workers', () => {
   });
 
   it(`sends each invitation e-mail of a wave of ${PANELLISTS} panellists once, with both workers running`, async () => {
-    const s = smtp!;
+    const s = f.smtp;
     const t = spread();
     const { accessToken: token } = await researcher();
     const campaign = await openCampaign(t, token);
@@ -149,7 +115,7 @@ describe('two API processes and two workers', () => {
     );
     const brand = await bothProcesses()
       .post(`${API}/brands`)
-      .set('Authorization', `Bearer ${await loginAdmin(stack)}`)
+      .set('Authorization', `Bearer ${await loginAdmin(f.stack)}`)
       .send({ name: 'Two processes', slug: `two-${randomBytes(3).toString('hex')}` });
     expect(brand.status).toBe(201);
     const title = `Two processes ${randomBytes(3).toString('hex')}`;
@@ -165,10 +131,10 @@ describe('two API processes and two workers', () => {
     });
     await sleep(3_000); // a duplicate would come now
     expect(panellists.map((p) => invitations(p).length)).toEqual(Array(PANELLISTS).fill(1));
-    const rows = await db!.query<{ status: string; n: number }>(
+    const rows = await f.db.query<{ status: string; n: number }>(
       `SELECT status, count(*)::int AS n FROM email_messages WHERE template = 'study-invitation' GROUP BY status`,
     );
     expect(rows).toEqual([{ status: 'sent', n: PANELLISTS }]);
-    for (const p of processes) expect(p.alive).toBe(true);
+    for (const p of f.processes) expect(p.alive).toBe(true);
   });
 });

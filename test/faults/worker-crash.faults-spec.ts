@@ -1,20 +1,7 @@
 import { eventually } from '@leadpanel/platform/testing';
-import { randomBytes } from 'node:crypto';
-import { SmtpListener } from '../support/smtp';
 import { createUser, loginAdmin, newEmail } from './support/actions';
-import {
-  ADMIN,
-  createDatabase,
-  removeQueueKeys,
-  services,
-  sleep,
-  startStack,
-  stopAll,
-  RESTARTING,
-  type LeadpanelProcess,
-  type Stack,
-  type TestDatabase,
-} from './support/servers';
+import { ADMIN, sleep, RESTARTING } from './support/servers';
+import { faultsStack } from './support/faults-stack';
 
 /** The lock of the test's workers (QUEUE_LOCK_MS): a dead worker's job is run again within seconds. */
 const LOCK_MS = 2_000;
@@ -25,38 +12,19 @@ const LOCK_MS = 2_000;
  * its lock has expired, and the e-mail arrives once, recorded as sent once.
  */
 describe('worker killed in the middle of a job', () => {
-  const processes: LeadpanelProcess[] = [];
-  const prefix = `lp-faults-${randomBytes(3).toString('hex')}`;
-  let db: TestDatabase | undefined;
-  let smtp: SmtpListener | undefined;
-  let stack: Stack;
-
-  beforeAll(async () => {
-    const { databaseUrl, redisUrl } = services();
-    db = await createDatabase(databaseUrl, 'kill');
-    smtp = await SmtpListener.start();
-    stack = await startStack(processes, { DATABASE_URL: db.url, REDIS_URL: redisUrl, QUEUE_PREFIX: prefix, SMTP_URL: smtp.url });
-  }, 120_000);
-
-  afterAll(async () => {
-    smtp?.hold(false);
-    await stopAll(processes);
-    await smtp?.close();
-    await db?.drop().catch(() => undefined);
-    await removeQueueKeys(services().redisUrl, prefix).catch(() => undefined);
-  }, 60_000);
+  const f = faultsStack({ label: 'kill' });
 
   it('runs the job again on another worker: the e-mail arrives once and is recorded as sent once', async () => {
-    const s = smtp!;
-    const first = await stack.startWorker('worker-1', { QUEUE_LOCK_MS: String(LOCK_MS) });
+    const s = f.smtp;
+    const first = await f.stack.startWorker('worker-1', { QUEUE_LOCK_MS: String(LOCK_MS) });
     await s.waitFor(ADMIN.email); // the admin's account e-mail, created at the API's first start
-    const admin = await loginAdmin(stack);
+    const admin = await loginAdmin(f.stack);
 
     s.hold(true);
     const email = newEmail('researcher');
-    expect((await createUser(stack, admin, email)).status).toBe(201);
+    expect((await createUser(f.stack, admin, email)).status).toBe(201);
     await s.waitForHeld(1);
-    const [row] = await db!.query<{ id: string; status: string }>(`SELECT id, status FROM email_messages WHERE recipient = $1`, [email]);
+    const [row] = await f.db.query<{ id: string; status: string }>(`SELECT id, status FROM email_messages WHERE recipient = $1`, [email]);
     expect(row.status).toBe('queued');
 
     first.kill('SIGKILL');
@@ -68,7 +36,7 @@ describe('worker killed in the middle of a job', () => {
     // the relay never answered: nothing was delivered
     expect(s.to(email)).toEqual([]);
 
-    const second = await stack.startWorker('worker-2', { QUEUE_LOCK_MS: String(LOCK_MS) });
+    const second = await f.stack.startWorker('worker-2', { QUEUE_LOCK_MS: String(LOCK_MS) });
     // found stalled once its lock expired, at the worker's first checks: seconds, not the default lock's minute
     const [mail] = await s.waitFor(email, 1, 4 * LOCK_MS + 5_000);
     expect(mail.messageId).toBe(`<${row.id}@leadpanel>`);
@@ -76,7 +44,7 @@ describe('worker killed in the middle of a job', () => {
     const sent = await eventually(
       'the e-mail is recorded as sent',
       async () => {
-        const [r] = await db!.query<{ status: string; attempts: number; sent_at: Date | null }>(
+        const [r] = await f.db.query<{ status: string; attempts: number; sent_at: Date | null }>(
           `SELECT status, attempts, sent_at FROM email_messages WHERE id = $1`,
           [row.id],
         );
@@ -89,8 +57,8 @@ describe('worker killed in the middle of a job', () => {
     expect(sent.sent_at).toBeInstanceOf(Date);
     await sleep(2 * LOCK_MS + 1_000); // a duplicate would come now
     expect(s.to(email)).toHaveLength(1);
-    expect(await db!.query(`SELECT status FROM email_messages WHERE recipient = $1`, [email])).toEqual([{ status: 'sent' }]);
-    expect(await db!.query(`SELECT status FROM outbox_messages WHERE payload ->> 'emailId' = $1`, [row.id])).toEqual([
+    expect(await f.db.query(`SELECT status FROM email_messages WHERE recipient = $1`, [email])).toEqual([{ status: 'sent' }]);
+    expect(await f.db.query(`SELECT status FROM outbox_messages WHERE payload ->> 'emailId' = $1`, [row.id])).toEqual([
       { status: 'dispatched' },
     ]);
     expect(second.alive).toBe(true);

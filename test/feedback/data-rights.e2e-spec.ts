@@ -1,24 +1,20 @@
 import {
-  API,
-  bearer,
   brandProduct,
-  cohort,
   createFeedbackTestApp,
   dataSource,
   expectProblem,
   feedbackItem,
-  feedbackWorld,
   fileFeedback,
   filing,
   meToo,
   mustTriage,
   postFeedback,
   SETUP_TIMEOUT,
-  type Cohort,
   type FeedbackItem,
-  type FeedbackWorld,
   type TestApp,
 } from './feedback-helpers';
+import { type Cohort, cohort, studyWorld, type StudyWorld } from '../support/world';
+import { erase, exportOf } from '../support/data-rights';
 
 interface ExportedFeedback {
   filed: Array<{
@@ -38,33 +34,19 @@ interface ExportedFeedback {
 
 describe('Feedback and data rights: export and erasure', () => {
   let t: TestApp;
-  let w: FeedbackWorld;
+  let w: StudyWorld;
   let pt: Cohort; // 3 participants
   let es: Cohort; // the first PT participant is not in it; 1 participant of its own
 
   beforeAll(async () => {
     t = await createFeedbackTestApp();
-    w = await feedbackWorld(t);
+    w = await studyWorld(t);
     pt = await cohort(t, w, { country: 'PT', participants: 3 });
     es = await cohort(t, w, { country: 'ES', participants: 1 });
   }, SETUP_TIMEOUT);
   afterAll(async () => {
     await t.close();
   });
-
-  const exportOf = async (token: string): Promise<Record<string, unknown>> => {
-    const res = await t
-      .http()
-      .get(`${API}/me/export`)
-      .set(...bearer(token));
-    if (res.status !== 200) throw new Error(`GET /me/export: ${res.status} ${res.text}`);
-    return res.body as Record<string, unknown>;
-  };
-  const erase = (token: string) =>
-    t
-      .http()
-      .delete(`${API}/me`)
-      .set(...bearer(token));
 
   it('exports what the panellist filed and where they said "me too", and nobody else’s', async () => {
     const [a, b] = pt.participants;
@@ -86,7 +68,7 @@ describe('Feedback and data rights: export and erasure', () => {
     expect((await meToo(t, a.token, others.id)).status).toBe(200);
     await mustTriage(t, w.researcher.token, bug.id, { status: 'triaged', note: 'Safety: top priority' });
 
-    const exported = (await exportOf(a.token)).feedback as ExportedFeedback;
+    const exported = (await exportOf(t, a.token)).feedback as ExportedFeedback;
     expect(exported.filed).toEqual([
       {
         id: bug.id,
@@ -104,7 +86,7 @@ describe('Feedback and data rights: export and erasure', () => {
     ]);
     expect(exported.meToo).toEqual([{ feedbackId: others.id, at: expect.any(String) }]);
 
-    const ofB = (await exportOf(b.token)).feedback as ExportedFeedback;
+    const ofB = (await exportOf(t, b.token)).feedback as ExportedFeedback;
     expect(ofB.filed.map((f) => f.id)).toEqual([others.id]);
     expect(ofB.meToo).toEqual([]);
     // the researcher's notes are not the panellist's data
@@ -112,7 +94,7 @@ describe('Feedback and data rights: export and erasure', () => {
   });
 
   it('exports an empty section for a panellist who filed nothing', async () => {
-    expect((await exportOf(es.participants[0].token)).feedback).toEqual({ filed: [], meToo: [] });
+    expect((await exportOf(t, es.participants[0].token)).feedback).toEqual({ filed: [], meToo: [] });
   });
 
   it('erasure blanks the title, body and area of everything the panellist filed; counts, statuses and others’ items stay', async () => {
@@ -132,7 +114,7 @@ describe('Feedback and data rights: export and erasure', () => {
     await mustTriage(t, w.researcher.token, mine[0].id, { status: 'triaged', note: 'Reproduced' });
     await mustTriage(t, w.researcher.token, mine[1].id, { status: 'wont_fix' });
 
-    expect((await erase(c.token)).status).toBe(204);
+    expect((await erase(t, c.token)).status).toBe(204);
 
     const [bug, praise] = await Promise.all(mine.map((m) => feedbackItem(t, w.researcher.token, pt.study.id, m.id)));
     for (const item of [bug, praise]) {

@@ -1,26 +1,6 @@
 import type { Response, Test } from 'supertest';
 import { dataSource } from '../panel/panel-helpers';
-import {
-  accept,
-  API,
-  bearer,
-  createBrand,
-  createStudiesTestApp,
-  joinMany,
-  moveTo,
-  myInvitationTo,
-  openCampaign,
-  recruitingStudy,
-  studyBody,
-  wave,
-  type Campaign,
-  type Panellist,
-  type PanellistSpec,
-  type Study,
-  type StudyBody,
-  type TestApp,
-  type TestUser,
-} from '../studies/studies-helpers';
+import { API, bearer, createStudiesTestApp, moveTo, type Panellist, type TestApp } from '../studies/studies-helpers';
 
 export {
   accept,
@@ -50,75 +30,6 @@ export const MISSING = '00000000-0000-4000-8000-000000000000';
 /** The feedback test app: the studies' (own database and queue prefix per file, PUBLIC_BASE_URL set). */
 export function createFeedbackTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   return createStudiesTestApp(env);
-}
-
-/** A researcher, a brand and a campaign that takes everyone: what every feedback file starts with. */
-export interface FeedbackWorld {
-  researcher: TestUser;
-  brandId: string;
-  campaign: Campaign;
-}
-
-export async function feedbackWorld(t: TestApp): Promise<FeedbackWorld> {
-  const researcher = await t.staff('researcher');
-  const brandId = (await createBrand(t)).id;
-  const campaign = await openCampaign(t, researcher.token);
-  return { researcher, brandId, campaign };
-}
-
-export interface Cohort {
-  study: Study;
-  /** invited and accepted: enrolled participants */
-  participants: Panellist[];
-  /** invited to the study, never answered */
-  invitedOnly: Panellist[];
-}
-
-/**
- * A recruiting study restricted to its own country (so that no other study's wave reaches
- * its panellists, who have a contact cap): `participants` panellists join, are invited by a
- * wave and accept; `invitedOnly` more are invited and do not answer.
- */
-export async function cohort(
-  t: TestApp,
-  w: FeedbackWorld,
-  opts: { country: string; participants: number; invitedOnly?: number; study?: Partial<StudyBody> },
-): Promise<Cohort> {
-  const total = opts.participants + (opts.invitedOnly ?? 0);
-  const joined = await joinMany(
-    t,
-    w.campaign,
-    Array.from({ length: total }, (_, i): PanellistSpec => ({ country: opts.country, displayName: `Beta tester ${opts.country} ${i}` })),
-  );
-  const study = await recruitingStudy(
-    t,
-    w.researcher.token,
-    studyBody(w.brandId, {
-      title: `Kettle beta ${opts.country}`,
-      targetSize: total,
-      criteria: { countries: [opts.country] },
-      ...opts.study,
-    }),
-  );
-  const invited = await wave(t, w.researcher.token, study.id, { size: total, expiresInDays: 7 });
-  if (invited.invited !== total) throw new Error(`the wave invited ${invited.invited} of ${total}`);
-  const participants = joined.slice(0, opts.participants);
-  for (const p of participants) {
-    const inv = await myInvitationTo(t, p, study.id);
-    if (!inv) throw new Error(`${p.email} was not invited to ${study.id}`);
-    const res = await accept(t, p, inv.id);
-    if (res.status !== 200 || res.body.status !== 'accepted') throw new Error(`accept: ${res.status} ${res.text}`);
-  }
-  return { study, participants, invitedOnly: joined.slice(opts.participants) };
-}
-
-/** Panellists of the panel who were never invited to anything (a country no study targets). */
-export function bystanders(t: TestApp, w: FeedbackWorld, country: string, n = 1): Promise<Panellist[]> {
-  return joinMany(
-    t,
-    w.campaign,
-    Array.from({ length: n }, (_, i): PanellistSpec => ({ country, displayName: `Bystander ${country} ${i}` })),
-  );
 }
 
 /** A product of the brand (home testing's POST /products), for filings that name the tested product. */

@@ -2,14 +2,11 @@ import {
   accept,
   allFeedback,
   brandProduct,
-  bystanders,
-  cohort,
   createBrand,
   createFeedbackTestApp,
   errorFields,
   expectProblem,
   feedbackItem,
-  feedbackWorld,
   fileFeedback,
   filing,
   meToo,
@@ -19,22 +16,21 @@ import {
   postFeedback,
   SETUP_TIMEOUT,
   UUID,
-  type Cohort,
-  type FeedbackWorld,
   type Panellist,
   type TestApp,
 } from './feedback-helpers';
+import { bystanders, type Cohort, cohort, studyWorld, type StudyWorld } from '../support/world';
 
 describe('Feedback: participants file bugs, ideas, praise and questions', () => {
   let t: TestApp;
-  let w: FeedbackWorld;
+  let w: StudyWorld;
   let pt: Cohort; // the study most tests file into: 2 participants, 1 invited only
   let es: Cohort; // another study: 1 participant
   let outsider: Panellist; // on the panel, never invited
 
   beforeAll(async () => {
     t = await createFeedbackTestApp();
-    w = await feedbackWorld(t);
+    w = await studyWorld(t);
     pt = await cohort(t, w, { country: 'PT', participants: 2, invitedOnly: 1 });
     es = await cohort(t, w, { country: 'ES', participants: 1 });
     [outsider] = await bystanders(t, w, 'IT');

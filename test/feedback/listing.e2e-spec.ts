@@ -1,26 +1,23 @@
 import {
   allFeedback,
-  cohort,
   createFeedbackTestApp,
   errorFields,
   expectProblem,
-  feedbackWorld,
   fileFeedback,
   filing,
   listFeedback,
   MISSING,
   mustTriage,
   SETUP_TIMEOUT,
-  type Cohort,
   type FeedbackItem,
-  type FeedbackWorld,
   type TestApp,
   type TestUser,
 } from './feedback-helpers';
+import { type Cohort, cohort, studyWorld, type StudyWorld } from '../support/world';
 
 describe('Feedback: researchers list a study’s items with filters and pages', () => {
   let t: TestApp;
-  let w: FeedbackWorld;
+  let w: StudyWorld;
   let pt: Cohort;
   let es: Cohort;
   let brandUser: TestUser;
@@ -30,7 +27,7 @@ describe('Feedback: researchers list a study’s items with filters and pages', 
 
   beforeAll(async () => {
     t = await createFeedbackTestApp();
-    w = await feedbackWorld(t);
+    w = await studyWorld(t);
     brandUser = await t.staff('brand', w.brandId);
     pt = await cohort(t, w, { country: 'PT', participants: 3 });
     es = await cohort(t, w, { country: 'ES', participants: 1 });

@@ -1,33 +1,29 @@
 import {
-  bystanders,
-  cohort,
   createFeedbackTestApp,
   dataSource,
   expectProblem,
   feedbackItem,
-  feedbackWorld,
   fileFeedback,
   filing,
   meToo,
   MISSING,
   SETUP_TIMEOUT,
-  type Cohort,
   type FeedbackItem,
-  type FeedbackWorld,
   type Panellist,
   type TestApp,
 } from './feedback-helpers';
+import { bystanders, type Cohort, cohort, studyWorld, type StudyWorld } from '../support/world';
 
 describe('Feedback: "me too" from the other participants', () => {
   let t: TestApp;
-  let w: FeedbackWorld;
+  let w: StudyWorld;
   let pt: Cohort; // 5 participants, 1 invited only
   let es: Cohort; // another study: 1 participant
   let outsider: Panellist;
 
   beforeAll(async () => {
     t = await createFeedbackTestApp();
-    w = await feedbackWorld(t);
+    w = await studyWorld(t);
     pt = await cohort(t, w, { country: 'PT', participants: 5, invitedOnly: 1 });
     es = await cohort(t, w, { country: 'ES', participants: 1 });
     [outsider] = await bystanders(t, w, 'IT');

@@ -1,24 +1,21 @@
 import {
   auditRows,
-  cohort,
   createFeedbackTestApp,
   errorFields,
   expectProblem,
   feedbackItem,
-  feedbackWorld,
   fileFeedback,
   filing,
   MISSING,
   mustTriage,
   SETUP_TIMEOUT,
   triage,
-  type Cohort,
   type FeedbackItem,
-  type FeedbackWorld,
   type Panellist,
   type TestApp,
   type TestUser,
 } from './feedback-helpers';
+import { type Cohort, cohort, studyWorld, type StudyWorld } from '../support/world';
 
 type Status = FeedbackItem['status'];
 const STATUSES: Status[] = ['new', 'triaged', 'in_progress', 'resolved', 'wont_fix', 'duplicate'];
@@ -49,7 +46,7 @@ const PATH: Record<Status, Status[]> = {
 
 describe('Feedback: researchers triage items along the table, with notes and an audit trail', () => {
   let t: TestApp;
-  let w: FeedbackWorld;
+  let w: StudyWorld;
   let pt: Cohort;
   let es: Cohort;
   let author: Panellist;
@@ -59,7 +56,7 @@ describe('Feedback: researchers triage items along the table, with notes and an 
 
   beforeAll(async () => {
     t = await createFeedbackTestApp();
-    w = await feedbackWorld(t);
+    w = await studyWorld(t);
     pt = await cohort(t, w, { country: 'PT', participants: 2 });
     es = await cohort(t, w, { country: 'ES', participants: 1 });
     author = pt.participants[0];

@@ -9,7 +9,6 @@ import {
   expectProblem,
   getProduct,
   homeCohort,
-  homeWorld,
   myAssignmentOf,
   postProduct,
   productBody,
@@ -18,7 +17,6 @@ import {
   stockMovements,
   type HomeCohort,
   type TestApp,
-  type World,
 } from './home-testing-helpers';
 import {
   allocate,
@@ -30,17 +28,18 @@ import {
   studyShipments,
   type AllocationResult,
 } from './shipment-helpers';
+import { studyWorld, type StudyWorld } from '../support/world';
 
 /** Needs a real PostgreSQL server (PGlite is a single session): run with DATABASE_URL set. */
 describe('Home testing under concurrent requests', () => {
   let t: TestApp;
-  let w: World;
+  let w: StudyWorld;
   let c: HomeCohort; // ten participants with an address
   let d: HomeCohort; // three more, in another study of the brand
 
   beforeAll(async () => {
     t = await createHomeTestingTestApp();
-    w = await homeWorld(t);
+    w = await studyWorld(t);
     c = await homeCohort(t, w, { country: 'CZ', participants: 10, title: 'Race for kettles' });
     d = await homeCohort(t, w, { country: 'SK', participants: 3, title: 'Another race' });
   }, SETUP_TIMEOUT);

@@ -9,7 +9,6 @@ import {
   expectProblem,
   getProduct,
   homeCohort,
-  homeWorld,
   MISSING,
   moveTo,
   putAddress,
@@ -20,20 +19,21 @@ import {
   type HomeCohort,
   type TestApp,
   type TestUser,
-  type World,
 } from './home-testing-helpers';
 import { allocate, mustPatch, postAllocate, shipmentDetail, shipmentTo, studyShipments } from './shipment-helpers';
 import { createStudy } from '../studies/studies-helpers';
+import { studyWorld, type StudyWorld } from '../support/world';
+import { erase } from '../support/data-rights';
 
 describe('Home testing: allocating samples to participants', () => {
   let t: TestApp;
-  let w: World;
+  let w: StudyWorld;
   /** five participants; the 2nd and the 4th (indexes 1 and 3) have no address; one more panellist is invited only */
   let c: HomeCohort;
 
   beforeAll(async () => {
     t = await createHomeTestingTestApp();
-    w = await homeWorld(t);
+    w = await studyWorld(t);
     c = await homeCohort(t, w, { country: 'BE', participants: 5, withoutAddress: [1, 3], invitedOnly: 1 });
     // an invited panellist who never accepted has an address: still no parcel
     await putAddress(t, c.invitedOnly[0], addressOf(99));
@@ -179,11 +179,7 @@ describe('Home testing: allocating samples to participants', () => {
 
   it('an erased participant is neither served nor listed as missing an address', async () => {
     const gone = c.withoutAddress[1];
-    const erased = await t
-      .http()
-      .delete(`${API}/me`)
-      .set(...bearer(gone.token));
-    expect(erased.status).toBe(204);
+    expect((await erase(t, gone.token)).status).toBe(204);
     const product = await createProduct(t, w.researcher.token, w.brandId, { unitsInStock: 10, name: 'After erasure' });
     expect(await allocate(t, w.researcher.token, c.study.id, product.id)).toEqual({
       allocated: 4,

@@ -12,17 +12,16 @@ import {
   expectProblem,
   getProduct,
   homeCohort,
-  homeWorld,
   SETUP_TIMEOUT,
   type HomeCohort,
   type TestApp,
-  type World,
 } from './home-testing-helpers';
 import { allocate, mustPatch, shipmentDetail, shipmentTo, type Shipment } from './shipment-helpers';
+import { studyWorld, type StudyWorld } from '../support/world';
 
 describe('Home testing: the carrier webhook', () => {
   let t: TestApp;
-  let w: World;
+  let w: StudyWorld;
   let c: HomeCohort; // six participants with an address
   let kettleId: string; // must come back
   /** one kettle shipment per participant */
@@ -35,7 +34,7 @@ describe('Home testing: the carrier webhook', () => {
 
   beforeAll(async () => {
     t = await createHomeTestingTestApp();
-    w = await homeWorld(t);
+    w = await studyWorld(t);
     c = await homeCohort(t, w, { country: 'PT', participants: 6 });
     const kettle = await createProduct(t, w.researcher.token, w.brandId, { name: 'Kettle K2', unitsInStock: 6, requiresReturn: true });
     kettleId = kettle.id;

@@ -8,7 +8,6 @@ import {
   expectProblem,
   getProduct,
   homeCohort,
-  homeWorld,
   mailTo,
   MISSING,
   putAddress,
@@ -20,7 +19,6 @@ import {
   type Product,
   type TestApp,
   type TestUser,
-  type World,
 } from './home-testing-helpers';
 import {
   allocate,
@@ -32,13 +30,14 @@ import {
   studyShipments,
   type Shipment,
 } from './shipment-helpers';
+import { studyWorld, type StudyWorld } from '../support/world';
 
 const PICK_LIST_HEADER =
   'shipmentId,status,sku,productName,readyToShip,recipientName,addressLine1,addressLine2,postalCode,city,country,phone,carrier,trackingNumber';
 
 describe('Home testing: fulfilment (pick list, tracking import, moves, NDA gate, returns)', () => {
   let t: TestApp;
-  let w: World;
+  let w: StudyWorld;
   let c: HomeCohort; // six participants, all with an address
   let other: HomeCohort; // another study of the brand, one participant
   let kettle: Product; // must come back
@@ -55,7 +54,7 @@ describe('Home testing: fulfilment (pick list, tracking import, moves, NDA gate,
 
   beforeAll(async () => {
     t = await createHomeTestingTestApp();
-    w = await homeWorld(t);
+    w = await studyWorld(t);
     brandUser = await t.staff('brand', w.brandId);
     c = await homeCohort(t, w, { country: 'DE', participants: 6, title: 'Kettles at home' });
     other = await homeCohort(t, w, { country: 'AT', participants: 1, title: 'Another kettle study' });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Question } from '@leadpanel/surveys';
-import { cohort, feedbackWorld, type Cohort, type FeedbackWorld } from '../feedback/feedback-helpers';
+import { cohort, type Cohort, type StudyWorld } from '../support/world';
 import { createStudySurvey, type Survey } from '../surveys/survey-helpers';
 import { API, bearer, createStudiesTestApp, type Panellist, type TestApp } from '../studies/studies-helpers';
 
@@ -30,10 +30,6 @@ export const DAY = 86_400_000;
 export function createHomeTestingTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   return createStudiesTestApp({ CARRIER_WEBHOOK_SECRET: CARRIER_SECRET, ...env });
 }
-
-/** A researcher, a brand and a campaign that takes everyone. */
-export type World = FeedbackWorld;
-export const homeWorld = (t: TestApp): Promise<World> => feedbackWorld(t);
 
 export interface AddressBody {
   line1: string;
@@ -71,7 +67,7 @@ export interface HomeCohort extends Cohort {
  */
 export async function homeCohort(
   t: TestApp,
-  w: World,
+  w: StudyWorld,
   opts: { country: string; participants: number; withoutAddress?: number[]; invitedOnly?: number; title?: string },
 ): Promise<HomeCohort> {
   const c = await cohort(t, w, {

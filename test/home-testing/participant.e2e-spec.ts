@@ -11,7 +11,6 @@ import {
   expectProblem,
   getProduct,
   homeCohort,
-  homeWorld,
   mailTo,
   MISSING,
   myAssignmentOf,
@@ -23,16 +22,17 @@ import {
   type Panellist,
   type Product,
   type TestApp,
-  type World,
 } from './home-testing-helpers';
 import { allocate, asPanellist, mustPatch, patchShipment, shipmentDetail, shipmentTo, type Shipment } from './shipment-helpers';
 import type { Survey } from '../surveys/survey-helpers';
+import { studyWorld, type StudyWorld } from '../support/world';
+import { erase, exportOf } from '../support/data-rights';
 
 const USAGE_TOPIC = 'home-testing.usage-survey';
 
 describe('Home testing: the participant’s side (shipments, NDA, receipt, usage survey, data rights)', () => {
   let t: TestApp;
-  let w: World;
+  let w: StudyWorld;
   let c: HomeCohort; // five participants with an address
   let bystander: Panellist; // in the panel, in no study
   let gadgetSurvey: Survey;
@@ -55,7 +55,7 @@ describe('Home testing: the participant’s side (shipments, NDA, receipt, usage
 
   beforeAll(async () => {
     t = await createHomeTestingTestApp();
-    w = await homeWorld(t);
+    w = await studyWorld(t);
     c = await homeCohort(t, w, { country: 'IT', participants: 5, title: 'Gadgets at home', invitedOnly: 1 });
     bystander = c.invitedOnly[0];
     gadgetSurvey = await createUsageSurvey(t, w.researcher.token, { title: 'Your first days with the gadget' });
@@ -282,12 +282,7 @@ describe('Home testing: the participant’s side (shipments, NDA, receipt, usage
 
   describe('personal data', () => {
     it('my export holds my shipments', async () => {
-      const res = await t
-        .http()
-        .get(`${API}/me/export`)
-        .set(...bearer(p(0).token));
-      expect(res.status).toBe(200);
-      const shipments = res.body.shipments as Array<Record<string, unknown>>;
+      const shipments = (await exportOf(t, p(0).token)).shipments as Array<Record<string, unknown>>;
       expect(shipments).toHaveLength(3);
       expect(shipments).toEqual(
         expect.arrayContaining([
@@ -313,11 +308,7 @@ describe('Home testing: the participant’s side (shipments, NDA, receipt, usage
       expect((await outboxRows(t, [`usage-survey:${delivered.id}`]))[0].status).toBe('pending');
       const stockBefore = (await getProduct(t, w.researcher.token, gadget.id)).unitsInStock;
 
-      const erased = await t
-        .http()
-        .delete(`${API}/me`)
-        .set(...bearer(q.token));
-      expect(erased.status).toBe(204);
+      expect((await erase(t, q.token)).status).toBe(204);
 
       expect((await getProduct(t, w.researcher.token, gadget.id)).unitsInStock).toBe(stockBefore + 1);
       const [movement] = await stockMovements(t, w.researcher.token, gadget.id);

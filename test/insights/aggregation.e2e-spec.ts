@@ -23,17 +23,16 @@ import {
   buildReport,
   createInsightsTestApp,
   dataSource,
-  insightsWorld,
   meanSd,
   MISSING,
   segmentedCohort,
   stringsIn,
-  type InsightsWorld,
   type Panellist,
   type ReportContent,
   type SegmentedCohort,
   type TestApp,
 } from './insights-helpers';
+import { studyWorld, type StudyWorld } from '../support/world';
 
 /** Student's t quantiles t(0.975, df), as SciPy's t.ppf gives them (tables show 4.3027 and 2.4469). */
 const T975 = { 2: 4.302652729749462, 6: 2.4469118511449786 } as const;
@@ -122,7 +121,7 @@ const GENERATED_AT = new Date('2026-06-01T12:00:00.000Z'); // age = 2026 − bir
 
 describe('Insights: the report aggregator computes a study report in SQL', () => {
   let t: TestApp;
-  let w: InsightsWorld;
+  let w: StudyWorld;
   let c: SegmentedCohort;
   let p: Panellist[];
   let s1: Survey;
@@ -132,7 +131,7 @@ describe('Insights: the report aggregator computes a study report in SQL', () =>
 
   beforeAll(async () => {
     t = await createInsightsTestApp();
-    w = await insightsWorld(t);
+    w = await studyWorld(t);
     c = await segmentedCohort(t, w, {
       country: 'IS',
       participants: [

@@ -14,7 +14,7 @@ import {
   type TestApp,
   type TierName,
 } from '../studies/studies-helpers';
-import { feedbackWorld, type FeedbackWorld } from '../feedback/feedback-helpers';
+import type { StudyWorld } from '../support/world';
 import { mustMyAssignment, submit } from '../surveys/survey-helpers';
 
 export {
@@ -40,10 +40,6 @@ export function createInsightsTestApp(env: Record<string, string> = {}): Promise
   return createHomeTestingTestApp(env);
 }
 
-/** A researcher, a brand and a campaign that takes everyone. */
-export type InsightsWorld = FeedbackWorld;
-export const insightsWorld = (t: TestApp): Promise<InsightsWorld> => feedbackWorld(t);
-
 /** A panellist to join, with the facts that segment a report; `gender: null` joins without a gender. */
 export interface SegmentSpec {
   displayName: string;
@@ -55,7 +51,7 @@ export interface SegmentSpec {
 /** Panellists joined one batch at a time (argon2 is slow), in the order of `specs`, all active. */
 export async function joinSegmented(
   t: TestApp,
-  w: InsightsWorld,
+  w: StudyWorld,
   country: string,
   specs: readonly SegmentSpec[],
   batch = 6,
@@ -97,7 +93,7 @@ export interface SegmentedCohort {
  */
 export async function segmentedCohort(
   t: TestApp,
-  w: InsightsWorld,
+  w: StudyWorld,
   opts: { country: string; participants: SegmentSpec[]; declined?: SegmentSpec[]; invitedOnly?: SegmentSpec[]; study?: Partial<StudyBody> },
 ): Promise<SegmentedCohort> {
   const specs = [...opts.participants, ...(opts.declined ?? []), ...(opts.invitedOnly ?? [])];

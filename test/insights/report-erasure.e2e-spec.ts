@@ -1,24 +1,16 @@
 import { ReportErasureService } from '@leadpanel/insights';
 import { createCode, createRound, like, mustPost, setCodes } from '../discussions/discussions-helpers';
-import { cohort, fileFeedback, filing, type Cohort } from '../feedback/feedback-helpers';
+import { fileFeedback, filing } from '../feedback/feedback-helpers';
 import { eventually } from '../home-testing/home-testing-helpers';
 import { assignAll, createStudySurvey } from '../surveys/survey-helpers';
-import {
-  answer,
-  API,
-  bearer,
-  createInsightsTestApp,
-  insightsWorld,
-  SETUP_TIMEOUT,
-  type InsightsWorld,
-  type ReportContent,
-  type TestApp,
-} from './insights-helpers';
+import { answer, API, bearer, createInsightsTestApp, SETUP_TIMEOUT, type ReportContent, type TestApp } from './insights-helpers';
+import { type Cohort, cohort, studyWorld, type StudyWorld } from '../support/world';
+import { erase } from '../support/data-rights';
 
 /** Erasure reaches the stored reports: every version's JSON, HTML, CSV and share link lose the person's words, not the counts. */
 describe('Insights: an erased panellist’s words leave every stored report', () => {
   let t: TestApp;
-  let w: InsightsWorld;
+  let w: StudyWorld;
   let c: Cohort;
 
   // what the erased panellist (participants[0]) wrote, and what another (participants[1]) wrote
@@ -68,7 +60,7 @@ describe('Insights: an erased panellist’s words leave every stored report', ()
 
   beforeAll(async () => {
     t = await createInsightsTestApp();
-    w = await insightsWorld(t);
+    w = await studyWorld(t);
     c = await cohort(t, w, { country: 'LU', participants: 3 });
     const [me, other, third] = c.participants;
 
@@ -120,11 +112,7 @@ describe('Insights: an erased panellist’s words leave every stored report', ()
     }
 
     const me = c.participants[0];
-    const erased = await t
-      .http()
-      .delete(`${API}/me`)
-      .set(...bearer(me.token));
-    expect(erased.status).toBe(204);
+    expect((await erase(t, me.token)).status).toBe(204);
 
     for (const id of [first, second]) {
       await eventually(

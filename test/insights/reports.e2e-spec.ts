@@ -1,6 +1,5 @@
 import { ReportAggregator } from '@leadpanel/insights';
 import { Clock } from '@leadpanel/platform';
-import { cohort, type Cohort } from '../feedback/feedback-helpers';
 import { eventually, settle } from '../home-testing/home-testing-helpers';
 import { assignAll, createStudySurvey } from '../surveys/survey-helpers';
 import { expectProblem } from '../identity/identity-helpers';
@@ -9,14 +8,13 @@ import {
   bearer,
   createBrand,
   createInsightsTestApp,
-  insightsWorld,
   MISSING,
   SETUP_TIMEOUT,
   answer,
-  type InsightsWorld,
   type TestApp,
   type TestUser,
 } from './insights-helpers';
+import { type Cohort, cohort, studyWorld, type StudyWorld } from '../support/world';
 
 interface ReportView {
   id: string;
@@ -29,7 +27,7 @@ interface ReportView {
 
 describe('Insights: report lifecycle, brand access and share links', () => {
   let t: TestApp;
-  let w: InsightsWorld;
+  let w: StudyWorld;
   let c: Cohort;
   let brandUser: TestUser;
   let otherBrandUser: TestUser;
@@ -60,7 +58,7 @@ describe('Insights: report lifecycle, brand access and share links', () => {
 
   beforeAll(async () => {
     t = await createInsightsTestApp();
-    w = await insightsWorld(t);
+    w = await studyWorld(t);
     c = await cohort(t, w, { country: 'NL', participants: 3, study: { title: 'Kitchens <of> "2030" & beyond' } });
     brandUser = await t.staff('brand', w.brandId);
     otherBrandUser = await t.staff('brand', (await createBrand(t, 'rival')).id);

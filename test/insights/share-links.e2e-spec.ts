@@ -1,19 +1,8 @@
 import { Clock } from '@leadpanel/platform';
-import { cohort, type Cohort } from '../feedback/feedback-helpers';
 import { eventually } from '../home-testing/home-testing-helpers';
 import { expectProblem } from '../identity/identity-helpers';
-import {
-  API,
-  bearer,
-  createBrand,
-  createInsightsTestApp,
-  insightsWorld,
-  MISSING,
-  SETUP_TIMEOUT,
-  type InsightsWorld,
-  type TestApp,
-  type TestUser,
-} from './insights-helpers';
+import { API, bearer, createBrand, createInsightsTestApp, MISSING, SETUP_TIMEOUT, type TestApp, type TestUser } from './insights-helpers';
+import { type Cohort, cohort, studyWorld, type StudyWorld } from '../support/world';
 
 interface ShareLink {
   id: string;
@@ -29,7 +18,7 @@ interface ListedLink {
 
 describe('Insights: share links are stored, listed, revoked, only for published reports, one spelling each', () => {
   let t: TestApp;
-  let w: InsightsWorld;
+  let w: StudyWorld;
   let c: Cohort;
   let brandUser: TestUser;
   let otherBrandUser: TestUser;
@@ -70,7 +59,7 @@ describe('Insights: share links are stored, listed, revoked, only for published 
 
   beforeAll(async () => {
     t = await createInsightsTestApp();
-    w = await insightsWorld(t);
+    w = await studyWorld(t);
     c = await cohort(t, w, { country: 'BE', participants: 2 });
     brandUser = await t.staff('brand', w.brandId);
     otherBrandUser = await t.staff('brand', (await createBrand(t, 'rival')).id);

@@ -15,6 +15,7 @@ import {
   type TestApp,
   type TestUser,
 } from './panel-helpers';
+import { erase, exportOf } from '../support/data-rights';
 
 /**
  * The whole path over HTTP, with the e-mails read from a real SMTP listener: apply, read
@@ -112,28 +113,18 @@ describe('A panellist’s whole path', () => {
     ]);
 
     // export
-    const exported = await t
-      .http()
-      .get(`${API}/me/export`)
-      .set(...bearer(session.accessToken));
-    expect(exported.status).toBe(200);
-    expect(exported.body).toMatchObject({
+    const exported = await exportOf(t, session.accessToken);
+    expect(exported).toMatchObject({
       profile: { id: panellistId, displayName: 'Jo J.', address: { city: 'Lyon' } },
       consents: [expect.objectContaining({ research: true })],
       screenerAnswers: [expect.objectContaining({ answers: TOP_ANSWERS })],
       referralsMade: [expect.objectContaining({ nomineeEmail, joined: true })],
       points: { balance: 0, entries: [] },
     });
-    expect(exported.body.emails).toEqual(
-      expect.arrayContaining([expect.objectContaining({ template: 'confirm-email', recipient: email })]),
-    );
+    expect(exported.emails).toEqual(expect.arrayContaining([expect.objectContaining({ template: 'confirm-email', recipient: email })]));
 
     // erase; cannot log in again
-    const erased = await t
-      .http()
-      .delete(`${API}/me`)
-      .set(...bearer(session.accessToken));
-    expect(erased.status).toBe(204);
+    expect((await erase(t, session.accessToken)).status).toBe(204);
     expectProblem(
       await t
         .http()

@@ -1,6 +1,6 @@
 import type { Response, Test } from 'supertest';
 import { createRound, mustPost, type Post, type Round } from '../discussions/discussions-helpers';
-import { cohort, fileFeedback, filing, type Cohort, type FeedbackItem } from '../feedback/feedback-helpers';
+import { fileFeedback, filing, type FeedbackItem } from '../feedback/feedback-helpers';
 import { ship } from '../home-testing/fulfilment-helpers';
 import {
   addressOf,
@@ -10,17 +10,16 @@ import {
   createProduct,
   dataSource,
   expectProblem,
-  homeWorld,
   putAddress,
   SETUP_TIMEOUT,
   type Panellist,
   type Product,
   type TestApp,
-  type World,
 } from '../home-testing/home-testing-helpers';
 import { allocate, asPanellist, shipmentDetail, shipmentTo } from '../home-testing/shipment-helpers';
 import { allInvitations, myInvitationTo } from '../studies/studies-helpers';
 import { assignAll, createStudySurvey, FULL_ANSWERS, mustMyAssignment, type Survey } from '../surveys/survey-helpers';
+import { type Cohort, cohort, studyWorld, type StudyWorld } from '../support/world';
 
 /**
  * A blocked, paused or opted-out panellist takes part in nothing (docs/http-contract.md, "Accounts,
@@ -29,7 +28,7 @@ import { assignAll, createStudySurvey, FULL_ANSWERS, mustMyAssignment, type Surv
  */
 describe('Panellist status: only a panellist who takes part may write', () => {
   let t: TestApp;
-  let w: World;
+  let w: StudyWorld;
   let c: Cohort; // participants: [0] active control, [1] blocked, [2] paused, [3] opted out; invitedOnly the same
   let nda: Product;
   let plain: Product;
@@ -65,7 +64,7 @@ describe('Panellist status: only a panellist who takes part may write', () => {
 
   beforeAll(async () => {
     t = await createHomeTestingTestApp();
-    w = await homeWorld(t);
+    w = await studyWorld(t);
     c = await cohort(t, w, { country: 'NO', participants: 4, invitedOnly: 4 });
     for (const [i, p] of c.participants.entries()) await putAddress(t, p, addressOf(i));
     nda = await createProduct(t, w.researcher.token, w.brandId, { ndaRequired: true, ndaVersion: 'v1', ndaTerms: 'Keep it secret.' });

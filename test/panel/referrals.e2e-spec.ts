@@ -1,4 +1,5 @@
 import { OutboxDispatcher } from '@leadpanel/platform';
+import { exportOf } from '../support/data-rights';
 import { uniqueEmail } from '../support/test-app';
 import {
   API,
@@ -158,15 +159,7 @@ describe('Referrals (pyramiding)', () => {
     expect(Object.keys(a.body as object).sort()).toEqual(Object.keys(b.body as object).sort());
     await t.smtp.waitFor(strangerEmail);
 
-    const exportOf = async (token: string): Promise<Record<string, unknown>> => {
-      const res = await t
-        .http()
-        .get(`${API}/me/export`)
-        .set(...bearer(token));
-      expect(res.status).toBe(200);
-      return res.body as Record<string, unknown>;
-    };
-    const [ea, eb] = [await exportOf(toMember.token), await exportOf(toStranger.token)];
+    const [ea, eb] = [await exportOf(t, toMember.token), await exportOf(t, toStranger.token)];
     expect(Object.keys(ea).sort()).toEqual(Object.keys(eb).sort());
     const referrals = (e: Record<string, unknown>) =>
       (e.referralsMade as Array<Record<string, unknown>>).map((r) => ({ keys: Object.keys(r).sort(), joined: r.joined }));

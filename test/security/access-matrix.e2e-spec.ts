@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Response } from 'supertest';
-import { cohort, fileFeedback, filing } from '../feedback/feedback-helpers';
+import { fileFeedback, filing } from '../feedback/feedback-helpers';
 import { addressOf, createProduct, eventually, putAddress } from '../home-testing/home-testing-helpers';
 import { allocate, shipmentTo } from '../home-testing/shipment-helpers';
 import { createCode, createRound, mustPost } from '../discussions/discussions-helpers';
@@ -12,13 +12,12 @@ import {
   createBrand,
   createInsightsTestApp,
   dataSource,
-  insightsWorld,
   SETUP_TIMEOUT,
-  type InsightsWorld,
   type Panellist,
   type TestApp,
   type TestUser,
 } from '../insights/insights-helpers';
+import { cohort, studyWorld, type StudyWorld } from '../support/world';
 
 /**
  * The access matrix, generated from the served OpenAPI document: every operation declares
@@ -96,7 +95,7 @@ function marker(party: Party, what: string): string {
 
 describe('Security: the access matrix of every operation in the OpenAPI document', () => {
   let t: TestApp;
-  let w: InsightsWorld;
+  let w: StudyWorld;
   let admin: TestUser;
   let document: { paths: Record<string, Record<string, Record<string, unknown>>> };
   let operations: Operation[];
@@ -195,7 +194,7 @@ describe('Security: the access matrix of every operation in the OpenAPI document
 
   beforeAll(async () => {
     t = await createInsightsTestApp();
-    w = await insightsWorld(t);
+    w = await studyWorld(t);
     admin = await t.staff('admin');
     sides.A = await side('A', 'PT');
     sides.B = await side('B', 'IE');

@@ -1,20 +1,12 @@
-import { cohort, feedbackItem, fileFeedback, filing, type Cohort } from '../feedback/feedback-helpers';
+import { feedbackItem, fileFeedback, filing } from '../feedback/feedback-helpers';
 import { createRound, mustPost } from '../discussions/discussions-helpers';
 import { readCsv } from '../home-testing/fulfilment-helpers';
 import { eventually } from '../home-testing/home-testing-helpers';
 import { expectProblem } from '../panel/panel-helpers';
 import { uniqueEmail } from '../support/test-app';
 import { assignAll, createStudySurvey } from '../surveys/survey-helpers';
-import {
-  answer,
-  API,
-  bearer,
-  createInsightsTestApp,
-  insightsWorld,
-  SETUP_TIMEOUT,
-  type InsightsWorld,
-  type TestApp,
-} from '../insights/insights-helpers';
+import { answer, API, bearer, createInsightsTestApp, SETUP_TIMEOUT, type TestApp } from '../insights/insights-helpers';
+import { type Cohort, cohort, studyWorld, type StudyWorld } from '../support/world';
 
 /** Text a participant may type: markup, an event handler, entities. No link, e-mail or phone (the report masks those). */
 const HOSTILE = '<script>alert("xss")</script><img src=x onerror="alert(1)"> & <b>bold</b> &amp;';
@@ -40,7 +32,7 @@ const escaped = (text: string): string =>
  */
 describe('Security: stored text in reports, exports and e-mail', () => {
   let t: TestApp;
-  let w: InsightsWorld;
+  let w: StudyWorld;
   let c: Cohort;
   let surveyId: string;
   let feedbackId: string;
@@ -54,7 +46,7 @@ describe('Security: stored text in reports, exports and e-mail', () => {
 
   beforeAll(async () => {
     t = await createInsightsTestApp();
-    w = await insightsWorld(t);
+    w = await studyWorld(t);
     c = await cohort(t, w, { country: 'IS', participants: 2 });
     const [p, q] = c.participants;
 

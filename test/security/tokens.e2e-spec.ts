@@ -12,6 +12,7 @@ import {
   type Campaign,
   type TestApp,
 } from '../panel/panel-helpers';
+import { erase } from '../support/data-rights';
 
 /**
  * Token lifetimes as issued by the server, and erasure ending every login. Signature, `alg`,
@@ -115,11 +116,7 @@ describe('Security: token lifetimes and erasure', () => {
     const laptopRefreshed = await refresh(p.refreshToken);
     expect(laptopRefreshed.status).toBe(200);
 
-    const erased = await t
-      .http()
-      .delete(`${API}/me`)
-      .set(...bearer(laptopRefreshed.body.accessToken));
-    expect(erased.status).toBe(204);
+    expect((await erase(t, laptopRefreshed.body.accessToken)).status).toBe(204);
 
     expectProblem(await me(phone.accessToken), 401);
     expectProblem(await me(p.token), 401);

@@ -4,12 +4,10 @@ import {
   decline,
   API,
   bearer,
-  createBrand,
   createStudiesTestApp,
   JOIN_TIMEOUT_MS,
   joinMany,
   myInvitationTo,
-  openCampaign,
   postWave,
   recruitingStudy,
   studyBody,
@@ -18,6 +16,7 @@ import {
   type TestApp,
   type TestUser,
 } from './studies-helpers';
+import { studyWorld } from '../support/world';
 
 /** Needs a real PostgreSQL server (PGlite is a single session): run with DATABASE_URL set. */
 describe('Studies under concurrent requests', () => {
@@ -30,9 +29,8 @@ describe('Studies under concurrent requests', () => {
 
   beforeAll(async () => {
     t = await createStudiesTestApp();
-    researcher = await t.staff('researcher');
-    brandId = (await createBrand(t)).id;
-    const campaign = await openCampaign(t, researcher.token);
+    const { campaign, ...world } = await studyWorld(t);
+    ({ researcher, brandId } = world);
     const specs: PanellistSpec[] = [
       ...Array.from({ length: 20 }, (): PanellistSpec => ({ country: 'CZ' })),
       ...Array.from({ length: 6 }, (): PanellistSpec => ({ country: 'SK' })),

@@ -3,14 +3,12 @@ import {
   accept,
   API,
   bearer,
-  createBrand,
   createStudiesTestApp,
   createStudy,
   expectProblem,
   JOIN_TIMEOUT_MS,
   joinMany,
   myInvitationTo,
-  openCampaign,
   recruitingStudy,
   studyBody,
   wave,
@@ -19,6 +17,7 @@ import {
   type TestApp,
   type TestUser,
 } from './studies-helpers';
+import { studyWorld } from '../support/world';
 
 interface Preview {
   eligible: number;
@@ -73,8 +72,8 @@ describe('Eligibility: preview per cell, explain per rule', () => {
 
   beforeAll(async () => {
     t = await createStudiesTestApp({ PANEL_MAX_INVITES_30D: '2' });
-    researcher = await t.staff('researcher');
-    brandId = (await createBrand(t)).id;
+    const { campaign, ...world } = await studyWorld(t);
+    ({ researcher, brandId } = world);
     for (const body of [
       { key: diet, label: 'Diet', type: 'enum', options: ['vegan', 'omnivore'] },
       { key: hours, label: 'Hours of DIY a week', type: 'number' },
@@ -88,7 +87,6 @@ describe('Eligibility: preview per cell, explain per rule', () => {
         .send(body);
       expect(attr.status).toBe(201);
     }
-    const campaign = await openCampaign(t, researcher.token);
     const all = await joinMany(t, campaign, specs);
     p = all.slice(0, 11);
     [x, y] = all.slice(11);

@@ -6,7 +6,6 @@ import {
   allInvitations,
   API,
   bearer,
-  createBrand,
   createStudiesTestApp,
   decline,
   expectProblem,
@@ -15,7 +14,6 @@ import {
   mailTo,
   moveTo,
   myInvitationTo,
-  openCampaign,
   recruitingStudy,
   studyBody,
   UUID,
@@ -27,6 +25,7 @@ import {
   type TestApp,
   type TestUser,
 } from './studies-helpers';
+import { studyWorld } from '../support/world';
 
 const MISSING = '00000000-0000-4000-8000-000000000000';
 
@@ -41,9 +40,8 @@ describe('Invitations: accept, decline, quota cells, my invitations and studies'
 
   beforeAll(async () => {
     t = await createStudiesTestApp();
-    researcher = await t.staff('researcher');
-    brandId = (await createBrand(t)).id;
-    const campaign = await openCampaign(t, researcher.token);
+    const { campaign, ...world } = await studyWorld(t);
+    ({ researcher, brandId } = world);
     const specs: PanellistSpec[] = [
       ...Array.from({ length: 6 }, (): PanellistSpec => ({ country: 'PT', gender: 'female' })),
       ...Array.from({ length: 4 }, (): PanellistSpec => ({ country: 'ES' })),

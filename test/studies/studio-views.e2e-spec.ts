@@ -3,7 +3,6 @@ import {
   allInvitations,
   API,
   bearer,
-  createBrand,
   createStudiesTestApp,
   createStudy,
   decline,
@@ -12,7 +11,6 @@ import {
   JOIN_TIMEOUT_MS,
   joinMany,
   myInvitationTo,
-  openCampaign,
   recruitingStudy,
   studyBody,
   wave,
@@ -21,6 +19,7 @@ import {
   type TestApp,
   type TestUser,
 } from './studies-helpers';
+import { studyWorld } from '../support/world';
 
 /** What the studio shows of a study: the funnel in the list, the preview of unsaved criteria, a wave before it is sent, counts per cell. */
 describe('Studies for the studio: funnel, unsaved preview, wave preview, counts per cell', () => {
@@ -32,9 +31,8 @@ describe('Studies for the studio: funnel, unsaved preview, wave preview, counts 
 
   beforeAll(async () => {
     t = await createStudiesTestApp();
-    researcher = await t.staff('researcher');
-    brandId = (await createBrand(t)).id;
-    const campaign = await openCampaign(t, researcher.token);
+    const { campaign, ...world } = await studyWorld(t);
+    ({ researcher, brandId } = world);
     const specs: PanellistSpec[] = [
       ...Array.from({ length: 6 }, (_, i): PanellistSpec => ({ country: 'PT', gender: i < 3 ? 'female' : 'male' })),
       { country: 'GR' },

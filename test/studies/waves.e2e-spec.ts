@@ -3,7 +3,6 @@ import {
   allInvitations,
   API,
   bearer,
-  createBrand,
   createStudiesTestApp,
   createStudy,
   errorFields,
@@ -13,7 +12,6 @@ import {
   mailTo,
   moveTo,
   myInvitationTo,
-  openCampaign,
   postWave,
   recruitingStudy,
   studyBody,
@@ -24,6 +22,7 @@ import {
   type TestApp,
   type TestUser,
 } from './studies-helpers';
+import { studyWorld } from '../support/world';
 
 const PUBLIC_BASE_URL = 'https://panel.leadpanel.test';
 
@@ -38,9 +37,8 @@ describe('Waves: spread by need, seeded samples, contact cap, invitation e-mails
 
   beforeAll(async () => {
     t = await createStudiesTestApp();
-    researcher = await t.staff('researcher');
-    brandId = (await createBrand(t)).id;
-    const campaign = await openCampaign(t, researcher.token);
+    const { campaign, ...world } = await studyWorld(t);
+    ({ researcher, brandId } = world);
     const specs: PanellistSpec[] = [
       ...Array.from({ length: 20 }, (_, i): PanellistSpec => ({ country: 'SE', gender: i < 10 ? 'female' : 'male' })),
       ...Array.from({ length: 16 }, (_, i): PanellistSpec => ({ country: 'NO', gender: i % 2 ? 'male' : 'female' })),

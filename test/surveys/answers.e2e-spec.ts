@@ -2,8 +2,6 @@ import {
   API,
   assignAll,
   bearer,
-  cohort,
-  createBrand,
   createStudySurvey,
   createSurveysTestApp,
   dataSource,
@@ -13,18 +11,18 @@ import {
   getAssignment,
   MISSING,
   mustMyAssignment,
-  openCampaign,
   outboxRows,
   pointsOf,
   reminderKeys,
   saveAnswers,
   submit,
-  type Cohort,
   type Panellist,
   type Survey,
   type TestApp,
   type TestUser,
 } from './survey-helpers';
+import { cohort, studyWorld, type Cohort } from '../support/world';
+import { erase, exportOf } from '../support/data-rights';
 
 const INCENTIVE = 40;
 
@@ -40,15 +38,9 @@ describe('Survey answers and submissions', () => {
 
   beforeAll(async () => {
     t = await createSurveysTestApp();
-    researcher = await t.staff('researcher');
-    brandId = (await createBrand(t)).id;
-    const campaign = await openCampaign(t, researcher.token);
-    be = await cohort(t, researcher.token, campaign, {
-      brandId,
-      country: 'BE',
-      participants: 8,
-      study: { title: 'Belgian kettles', incentivePoints: INCENTIVE },
-    });
+    const w = await studyWorld(t);
+    ({ researcher, brandId } = w);
+    be = await cohort(t, w, { country: 'BE', participants: 8, study: { title: 'Belgian kettles', incentivePoints: INCENTIVE } });
     plain = await createStudySurvey(t, researcher.token, { studyId: be.study.id, title: 'Week one' });
     fifteen = await createStudySurvey(t, researcher.token, { studyId: be.study.id, title: 'Week two', points: 15 });
     zero = await createStudySurvey(t, researcher.token, { studyId: be.study.id, title: 'Week three', points: 0 });
@@ -416,12 +408,7 @@ describe('Survey answers and submissions', () => {
       const p = be.participants[2]; // submitted the plain survey with why_not "Broken plug"
       const plainId = await assignmentId(p, plain);
       const pendingId = await assignmentId(p, fifteen);
-      const exported = await t
-        .http()
-        .get(`${API}/me/export`)
-        .set(...bearer(p.token));
-      expect(exported.status).toBe(200);
-      const mine = exported.body.surveyAnswers as Array<{
+      const mine = (await exportOf(t, p.token)).surveyAnswers as Array<{
         assignmentId: string;
         survey: string;
         status: string;
@@ -432,11 +419,7 @@ describe('Survey answers and submissions', () => {
         expect.objectContaining({ questionId: 'why_not', text: 'Broken plug' }),
       );
 
-      const erased = await t
-        .http()
-        .delete(`${API}/me`)
-        .set(...bearer(p.token));
-      expect(erased.status).toBe(204);
+      expect((await erase(t, p.token)).status).toBe(204);
       const responses = await t
         .http()
         .get(`${API}/surveys/${plain.id}/responses?limit=100`)

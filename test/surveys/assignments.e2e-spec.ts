@@ -5,8 +5,6 @@ import {
   API,
   assignAll,
   bearer,
-  cohort,
-  createBrand,
   createStudySurvey,
   createSurveysTestApp,
   errorFields,
@@ -26,11 +24,11 @@ import {
   reminderKeys,
   submit,
   UUID,
-  type Cohort,
   type Panellist,
   type TestApp,
   type TestUser,
 } from './survey-helpers';
+import { cohort, studyWorld, type Cohort } from '../support/world';
 
 const AVAILABLE = /^A survey is waiting for you: /;
 const REMINDER = /^Reminder: /;
@@ -45,17 +43,10 @@ describe('Survey assignments', () => {
 
   beforeAll(async () => {
     t = await createSurveysTestApp();
-    researcher = await t.staff('researcher');
-    brandId = (await createBrand(t)).id;
-    const campaign = await openCampaign(t, researcher.token);
-    nl = await cohort(t, researcher.token, campaign, {
-      brandId,
-      country: 'NL',
-      participants: 3,
-      invitedOnly: 1,
-      study: { title: 'Dutch kettles' },
-    });
-    outsider = await joinPanel(t, campaign.slug, { country: 'IS', displayName: 'Outsider' });
+    const w = await studyWorld(t);
+    ({ researcher, brandId } = w);
+    nl = await cohort(t, w, { country: 'NL', participants: 3, invitedOnly: 1, study: { title: 'Dutch kettles' } });
+    outsider = await joinPanel(t, w.campaign.slug, { country: 'IS', displayName: 'Outsider' });
   });
   afterAll(async () => {
     await t.close();
@@ -276,13 +267,11 @@ describe('Survey assignments', () => {
 
   it('mails a French participant in French', async () => {
     const campaign = await openCampaign(t, researcher.token);
-    const lu = await cohort(t, researcher.token, campaign, {
-      brandId,
-      country: 'LU',
-      participants: 1,
-      study: { title: 'Bouilloires' },
-      panellist: { locale: 'fr', displayName: 'Jeanne' },
-    });
+    const lu = await cohort(
+      t,
+      { researcher, brandId, campaign },
+      { country: 'LU', participants: 1, study: { title: 'Bouilloires' }, panellist: { locale: 'fr', displayName: 'Jeanne' } },
+    );
     const s = await createStudySurvey(t, researcher.token, { studyId: lu.study.id, title: 'Semaine un' });
     const dueAt = inDays(4);
     expect(await assignAll(t, researcher.token, s.id, dueAt)).toBe(1);

@@ -1,6 +1,4 @@
 import {
-  cohort,
-  createBrand,
   createStudySurvey,
   createSurveysTestApp,
   dataSource,
@@ -8,18 +6,17 @@ import {
   getAssignment,
   inDays,
   mustMyAssignment,
-  openCampaign,
   outboxRows,
   pointsOf,
   postAssignments,
   reminderKeys,
   saveAnswers,
   submit,
-  type Cohort,
   type Survey,
   type TestApp,
   type TestUser,
 } from './survey-helpers';
+import { cohort, studyWorld, type Cohort } from '../support/world';
 
 const INCENTIVE = 35;
 
@@ -32,15 +29,9 @@ describe('Survey submissions under concurrent requests', () => {
 
   beforeAll(async () => {
     t = await createSurveysTestApp();
-    researcher = await t.staff('researcher');
-    const brandId = (await createBrand(t)).id;
-    const campaign = await openCampaign(t, researcher.token);
-    dk = await cohort(t, researcher.token, campaign, {
-      brandId,
-      country: 'DK',
-      participants: 5,
-      study: { title: 'Danish kettles', incentivePoints: INCENTIVE },
-    });
+    const w = await studyWorld(t);
+    researcher = w.researcher;
+    dk = await cohort(t, w, { country: 'DK', participants: 5, study: { title: 'Danish kettles', incentivePoints: INCENTIVE } });
     survey = await createStudySurvey(t, researcher.token, { studyId: dk.study.id, title: 'Race week' });
   });
   afterAll(async () => {

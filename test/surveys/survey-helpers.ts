@@ -1,22 +1,6 @@
 import type { Question } from '@leadpanel/surveys';
 import { dataSource } from '../panel/panel-helpers';
-import {
-  accept,
-  API,
-  bearer,
-  createStudiesTestApp,
-  joinMany,
-  myInvitationTo,
-  recruitingStudy,
-  studyBody,
-  wave,
-  type Campaign,
-  type Panellist,
-  type PanellistSpec,
-  type Study,
-  type StudyBody,
-  type TestApp,
-} from '../studies/studies-helpers';
+import { API, bearer, createStudiesTestApp, type Panellist, type TestApp } from '../studies/studies-helpers';
 
 export {
   API,
@@ -143,59 +127,6 @@ export async function createStudySurvey(
     .set(...bearer(token));
   if (published.status !== 200) throw new Error(`publish: ${published.status} ${published.text}`);
   return published.body as Survey;
-}
-
-export interface Cohort {
-  study: Study;
-  /** enrolled participants */
-  participants: Panellist[];
-  /** invited to the study but not (yet) participants */
-  invitedOnly: Panellist[];
-}
-
-/**
- * A recruiting study of its own country (so that no other study's wave reaches its
- * panellists, who have a contact cap): `participants` panellists join the panel, are
- * invited and accept; `invitedOnly` more are invited and do not answer.
- */
-export async function cohort(
-  t: TestApp,
-  token: string,
-  campaign: Campaign,
-  opts: {
-    brandId: string;
-    country: string;
-    participants: number;
-    invitedOnly?: number;
-    study?: Partial<StudyBody>;
-    panellist?: Omit<PanellistSpec, 'country'>;
-  },
-): Promise<Cohort> {
-  const total = opts.participants + (opts.invitedOnly ?? 0);
-  const joined = await joinMany(
-    t,
-    campaign,
-    Array.from({ length: total }, (_, i): PanellistSpec => ({
-      displayName: `Tester ${opts.country} ${i}`,
-      ...opts.panellist,
-      country: opts.country,
-    })),
-  );
-  const study = await recruitingStudy(
-    t,
-    token,
-    studyBody(opts.brandId, { targetSize: total, criteria: { countries: [opts.country] }, ...opts.study }),
-  );
-  const w = await wave(t, token, study.id, { size: total, expiresInDays: 7 });
-  if (w.invited !== total) throw new Error(`the wave invited ${w.invited} of ${total}`);
-  const participants = joined.slice(0, opts.participants);
-  for (const p of participants) {
-    const inv = await myInvitationTo(t, p, study.id);
-    if (!inv) throw new Error(`${p.email} was not invited to ${study.id}`);
-    const res = await accept(t, p, inv.id);
-    if (res.status !== 200 || res.body.status !== 'accepted') throw new Error(`accept: ${res.status} ${res.text}`);
-  }
-  return { study, participants, invitedOnly: joined.slice(opts.participants) };
 }
 
 export function postAssignments(t: TestApp, token: string, surveyId: string, body: Record<string, unknown>) {

@@ -1,18 +1,15 @@
-import { createBrand } from '../studies/studies-helpers';
 import {
   API,
   bearer,
-  cohort,
   createStudySurvey,
   createSurveysTestApp,
   expectProblem,
   FULL_ANSWERS,
-  openCampaign,
   postSurvey,
-  type Cohort,
   type TestApp,
   type TestUser,
 } from './survey-helpers';
+import { cohort, studyWorld, type Cohort } from '../support/world';
 
 interface SurveyItem {
   id: string;
@@ -30,15 +27,13 @@ interface SurveyItem {
 describe('Surveys: the list', () => {
   let t: TestApp;
   let researcher: TestUser;
-  let brandId: string;
   let group: Cohort;
 
   beforeAll(async () => {
     t = await createSurveysTestApp();
-    researcher = await t.staff('researcher');
-    brandId = (await createBrand(t)).id;
-    const campaign = await openCampaign(t, researcher.token);
-    group = await cohort(t, researcher.token, campaign, { brandId, country: 'IS', participants: 2 });
+    const w = await studyWorld(t);
+    researcher = w.researcher;
+    group = await cohort(t, w, { country: 'IS', participants: 2 });
   }, 240_000);
   afterAll(async () => {
     await t.close();
