@@ -33,14 +33,11 @@ const APPLY_BATCH = 6;
 
 /**
  * Seeds the demo through the services of every context, as the HTTP controllers call
- * them, acting as the demo's researcher, panellists and staff: a brand and its user, a
- * recruitment campaign with a screener, 60 panellists (a referral chain among them), a
- * study in field with quotas, a post-first discussion round, a product shipped in every
- * state, a usage survey with answers, beta feedback, and a generated, published report.
+ * them, so the demo data obeys the same rules as real data.
  *
  * One call after another, never one inside another's transaction (embedded mode has one
- * connection). A second run finds the brand and only looks the summary up again; a
- * database with part of a demo (a run that stopped midway) is refused, not repaired.
+ * connection). A second run only looks the summary up again; a database with part of a
+ * demo (a run that stopped midway) is refused, not repaired.
  */
 @Injectable()
 export class DemoSeeder {

@@ -4,11 +4,10 @@ import { loadConfigOrExit } from '@leadpanel/platform';
 import { embeddedDemoSecret } from './demo-secret';
 
 /**
- * `npm run demo`: seeds the demo in one process (`seed-demo`, which migrates first), then
- * starts the API in another. In embedded mode the seeding process has released the
- * database before the API opens it (only one process may hold it), and both share the
- * demo secret (demo-secret.ts) so that the printed share link opens. With DATABASE_URL
- * (and REDIS_URL) set, the same two steps run against those servers.
+ * `npm run demo`: seeds the demo in one process, then starts the API in another. In embedded
+ * mode the seeding process must release the database before the API opens it (only one
+ * process may hold it), and both share the demo secret (demo-secret.ts) so that the printed
+ * share link opens.
  */
 function main(): void {
   const config = loadConfigOrExit();

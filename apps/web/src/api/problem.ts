@@ -121,10 +121,8 @@ export interface ApplyOptions {
 }
 
 /**
- * Puts a problem on a react-hook-form form: each `errors[]` item on its field (translated: a
- * known message, else "this value is not accepted"); a problem without field errors (or with
- * fields the form does not have) as `root.server`, which the form shows in its alert region.
- * Returns true when at least one field got an error.
+ * Puts a problem on a react-hook-form form: field errors on their fields, the rest (or fields
+ * the form does not have) as `root.server`. Returns true when at least one field got an error.
  */
 export function applyProblemToForm<T extends FieldValues>(
   problem: ProblemDetails | null,

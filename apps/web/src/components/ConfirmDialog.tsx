@@ -68,10 +68,8 @@ export function ConfirmDialog({
 }
 
 /**
- * A button that opens a titled dialog (kept beside ConfirmDialog: one chunk for both, no new
- * chunk named in the entry's preload map): `trigger` is the button, `children` the dialog's body,
- * given `close` for its cancel button and for closing once done. Escape or a click outside
- * dismisses it.
+ * A button that opens a titled dialog; `children` gets `close`. Kept beside ConfirmDialog: one
+ * chunk for both, no new chunk named in the entry's preload map.
  */
 export function FormDialog({
   trigger,

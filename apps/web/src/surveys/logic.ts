@@ -11,10 +11,8 @@ import {
 
 /**
  * The browser's copy of the server's answer rules (libs/surveys/src/definitions/answers.ts), so a
- * panellist sees the same verdict before sending: required, ranges, option membership, text
- * length, and showIf — a question is shown when it has no showIf, or when the question it refers
- * to is itself shown and its answer equals `equals` (multi_choice: includes it). The answer of a
- * hidden question is neither validated nor sent.
+ * panellist sees the same verdict before sending. The answer of a hidden question is neither
+ * validated nor sent.
  */
 
 /** Length in code points, as the server counts (an emoji is one character). */

@@ -12,13 +12,10 @@ export interface Access {
 }
 
 /**
- * Who may take part in a study's discussions: its researchers (any researcher who can
- * see the study; 404 for an unknown one) and its enrolled participants. Any other
- * panellist asking for the study's rounds gets 403 NOT_A_PARTICIPANT; asking for a round
- * or a post by id (`notFound` given) gets that 404, so that an id of another study
- * confirms nothing. Brand users and admins never get here (the routes are for
- * researchers and panellists), and are refused here too. Reads go through other
- * services' own connections: call it before any transaction.
+ * Who may take part in a study's discussions: its researchers and its enrolled participants.
+ * A round or a post asked for by id answers 404 rather than 403, so that an id of another
+ * study confirms nothing. Reads go through other services' own connections: call it before
+ * any transaction.
  */
 @Injectable()
 export class DiscussionAccess {

@@ -1,11 +1,6 @@
 import { isBlankText, type FieldError } from '@leadpanel/platform';
 
-/**
- * Discussion rules that need no database: the vocabulary, what a round and a post
- * must hold, when a round takes posts, the post-first gate, the edit window, what
- * a moderation request means and when the post-first reminder goes. Plain
- * functions, unit-tested on their own (discussion-rules.spec.ts).
- */
+/** Discussion rules that need no database: plain functions, unit-tested on their own. */
 export const ROUND_MODES = ['open', 'post_first'] as const;
 export type RoundMode = (typeof ROUND_MODES)[number];
 

@@ -131,12 +131,9 @@ export class PostsService implements OnModuleInit {
   }
 
   /**
-   * A top-level post or a reply. Participants write only while the round is open (409
-   * ROUND_NOT_OPEN) and in a study that is not closed (409); a reply needs a top-level
-   * post of the same round as parent (422 INVALID_PARENT) and, in a post-first round, a
-   * top-level post of one's own first (403). A participant's first top-level post in the
-   * round credits the study's post points, once. A retry with the same Idempotency-Key
-   * gets the first post back, not a second one.
+   * A top-level post or a reply. A participant's first top-level post in the round credits
+   * the study's post points, once; a retry with the same Idempotency-Key gets the first
+   * post back, not a second one.
    */
   create(actor: AuthUser, roundId: string, input: NewPostInput, idempotencyKey?: string): Promise<PostView> {
     return this.idempotency.run(actor.id, idempotencyKey, `discussion-post:${roundId.toLowerCase()}`, () =>

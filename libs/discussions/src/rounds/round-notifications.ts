@@ -16,12 +16,10 @@ const UNREACHABLE: ReadonlySet<PanellistStatus> = new Set<PanellistStatus>(['opt
 type RoundTemplate = 'round-opened' | 'post-first-reminder';
 
 /**
- * The e-mails of a round, sent by its delayed jobs (written to the outbox when the round
- * was created): "round opened" to every enrolled participant at `opensAt`, and in a
- * post-first round a reminder, 24 h before it closes, to those with no top-level post.
- * Each job reads first (other services, own connections), then enqueues the mails in one
- * transaction, each under a dedupe key per round and panellist: a retried or repeated
- * job sends nothing twice. A participant enrolled after the round opened is not told.
+ * The e-mails of a round, sent by its delayed jobs: "round opened", and in a post-first
+ * round a reminder to those with no top-level post. Each mail has a dedupe key per round
+ * and panellist, so a retried or repeated job sends nothing twice. A participant enrolled
+ * after the round opened is not told.
  */
 @Injectable()
 export class RoundNotifications implements OnModuleInit {

@@ -25,10 +25,8 @@ export interface RoundView {
 }
 
 /**
- * Discussion rounds: researchers create them in a study that is not closed; the study's
- * researchers and enrolled participants list and read them. Creating a round schedules,
- * in the same transaction, the "round opened" e-mails at `opensAt` and, for a post-first
- * round, the reminder 24 h before it closes (see reminderAt).
+ * Discussion rounds. Creating a round schedules its e-mails (see reminderAt) in the same
+ * transaction, so a round never exists without them.
  */
 @Injectable()
 export class RoundsService {

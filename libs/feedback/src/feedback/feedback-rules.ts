@@ -98,12 +98,9 @@ export type TriageDecision =
   | { action: 'refuse'; reason: string };
 
 /**
- * What a (shape-valid) triage request does to an item.
- * - A different status: a move, legal only along the table (feedback-status.ts).
- * - The same status with a note: the note is added, nothing else changes.
- * - `duplicate` again with another `duplicateOfId`: the duplicate is re-pointed.
- * - The same status, no note, nothing else: refused (409), like any non-move, so that
- *   a client that thinks it changed something learns that it did not.
+ * What a (shape-valid) triage request does to an item. The same status with nothing else
+ * is refused (409), like any non-move, so that a client that thinks it changed something
+ * learns that it did not.
  */
 export function decideTriage(current: { status: FeedbackStatus; duplicateOfId: string | null }, input: TriageInput): TriageDecision {
   const hasNote = input.note !== undefined && input.note !== null && !isBlankText(input.note);

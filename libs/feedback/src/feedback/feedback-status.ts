@@ -4,23 +4,16 @@
  *   new → triaged → in_progress → resolved | wont_fix | duplicate
  *
  * Decisions:
- * - Forward only along that line, with the closing statuses reachable early: an item
- *   can be closed as `wont_fix` or `duplicate` straight from `new` (no need to triage
- *   a duplicate first), and `resolved` from `triaged` (a quick fix needs no
- *   `in_progress` step). `new → resolved` is not allowed: somebody looks at an item
- *   (triages it) before calling it fixed. `new → in_progress` is not allowed either:
- *   work starts on triaged items.
- * - No going back inside the open line (`in_progress → triaged`, `triaged → new`):
- *   the history must read forward. Parking an item is what notes are for.
- * - Reopening: `resolved`, `wont_fix` and `duplicate` may go back to `triaged`
- *   (a regression, a decision revisited, a wrong duplicate). Reopening lands on
- *   `triaged`, not `new`, because the item has been looked at already. Leaving
- *   `duplicate` clears `duplicateOfId` (the service does that).
- * - Between closing statuses there is no direct move (`resolved → wont_fix`…):
- *   reopen first, so that every change of mind is one visible step.
- * - Staying put (from === to) is not a transition. The PATCH endpoint treats a
- *   same-status request as "add a note" (or re-point a duplicate); see
- *   feedback-rules.ts `decideTriage`.
+ * - Closing statuses are reachable early (a duplicate needs no triage, a quick fix no
+ *   `in_progress`), but not `new → resolved`: somebody triages an item before calling it
+ *   fixed.
+ * - No going back inside the open line: the history must read forward; parking an item is
+ *   what notes are for.
+ * - Reopening lands on `triaged`, not `new`, because the item has been looked at already.
+ * - No direct move between closing statuses: reopen first, so that every change of mind is
+ *   one visible step.
+ * - Staying put is not a transition; the PATCH endpoint reads it as "add a note"
+ *   (feedback-rules.ts `decideTriage`).
  */
 export const FEEDBACK_STATUSES = ['new', 'triaged', 'in_progress', 'resolved', 'wont_fix', 'duplicate'] as const;
 export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];

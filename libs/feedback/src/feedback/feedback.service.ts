@@ -165,11 +165,9 @@ export class FeedbackService implements OnModuleInit {
   }
 
   /**
-   * Triage by a researcher: `{status, duplicateOfId?, note?}`. A different status
-   * must be a legal move (409 otherwise); the same status with a note adds the note;
-   * `duplicate` needs `duplicateOfId`, another item of the same study that is not
-   * itself a duplicate (400 when missing, 422 when unfit); leaving `duplicate`
-   * clears it. Every change is audited with the change it records.
+   * Triage by a researcher (the rules are feedback-rules.ts `decideTriage`). A duplicate must
+   * point at another item of the same study that is not itself a duplicate. Every change is
+   * audited with the change it records.
    */
   async triage(actor: AuthUser, feedbackId: string, input: TriageInput): Promise<FeedbackView> {
     const problems = triageProblems(input);

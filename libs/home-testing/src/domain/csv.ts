@@ -3,16 +3,11 @@
  * formula-safe writer (`csvDocument` in @leadpanel/platform), re-exported here.
  *
  * Reading (`parseTrackingCsv`) — decisions:
- * - Header `shipmentId,carrier,trackingNumber` exactly (cells trimmed); a BOM is
- *   dropped; CRLF, LF or lone CR end a record; quoted fields may hold commas, quotes
- *   and line breaks. Fields are trimmed.
- * - `row` is the 1-based record number in the file, header = 1, blank records counted:
- *   the spreadsheet row number when no field holds a line break.
- * - Records that are blank or whose fields are all empty (`,,` as spreadsheets export
- *   empty rows) are skipped.
- * - Wrong/missing header → one error, no rows. More than `maxRows` data records → one
- *   error (on the first record over the limit), no rows (all or nothing). Per row: missing or empty field, extra field,
- *   field over `maxFieldLength`, bad quoting → one error for that row, the others go on.
+ * - `row` counts blank records and the header, so it is the spreadsheet row number when
+ *   no field holds a line break.
+ * - Records whose fields are all empty (`,,` as spreadsheets export empty rows) are skipped.
+ * - A bad header or too many rows fails the whole file (all or nothing); a bad row fails
+ *   only that row.
  */
 export { csvCell, csvDocument, csvRow, type CsvValue } from '@leadpanel/platform';
 

@@ -1,21 +1,14 @@
 /**
  * Shipment lifecycle (docs/domain.md, "Home testing"): a pure transition table.
  *
- *   allocated → packed → shipped → delivered → return_requested → returned
- *   allocated | packed → cancelled        shipped → lost
- *
  * Decisions:
- * - `packed` is optional: `allocated → shipped` is legal (the tracking import moves
- *   allocated or packed shipments to shipped).
- * - `cancelled` only before the parcel leaves (from `allocated` or `packed`); the unit
- *   goes back to stock. Once shipped, the way out is `lost` or the return line.
- * - `lost` only from `shipped` (only a parcel in the carrier's hands can be lost).
- * - Forward only, no undo (`packed → allocated`, `lost → shipped`…): the history reads
- *   forward; a mistake is corrected by cancelling and allocating again.
+ * - `packed` is optional: the tracking import ships allocated or packed shipments.
+ * - `cancelled` only before the parcel leaves, `lost` only from `shipped` (only a parcel
+ *   in the carrier's hands can be lost).
+ * - Forward only, no undo: the history reads forward; a mistake is corrected by cancelling
+ *   and allocating again.
  * - `delivered → return_requested` is in the table for every product; whether the
  *   product `requiresReturn` (or a staff decision allows one) is checked by the service.
- * - `returned`, `lost` and `cancelled` are terminal. Staying put (from === to) is not a
- *   transition.
  */
 export const SHIPMENT_STATUSES = [
   'allocated',
@@ -80,17 +73,13 @@ export function isCarrierEventStatus(value: unknown): value is CarrierEventStatu
 /**
  * The move a carrier event causes on a shipment in `current`, or null (the event is
  * only recorded). Decisions:
- * - `in_transit`: `allocated | packed → shipped` (the parcel left without a tracking
- *   import); already shipped or later: nothing.
- * - `delivered`: `shipped → delivered` only. A carrier can only deliver what it
- *   carried: a shipment we still think is allocated/packed gets its tracking number
- *   from the import first (which ships it), and a `lost` one stays lost until staff
- *   look at it (no automatic resurrection).
- * - `returned`: `return_requested → returned` only. A carrier "returned" on a shipped
- *   or delivered parcel is a return-to-sender/undeliverable notice, not the
- *   panellist's return of a tested product; staff decide what it means.
- * - `exception`: never a move (recorded for staff).
- * Every non-null result is a legal `canMove(current, result)`.
+ * - `delivered` only from `shipped`: a carrier can only deliver what it carried (an
+ *   allocated one is shipped by the tracking import first), and a `lost` one stays lost
+ *   until staff look at it (no automatic resurrection).
+ * - `returned` only from `return_requested`: a carrier "returned" on a shipped or
+ *   delivered parcel is a return-to-sender notice, not the panellist's return of a
+ *   tested product; staff decide what it means.
+ * - `exception` is never a move (recorded for staff).
  */
 export function carrierEventMove(current: ShipmentStatus, event: CarrierEventStatus): ShipmentStatus | null {
   switch (event) {

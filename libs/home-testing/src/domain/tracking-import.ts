@@ -3,15 +3,9 @@ import { ValidationError } from '@leadpanel/platform';
 import { parseTrackingCsv, TRACKING_IMPORT_MAX_ROWS } from './csv';
 
 /**
- * The rows of a tracking import, before any shipment is looked at: a JSON array of
- * {shipmentId, carrier, trackingNumber} or CSV text (text/csv, text/plain) with that
- * header. A body that cannot be read at all (not an array, no CSV text, no header, more
- * than TRACKING_IMPORT_MAX_ROWS rows) throws a ValidationError (400); every other bad row
- * is refused with its reason and the others go on:
- * - CSV: the reasons of `parseTrackingCsv` (missing_field, extra_field, field_too_long, bad_quoting);
- * - JSON: missing_field (absent, empty or not a string), `unknown_field: <up to 3 names>`, field_too_long;
- * - both: bad_shipment_id (not a UUID), bad_tracking_number (outside TRACKING_NUMBER_PATTERN).
- * `row` is the 1-based position in the array, or the CSV record number (header = 1).
+ * The rows of a tracking import (JSON or CSV), before any shipment is looked at. A body that
+ * cannot be read at all throws a ValidationError (400); a bad row is refused with its
+ * reason and the others go on.
  */
 
 export const TRACKING_LIMITS = { carrier: 100, trackingNumber: 100, note: 1000 } as const;

@@ -73,13 +73,9 @@ export class ShipmentFulfilmentService {
   }
 
   /**
-   * Tracking numbers from the warehouse, as a JSON array or CSV text: each good row
-   * moves an allocated or packed shipment of this study to shipped with its carrier
-   * and tracking number; each bad row is reported with its reason and changes
-   * nothing. A row already applied (same shipment, same tracking number) is skipped
-   * quietly, so a re-sent file does no harm; a shipment shipped by hand without a
-   * tracking number gets the row's number (and counts as updated). A file that cannot be read at all
-   * (not an array, no header, too many rows) is a 400.
+   * Tracking numbers from the warehouse, as a JSON array or CSV text. A row already applied
+   * (same shipment, same tracking number) is skipped quietly, so a re-sent file does no
+   * harm; a shipment shipped by hand without a tracking number gets the row's number.
    */
   async importTracking(actor: AuthUser, studyId: string, body: unknown, contentType: string | undefined): Promise<TrackingResultDto> {
     const { rows, errors } = readTrackingImport(body, contentType);

@@ -38,10 +38,8 @@ export class ShipmentMovesService {
 
   /**
    * The one way a shipment changes status, on a row the caller holds locked (with its
-   * product): 409 for a move outside the table or a shipment of an NDA product whose
-   * NDA is not accepted; then the event, the stock, and the jobs: the "shipped"
-   * e-mail, the usage survey `usageDays` after delivery (deduplicated: once per
-   * shipment, however often it is delivered).
+   * product). The usage survey is deduplicated: once per shipment, however often it is
+   * delivered.
    */
   async applyMove(em: EntityManager, s: ShipmentEntity, to: ShipmentStatus, ctx: MoveContext): Promise<void> {
     const from = s.status;

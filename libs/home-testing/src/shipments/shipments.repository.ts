@@ -133,7 +133,7 @@ export class ShipmentsRepository {
     await em.getRepository(ShipmentEntity).update({ id }, change);
   }
 
-  /** The shipment (other than `exceptId`) that already carries this tracking number, if any. */
+  /** Which shipment already carries each of these tracking numbers (tracking number → shipment id). */
   async trackingOwners(em: EntityManager, trackingNumbers: string[]): Promise<Map<string, string>> {
     if (trackingNumbers.length === 0) return new Map();
     const rows = await em

@@ -13,11 +13,9 @@ import { ShipmentMovesService } from './shipment-moves.service';
 import { ShipmentsRepository } from './shipments.repository';
 
 /**
- * A study's shipments as the researcher sees them: allocation against stock, the list
- * and one shipment's history, and a researcher's moves; and the shipments' part of a
- * panellist's personal data (export, erasure). Moves go through ShipmentMovesService;
- * the warehouse's side is ShipmentFulfilmentService, the participant's MyShipmentsService,
- * and the jobs a move causes are in jobs/.
+ * A study's shipments as the researcher sees them, and their part of a panellist's personal
+ * data. Moves go through ShipmentMovesService; the warehouse's side is
+ * ShipmentFulfilmentService, the participant's MyShipmentsService.
  */
 @Injectable()
 export class ShipmentsService implements OnModuleInit {

@@ -3,20 +3,11 @@
  * top ideas by likes (docs/domain.md "Insights"; docs/http-contract.md "Report JSON").
  *
  * Decisions:
- * - A post counts when it is visible to participants: not hidden, and not a reply under a
- *   hidden post (hiding a post hides its thread, as the discussions context shows it).
- * - Per round, `posts` counts the visible posts written by panellists (top-level and
- *   replies; researchers moderate, they do not participate), `participants` the distinct
- *   panellists among their authors, and `participationRate` = participants ÷ enrolled
- *   participants × 100, absent when nobody is enrolled. Rounds in opening order.
- * - A code's `n` counts the visible posts carrying it (whoever wrote them); its quotes are
- *   up to 3 of those posts written by panellists, most liked first, then oldest. Codes by
- *   n descending, then name.
- * - Top ideas: the 5 most liked visible ideas written by panellists (then oldest first),
- *   with their idea status.
- * - Verbatims are masked (`maskPii`) and cut to 300 characters at a word boundary
- *   (`truncate`); authors appear by study pseudonym only. Posts of erased panellists are
- *   never quoted (their text is gone) but still count.
+ * - A post counts when participants can see it: hiding a post hides its thread, as the
+ *   discussions context shows it.
+ * - Only panellists' posts count as participation, quotes and ideas: researchers moderate,
+ *   they do not participate. A code's n counts every visible post carrying it.
+ * - Posts of erased panellists are never quoted (their text is gone) but still count.
  */
 import { maskPii, truncate } from '../domain';
 import type { ReportContent } from '../reports/report-content';

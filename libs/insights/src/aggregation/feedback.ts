@@ -2,13 +2,9 @@
  * Beta feedback of a report: counts by kind, severity and status, and the top "me too"
  * items (docs/domain.md "Insights"; docs/http-contract.md "Report JSON").
  *
- * Decisions:
- * - Counts in one statement (GROUPING SETS). Every kind, severity and status of the
- *   feedback vocabulary is listed, with 0 when there is none (a count, not a statistic).
- *   bySeverity counts bugs only (only bugs carry a severity).
- * - top: the 5 items with most "me too" votes, then oldest first; items closed as
- *   `duplicate` are left out (their original stands for them). Titles are masked
- *   (`maskPii`) and cut to 300 characters; no author, no body.
+ * Every value of the vocabulary is listed, with 0 when there is none (a count, not a
+ * statistic). Items closed as `duplicate` are left out of the top: their original stands
+ * for them.
  */
 import { FEEDBACK_KINDS, FEEDBACK_SEVERITIES, FEEDBACK_STATUSES } from '@leadpanel/feedback';
 import { maskPii, truncate } from '../domain';

@@ -2,15 +2,11 @@
  * The study, its funnel, quota attainment and panel composition (docs/http-contract.md "Report JSON").
  *
  * Decisions:
- * - funnel: `invited` counts every invitation ever sent to the study; `accepted`, `declined`,
- *   `expired`, `waitlisted` count invitations by their current status; `enrolled` counts
- *   participants enrolled now; `completed` counts enrolled participants who have at least
- *   one survey assignment in the study and have submitted every one of them.
- * - quotas: enrolled participants per quota cell, by the cells recorded on the participant
- *   at invitation (`cellKey` of @leadpanel/studies), exactly as the studies context counts
- *   them when it decides whether a cell is full.
- * - composition: the enrolled participants by country, gender, age band and tier, in one
- *   statement (GROUPING SETS). Erased panellists keep their anonymous facts and count.
+ * - `completed` counts enrolled participants with at least one survey assignment in the
+ *   study, every one of them submitted.
+ * - Quota attainment reads the cells recorded on the participant at invitation (`cellKey`),
+ *   exactly as the studies context counts them when it decides whether a cell is full.
+ * - Erased panellists keep their anonymous facts and count in the composition.
  */
 import { cellKey, type Quota } from '@leadpanel/studies';
 import type { ReportContent, ValueCount } from '../reports/report-content';

@@ -2,15 +2,10 @@
  * Home-testing logistics of a report, per product used in the study (docs/http-contract.md "Report JSON").
  *
  * Decisions:
- * - A product is "used in the study" when the study has at least one shipment of it
- *   (cancelled ones included); products in SKU order.
- * - allocated = shipments not cancelled; shipped = shipped_at set; delivered = delivered_at
- *   set (a returned sample was delivered first); returned = status `returned`; lost =
- *   status `lost`.
- * - medianDaysToDelivery = median over delivered shipments of (delivered_at − shipped_at)
- *   in days (fractional), each clamped at 0 (a carrier's delivery time may precede the
- *   tracking import), computed in SQL with percentile_cont(0.5); absent when none.
- * - One grouped statement for every product.
+ * - A product is "used in the study" when the study has a shipment of it, cancelled included.
+ * - A returned sample counts as delivered (it was delivered first).
+ * - Days to delivery are clamped at 0: a carrier's delivery time may precede the tracking
+ *   import.
  */
 import type { ReportContent } from '../reports/report-content';
 import { count, num, type Query } from './db';

@@ -1,26 +1,19 @@
 /**
  * The report aggregator: a study's insight report content (docs/http-contract.md "Report JSON") computed
- * from the database in SQL — GROUP BY, FILTER, GROUPING SETS, histograms — never by loading
- * the answer rows into JavaScript. Each section lives in its own file:
- * funnel.sql.ts (study, funnel, quotas, composition), surveys.ts (+ text.ts, segments.ts),
- * discussions.ts, home-testing.ts, feedback.ts.
+ * in SQL, never by loading the answer rows into JavaScript.
  *
  * Decisions:
  * - Raw SQL over the other contexts' tables, read only: a report is a read model across
- *   the whole study, and doing it through each context's services would load rows into
- *   JavaScript (what the aggregation must not do). Pseudonyms are the exception: they go
- *   through `StudyDirectory.pseudonyms`, which owns their numbering (and may write new ones).
- * - No transaction around the report: the statements run one after the other on the pool
- *   (in embedded mode on its one connection), and pseudonym look-ups may open their own
- *   transaction, which a transaction held here would block. Figures that must agree with
- *   each other come from the same statement (a question's histogram and its multi_choice
- *   respondents); across sections, a report of a study still in the field may be a few
- *   answers apart. The heavy survey statements each run in a short read-only transaction
- *   of their own, for planner settings (ANALYTIC_SETTINGS) that hold for that statement only.
- * - The reference year of age bands is the UTC year of `generatedAt`.
- * - Privacy: panellists appear only as study pseudonyms; no id, name or e-mail of a
- *   panellist is selected into the content; every verbatim (survey quotes, code quotes,
- *   ideas, feedback titles) is masked with `maskPii` and cut to 300 characters.
+ *   the whole study, and going through each context's services would load rows into
+ *   JavaScript. Pseudonyms are the exception: `StudyDirectory.pseudonyms` owns their
+ *   numbering (and may write new ones).
+ * - No transaction around the report: pseudonym look-ups may open their own transaction,
+ *   which one held here would block. Figures that must agree come from the same statement;
+ *   across sections, a report of a study still in the field may be a few answers apart.
+ *   The heavy survey statements each get a short read-only transaction, only so that
+ *   ANALYTIC_SETTINGS hold for that statement.
+ * - Privacy: panellists appear only as study pseudonyms, and every verbatim is masked
+ *   (`maskPii`) and cut to 300 characters.
  */
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';

@@ -3,22 +3,14 @@
  * ageBand, tier), as SQL over the panellists table, and how their rows are read back.
  *
  * Decisions:
- * - Every segment value is a non-null string: a panellist without gender or tier (or a
- *   row whose panellist is missing) is "unknown"; so is an age under the lowest band.
- *   Erased panellists keep their anonymous facts (country, birth year, gender, tier), so
- *   they are counted with their own values.
- * - The age band is computed in SQL by `ageBandSql` of @leadpanel/platform (the
- *   same edges as quotas and `ageBandOf`): age = reference year − birth year, the
- *   reference year being the UTC year the report is generated in.
- * - All four segments come out of one statement with GROUPING SETS; `GROUPING()` tells
- *   which segment a row belongs to (`segment` is null on the rows of a "total" set).
- * - Over answer rows (a million for a large survey), the segment values are not carried
- *   row by row: `segmentCtesSql` computes them once per assignment, numbers the distinct
- *   combinations (country, gender, age band, tier) — a few hundred at most in practice —
- *   and maps each assignment to its combination number. The answers are then grouped by
- *   (question, value, combination), a small result regrouped into the segments.
- * - Order of values: age bands in band order; other segments by n descending, then value;
- *   "unknown" last everywhere.
+ * - Every segment value is a non-null string ("unknown" when missing). Erased panellists
+ *   keep their anonymous facts, so they are counted with their own values.
+ * - Age bands come from `ageBandSql` of @leadpanel/platform (the same edges as quotas),
+ *   with the UTC year the report is generated in as the reference year.
+ * - Over answer rows (a million for a large survey), segment values are not carried row by
+ *   row: `segmentCtesSql` maps each assignment to a number for its combination of values (a
+ *   few hundred at most in practice), and the answers are grouped by that number.
+ * - "unknown" sorts last everywhere.
  */
 import { AGE_BANDS, ageBandSql } from '@leadpanel/platform';
 

@@ -1,44 +1,23 @@
 /**
  * Per-survey and per-question figures, with cross-tabs by segment (docs/http-contract.md "Report JSON").
  *
- * SQL strategy, per survey (never one query per question, never the answers in JavaScript):
- * 1. One statement per survey, for every question (SUS: see 2). The submitted assignments
- *    are mapped once to a number for their combination of segment values (segments.ts,
- *    `segmentCtesSql`); the answer rows, through the (survey_id, question_id) index or a
- *    scan, are grouped by (question, numeric value, option value, combination) in one hash
- *    aggregation, and that small result is regrouped with GROUPING SETS into each
- *    question's histogram and its histogram per country, gender, age band and tier. The
- *    same statement (UNION ALL, hence the same snapshot) counts the distinct respondents
- *    of multi_choice questions, overall and per segment, since a respondent has one row
- *    per chosen option.
- * 2. SUS questions, in the same statement: each respondent's score in SQL (odd items x − 1,
- *    even items 5 − x, sum × 2.5, over respondents with all 10 items), then the histogram of
- *    scores overall and per segment, the same way. (Two statements read the panellists table
- *    twice for the same segment values: on a 1,000,000-panellist panel that was 0.3 s of
- *    the report; bench/README.md, workload 7.)
- * 3. Text questions: streamed through a cursor (text.ts).
- * The statement runs with the planner settings of report-aggregator.ts (hash, no JIT).
- * Means, medians, SDs and intervals come from the histograms through the domain's
- * statistics (`summarizeHistogram`, `distribution`, `top2box`, `nps`, `summarizeSus`).
+ * SQL strategy: one statement per survey, never one query per question and never the
+ * answers in JavaScript. Each submitted assignment is mapped once to its combination of
+ * segment values (`segmentCtesSql`), the answer rows are grouped once by (question, value,
+ * combination), and that small result is regrouped with GROUPING SETS into each question's
+ * histogram overall and per segment. SUS scores and multi_choice respondent counts share
+ * the statement (UNION ALL, hence one snapshot): a second statement read the panellists
+ * twice, 0.3 s of the report on a 1,000,000-panellist panel (bench/README.md, workload 7).
+ * Text questions stream through a cursor (text.ts). Statistics come from the histograms.
  *
  * Decisions:
- * - Only submitted answers count (`survey_answers.submitted`); `respondents` of a survey is
- *   the number of its submitted assignments in the study.
- * - The surveys are those with assignments in the study (a usage survey may belong to no
- *   study and still be assigned under it), in creation order.
- * - Closed questions (single_choice, multi_choice, likert, rating, nps) have a distribution
- *   over every possible value, zero counts included: options in definition order, likert
- *   1..scale, rating and nps 0..10. pct is of the question's respondents (multi_choice sums
- *   can pass 100) and is absent when nobody answered.
- * - Numeric questions (likert, rating, nps, number) have mean, median, sd, ci95; likert and
- *   rating a top-2-box; nps its score block; sus its own block (mean, sd, ci95, grade).
- * - n = 0: only `n: 0` (and a distribution of zeros without pct); no statistic, no terms,
- *   no cross-tab.
- * - Cross-tabs exist for closed, number and sus questions: numeric ones (likert, rating,
- *   nps, number, sus) give each row's mean, choice ones its distribution (pct of the row's
- *   respondents). A row's n is the number of respondents to the question in that segment
- *   value; rows under minCell are suppressed (`suppressRows`: no figure at all). Rows are
- *   the segment values present among the question's respondents.
+ * - Only submitted answers count; the surveys are those with assignments in the study (a
+ *   usage survey may belong to no study and still be assigned under it).
+ * - Closed questions list every possible value, zero counts included; pct is of the
+ *   question's respondents (multi_choice sums can pass 100).
+ * - n = 0: only `n: 0`, no statistic, no terms, no cross-tab.
+ * - A cross-tab row's n is the question's respondents in that segment value; rows under
+ *   minCell keep no figure at all (`suppressRows`).
  */
 import type { Question } from '@leadpanel/surveys';
 import { distribution, nps, npsCounts, summarizeHistogram, summarizeSus, suppressRows, top2box, type Bin } from '../domain';

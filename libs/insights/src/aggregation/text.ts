@@ -3,25 +3,13 @@
  * (docs/domain.md "Insights"), computed while streaming the answers page by page: a question
  * with 10,000+ answers never sits in memory as texts.
  *
- * The analysis is the domain's and gives exactly what `analyseAnswers` gives over all the
- * answers at once (text.spec.ts checks it): masking first (`maskPii`), NFC, the domain's
- * tokens (`tokenizeSegments`, `isTerm`: French and English stop words, accent-aware,
- * elisions), a term or phrase counted once per answer, ranked by answers then
- * `alphabetical`, and quotes picked by `representativeQuotes`.
- * - One pass over the pages masks and tokenises each answer once, adds its terms and
- *   phrases to the counts, and keeps of it only what quote selection needs: its id, its
- *   author, whether it is short (under MIN_QUOTE_WORDS words), its masked length and its
- *   terms — never its text.
- * - Quotes: `representativeQuotes` takes, term after term, the first answer holding the
- *   term in the order (short last, shorter first, then pseudonym, then text) whose text is
- *   not quoted yet. So for each top term only a prefix of its answers in (short, length)
- *   order can matter: a prefix closed under ties that holds as many distinct texts as
- *   there are top terms (earlier terms quote fewer). Those answers' texts are fetched by
- *   id (usually one small query), their authors' pseudonyms asked for, and
- *   `representativeQuotes` runs over them.
- * - The answers are read through a server-side cursor, TEXT_PAGE_SIZE rows at a time, in a
- *   read-only transaction that holds nothing else (no pseudonym look-up happens inside);
- *   empty texts (erased answers) are not read.
+ * The result is exactly what `analyseAnswers` gives over all the answers at once (text.spec.ts
+ * checks it). The pass over the pages keeps of each answer only what quote selection needs,
+ * never its text. Quote selection only ever reaches a prefix of each top term's answers (in
+ * its order: short last, then shorter first), so only those texts are fetched back by id,
+ * usually in one small query.
+ *
+ * The cursor's read-only transaction holds nothing else: no pseudonym look-up happens inside.
  */
 import {
   alphabetical,

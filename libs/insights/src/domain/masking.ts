@@ -3,48 +3,21 @@
  * phone numbers and URLs are masked before anything reaches a brand).
  *
  * Decisions:
- * - Replacements are fixed tokens: `[email]`, `[phone]`, `[link]`; the rest of the text is
- *   left as written (no trimming, no HTML escaping: rendering escapes, `<script>` stays
- *   `<script>` here). Masking is idempotent: the tokens match none of the patterns.
- * - Normalised before matching, not in the output: each character goes through NFKC
- *   (fullwidth `０６`, `＠`, `［］`), every Unicode space (no-break U+00A0, narrow U+202F…)
- *   reads as a space, ideographic full stops (`。`) as a dot, dashes as a hyphen, and
- *   invisible format characters (zero-width space, soft hyphen) are skipped. Masks are then
- *   put on the original's characters, so what is not masked comes back byte for byte.
- * - Order: e-mails first (so `ana@example.com` is one `[email]`, not `ana@[link]`), then
- *   URLs, then phones (so digits inside a URL go with the link).
- * - E-mail: local part of letters, digits and `._%+-`, `@`, dot-separated labels and a
- *   top-level label of 2+ letters, or an IP literal (`jane@[1.2.3.4]`). Unicode letters are
- *   allowed (`élodie@exemple.fr`). Obfuscated: `ana at example dot com`, `ana(at)example.fr`,
- *   `ana [at] example [dot] com` — only when the at is bracketed or a dot is spelled out, and
- *   the last label is a known TLD, so "I looked at example.com" stays a sentence (with a link).
- * - URL: anything after `http://`, `https://` or `ftp://`, or starting `www.`, up to white
- *   space, quotes or `<>`; trailing sentence punctuation (`.,;:!?`, a closing bracket with
- *   no opening one) is left outside the mask. A bare domain (`example.com/path`) is
- *   masked when its last label is a lower-case top-level domain from `STRONG_TLDS`; the TLDs
- *   that are also everyday words or abbreviations (`de`, `es`, `it`, `me`, `us`, `co`, `be`,
- *   `ca`, `la`, `to`, `in`, `is`, `at`, `no`, `so`, `ai`, `au`, `lu`) only count when a
- *   path follows (`exemple.de/x`) or after a strong one (`example.com.au`), so "bien.ca
- *   marche" or "fin.de" typed without a space survive. File
- *   names (`photo.jpg`, `node.js`) and upper-case names (`ASP.NET`) are not links.
- * - Phone: international numbers (`+cc`, `00cc`, `00 cc` or `(+cc)`, 8–15 digits in all,
- *   groups separated by spaces, dots, slashes or hyphens, an optional `(0)`), French national
- *   numbers (`0X XX XX XX XX`), North-American numbers (`(555) 123-4567`, `555-123-4567`),
- *   national numbers starting with 0 in 3 groups (`020 7946 0958`), and any other run of
- *   8–15 digits in groups joined by one kind of separator (`079 123 45 67`, `612 34 56 78`,
- *   `0171/1234567`, `089/12 34 56 78`), except what reads as something else: a date
- *   (`12/03/2024`, `2024-03-12`, `12.03.2024`), a year range (`2019-2024`), an IP address, or
- *   a thousands-grouped number (`10 000 000`, `1.000.000`) — but `612 345 678` (a Spanish
- *   number's usual shape) is a phone unless a currency sign or `%` is next to it. A phone
- *   number never touches a letter or a digit on either side.
- * - Not masked, on purpose: ordinary numbers (`3 times`, `2024`, `50%`, `7/10`, `12,50 €`,
- *   `10:30`, `1 000 000`, dates, versions, postcodes), bare runs of digits without
- *   separators that do not start with 0 (`5551234567` could be an order number), numbers
- *   written in words, and other identifiers (card or social security numbers) which this
- *   module does not cover on purpose (a separated card number is masked as a phone).
- *   The price of a false negative is a leak, of a false positive a garbled quote: a list
- *   of ten digits in pairs starting with 0 (`01 02 03 04 05`) is masked as a phone, and so is
- *   a separated run such as `700 000 000 users`.
+ * - Fixed tokens (`[email]`, `[phone]`, `[link]`) and nothing else changed: no trimming, no
+ *   HTML escaping (rendering escapes). The tokens match none of the patterns, so masking is
+ *   idempotent.
+ * - Matching reads a normalised copy (NFKC, Unicode spaces, dashes, invisible characters
+ *   skipped) but masks the original, so what is not masked comes back byte for byte.
+ * - Order: e-mails, then URLs, then phones, so `ana@example.com` is one `[email]` and the
+ *   digits of a URL go with the link.
+ * - Obfuscated e-mails (`ana at example dot com`) and bare domains only count with a known
+ *   TLD; TLDs that are also everyday words (`de`, `ca`, `in`…) need a path or a strong TLD
+ *   before them, so "I looked at example.com" or "bien.ca marche" stay sentences.
+ * - Not masked, on purpose: ordinary numbers (dates, prices, versions, postcodes, year
+ *   ranges, thousands groups), unseparated digit runs not starting with 0 (an order number)
+ *   and card or social security numbers (out of scope). A false negative is a leak, a false
+ *   positive a garbled quote, so ambiguous separated runs (`01 02 03 04 05`, `700 000 000
+ *   users`) are masked as phones.
  */
 export const MASK = { email: '[email]', phone: '[phone]', link: '[link]' } as const;
 

@@ -3,34 +3,18 @@
  * dependency; the maths is small enough to own and is pinned to published values in the spec.
  *
  * Decisions:
- * - Inputs are histograms (`{value, n}`: what SQL's GROUP BY gives), not raw answers.
- *   Bins may come in any order and may repeat a value (they are added up); a bin with
- *   n = 0 counts for nothing. A count that is not a non-negative integer, or a value that is
- *   not finite, is a programming error and throws RangeError: answers were validated on
- *   submit, so bad data here is a bug, not something to hide in a report.
- * - A figure that does not apply is absent (the key is left out), never 0 and never NaN:
- *   n = 0 → no mean, median, sd, ci95; n = 1 → mean and median only (the sample SD needs
- *   n ≥ 2). Functions returning a whole block (top2box, nps, sus) return undefined for n = 0.
- * - Numbers are unrounded (rounding is for HTML); percentages are 0–100; intervals are
- *   `[low, high]`.
- * - SD is the sample SD (n − 1). The mean's ci95 is mean ± t(0.975, n − 1)·sd/√n, with
- *   Student's t quantile computed from the regularized incomplete beta function (Lanczos
- *   log-gamma, Lentz continued fraction) and inverted by bisection on the upper tail:
- *   accurate to ~1e-12, far below what a report shows.
- * - Median: the middle value of the sorted answers; for an even n, the mean of the two
- *   middle values (so a median may be a value nobody answered, e.g. 3.5).
- * - Proportion intervals are 95 % Wilson score intervals, clamped to [0, 100]; 0 successes
- *   give a low of exactly 0 and n successes a high of exactly 100.
- * - Top-2-box: likert 5 → 4–5, likert 7 → 6–7, rating 0–10 → 9–10; n = every answer.
- * - NPS: promoters 9–10, passives 7–8, detractors 0–6, each as % of n; score = %promoters −
- *   %detractors; ci95 = score ± 1.96·100·√((p+ + p− − (p+ − p−)²)/n), exactly as docs/http-contract.md
- *   defines it, with 1.96 (not 1.95996…) and *not clamped*: with few respondents it can
- *   reach past ±100 (one promoter and one detractor: score 0 ± 138.6). Readers of the
- *   JSON can recompute it from the formula; the HTML may clamp when it draws.
- * - SUS per respondent = 2.5 × (Σ odd items (x − 1) + Σ even items (5 − x)), items 1–10,
- *   answers integers 1–5. The grade is taken on the unrounded mean on the Sauro–Lewis
- *   curved scale, written with ASCII hyphen-minus: `A-`, `B-`, `C-` (not U+2212), so that
- *   CSV, JSON and filters compare them as typed.
+ * - Inputs are histograms (what SQL's GROUP BY gives), not raw answers. A bad count or a
+ *   non-finite value throws RangeError: answers were validated on submit, so bad data here
+ *   is a bug, not something to hide in a report.
+ * - A figure that does not apply is absent, never 0 and never NaN (n = 1 has no sd).
+ * - Numbers are unrounded (rounding is for HTML).
+ * - Student's t quantile is computed here (incomplete beta, bisection): accurate to ~1e-12,
+ *   far below what a report shows.
+ * - NPS ci95 uses 1.96 exactly as docs/http-contract.md defines it and is *not clamped*:
+ *   with few respondents it can reach past ±100, and readers of the JSON can recompute it
+ *   from the formula; the HTML may clamp when it draws.
+ * - SUS grades use ASCII hyphen-minus (`A-`, not U+2212) so that CSV, JSON and filters
+ *   compare them as typed.
  * - Age bands are not redefined here: use `ageBandOf` from @leadpanel/platform.
  */
 

@@ -3,19 +3,13 @@
  * `REPORT_MIN_CELL`, default 5, are suppressed).
  *
  * Decisions:
- * - A row with n < minCell becomes `{value, n, suppressed: true}`: every other figure (mean,
- *   distribution, …) is dropped, not blanked. The row's `n` is kept because the contract's row
- *   shape lists it and a reader needs to know why the row is empty; a count of 1–4 can itself
- *   be revealing, which is why segments are coarse (country, gender, age band, tier) and
- *   why the figures go.
- * - Every row carries `suppressed` (false or true), as the contract lists it without `?`.
- * - A row with n = 0 is suppressed like any other small row.
- * - Order is kept; rows are never merged or dropped.
- * - Optional complementary suppression (`complementary: true`, off by default because the
- *   contract only names the primary rule): when exactly one row is suppressed, the figures of
- *   the whole question (published elsewhere in the report) minus the visible rows would give
- *   it back. Then the smallest visible row (first in order on a tie) is suppressed too.
- * - minCell must be an integer ≥ 1 (1 suppresses only empty rows); anything else throws.
+ * - A suppressed row keeps only its `n`: the contract's row shape lists it and a reader
+ *   needs to know why the row is empty. A count of 1–4 can itself be revealing, which is
+ *   why segments are coarse and why the figures go.
+ * - Rows are never merged or dropped.
+ * - Complementary suppression is optional and off by default, because the contract only
+ *   names the primary rule: when exactly one row is suppressed, the question's figures
+ *   minus the visible rows would give it back.
  */
 export const DEFAULT_MIN_CELL = 5;
 

@@ -2,21 +2,12 @@
  * Server-side SVG charts for the HTML report (docs/domain.md, "Insights": inline SVG charts).
  *
  * Decisions:
- * - Output is a string the report inlines as trusted markup (a Handlebars SafeString, never
- *   a triple-stash of user text): that is safe only because every text from outside
- *   (labels, titles, legends) goes through `escapeXml` here, which also drops the characters
- *   XML 1.0 forbids (controls other than TAB/LF/CR, U+FFFE/U+FFFF) and replaces
- *   lone surrogates with U+FFFD, so the document always parses.
- * - Self-contained and inert: no `<script>`, no `<style>`, no `href`/`xlink:href`, no
- *   `url(…)`, no event attributes, no fonts fetched; colours are attributes. Each chart has
- *   `role="img"` and a `<title>` for screen readers.
- * - Fixed geometry: width 600 user units, a fixed `viewBox` (height grows with the rows of
- *   a distribution), `width="100%"` so print CSS scales it. Coordinates are rounded to
- *   0.01; bar lengths are proportional to the unrounded value, clamped to 0–100 %.
- * - Labels longer than `MAX_LABEL` characters are cut with "…" *before* escaping (never in
- *   the middle of an entity). Numbers on charts are rounded to one decimal (JSON keeps
- *   them unrounded) and written with a dot; the caller passes words (titles, legends) in
- *   the report's language, with English defaults.
+ * - The report inlines the output as trusted markup, which is safe only because every text
+ *   from outside goes through `escapeXml`, which also drops what XML 1.0 forbids, so the
+ *   document always parses.
+ * - Self-contained and inert: no script, style, link, event attribute or fetched font.
+ * - Labels are cut to `MAX_LABEL` *before* escaping, never in the middle of an entity.
+ * - Numbers are rounded to one decimal for the chart only (JSON keeps them unrounded).
  */
 export const CHART_WIDTH = 600;
 export const MAX_LABEL = 32;

@@ -3,36 +3,17 @@
  * French and English stop words, representative quotes).
  *
  * Decisions:
- * - Everything here masks first (`maskPii`), then reads: a term can never be a piece of an
- *   e-mail address, a domain or a phone number, and a quote is always masked. The mask
- *   tokens themselves (`[email]`…) are not words and break phrases.
- * - Text is put in Unicode NFC (a "é" typed as e + accent is the same word as "é") and
- *   lower-cased with the locale-independent `toLowerCase`. Accents are kept and matter:
- *   "cafe" and "café" are two terms (folding would merge real French pairs such as
- *   "côte"/"cote" and would show words as nobody wrote them).
- * - A token is a run of letters, combining marks and digits, which may hold apostrophes
- *   (' ’ ʼ, all written ') and hyphens between letters: "aujourd'hui", "porte-monnaie",
- *   "user-friendly" are one token. French elisions are cut off: l'eau → eau, d'abord → abord,
- *   qu'il → il, jusqu'à → à (list in `ELISIONS`); an English "'s" is cut off: product's →
- *   product, it's → it. Other contractions stay whole (don't, i'm) and are stop words.
- * - Not terms: stop words (`STOP_WORDS`, French and English together, since answers mix
- *   them), tokens of one character, tokens without a letter (2024, 10-15), and hyphenated tokens whose
- *   every part is a stop word or one character (peut-être, est-ce, a-t-il).
- * - A term's n is the number of answers that contain it, not the number of occurrences: one
- *   respondent repeating "battery" five times is one voice.
- * - A phrase is two adjacent tokens, both terms and different, inside one segment: any
- *   punctuation or symbol (. , ; : ! ? ( ) " « » – / …), a free-standing hyphen or
- *   apostrophe, a line break, or a masked item ends a segment (spaces, tabs and no-break
- *   spaces do not). Stop words in between break
- *   adjacency: "battery life is great" has "battery life" only. n counts answers as well.
- * - Ranking: n descending, then alphabetical (ICU collation for "en", so "école" sorts
- *   between "eau" and "fin"; code-unit order as a last resort, so the result is total).
- *   `limit` (default 10) caps the list; `minAnswers` (default 1) drops rarer entries.
- * - Quotes: one per term, in term order, each a different answer. For a term, the answers
- *   containing it (phrases: the two tokens adjacent) are ranked: answers of at least
- *   `MIN_QUOTE_WORDS` words first (a one-word "battery" says nothing), then shortest, then
- *   by pseudonym and text. Identical texts (after trimming, ignoring case) are quoted once.
- *   A quote longer than `maxLength` (default 300) is cut at a word boundary with "…".
+ * - Mask first (`maskPii`), then read: a term is never a piece of an e-mail address, domain
+ *   or phone number, and a quote is always masked.
+ * - NFC and lower case, but accents are kept: folding would merge real French pairs
+ *   ("côte"/"cote") and show words as nobody wrote them.
+ * - French elisions and an English "'s" are cut off (l'eau → eau, product's → product);
+ *   French and English stop words are one list, since answers mix the languages.
+ * - A term's n counts answers, not occurrences: one respondent repeating "battery" five
+ *   times is one voice. Phrases likewise.
+ * - Ranking ties fall back to code-unit order, so the result is total.
+ * - Quotes: one per term, each a different answer, preferring answers of at least
+ *   `MIN_QUOTE_WORDS` words (a one-word "battery" says nothing), then the shortest.
  */
 import { maskPii } from './masking';
 

@@ -24,25 +24,19 @@ export function renderOutputs(content: ReportContent, brandName: string | undefi
 }
 
 /**
- * Erasure reaches the insight reports. Reports are immutable snapshots that name people
- * by study pseudonym only, yet quote their words; when a panellist is erased, every stored
- * version of every report that may quote them gets those words replaced by `[erased]`
- * (`redactReport`: counts kept) and its HTML and CSV rendered again from the redacted JSON,
- * so downloads and share links serve the redacted version.
+ * Erasure reaches the insight reports: reports are immutable snapshots that name people by
+ * pseudonym only, yet quote their words, so every stored version that may quote an erased
+ * panellist gets those words replaced by `[erased]` (counts kept) and is rendered again.
  *
  * Decisions:
- * - Panel sits below insights: the erasure (panel) runs the step insights registered in the
- *   `PersonalDataRegistry`, which only writes an outbox message in the erasure's
- *   transaction (no subject id, so the erasure's own "cancel this person's jobs" leaves it).
- *   The job runs after commit, when the person is `erased`.
- * - How a report knows whose quote is whose: not from the report (it holds no ids) but from
- *   the study's pseudonym table (`study_pseudonyms`, kept after erasure, never served), and
- *   from the ids next to ideas (post ids) and top feedback (feedback ids). The job redacts
- *   for every erased panellist of the study at once, so it is idempotent: a retry, or a
- *   second erasure in the same study, finds nothing left to change for the first.
- * - A report being generated while someone is erased: the generation's last step (`finish`)
- *   and the job take the same per-study lock, and `finish` redacts the content it is about
- *   to store; whichever comes second sees the other's result.
+ * - Panel sits below insights: the erasure runs the step insights registered in the
+ *   `PersonalDataRegistry`, which only writes an outbox message (no subject id, so the
+ *   erasure's own "cancel this person's jobs" leaves it); the job runs after commit.
+ * - Whose quote is whose comes from `study_pseudonyms` (kept after erasure, never served)
+ *   and the post and feedback ids next to ideas and feedback, not from the report. The job
+ *   redacts for every erased panellist of the study at once, so it is idempotent.
+ * - A report being generated meanwhile: `finish` and the job take the same per-study lock,
+ *   and `finish` redacts what it stores; whichever comes second sees the other's result.
  */
 @Injectable()
 export class ReportErasureService implements OnModuleInit {

@@ -63,10 +63,7 @@ export function scoredItems(def: Pick<SurveyDefinition, 'questions'>, answers: R
 }
 
 /**
- * Public recruitment: an application creates the account and the panellist
- * (pending_confirmation), records consents and screener answers, and sends the
- * confirmation e-mail, all in one transaction. Confirming scores the screener
- * and lets the panellist in (active) or onto the waitlist.
+ * Public recruitment: applying and confirming.
  *
  * An application never tells whether its e-mail has an account: an address in use gets the
  * same 201 (with a random panellistId that refers to nothing) after the same argon2 work, and

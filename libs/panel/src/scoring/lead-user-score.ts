@@ -1,22 +1,13 @@
 /**
- * Lead-user score (docs: docs/domain.md, "Panel" → "Lead-user score").
+ * Lead-user score (docs/domain.md, "Panel" → "Lead-user score"). Pure: the screener, the
+ * campaign DTO and the confirmation step all call into this file.
  *
- * Pure functions, no framework imports: the screener, the campaign DTO and the
- * confirmation step all call into this file.
- *
- * - Screener questions may carry a `dimension`, answered on a 7-point scale (1..7).
- *   A `reverse` item's value x counts as 8 − x.
- * - Dimension score = (mean − 1) / 6 × 100, in 0..100. It is computed as
- *   100 × (Σ values − n) / (6 × n), the same quantity written so that it is one
- *   division of integers (no float noise from `mean − 1`).
- * - Overall = weighted mean of the dimensions answered (campaign weights, default equal).
- * - Rounding: every reported number (each dimension score and the overall) is rounded to
- *   one decimal, half away from zero (all values are ≥ 0, so half up). The overall is
- *   computed from the UNROUNDED dimension scores and rounded once, at the end, so
+ * - Dimension scores are computed as 100 × (Σ values − n) / (6 × n), the domain's
+ *   (mean − 1) / 6 × 100 written as one division of integers (no float noise).
+ * - The overall is computed from the UNROUNDED dimension scores and rounded once, so
  *   rounding errors do not pile up.
- * - The tier is decided on the ROUNDED values, i.e. on exactly the numbers we report and
- *   store: an unrounded overall of 69.95 is reported as 70.0 and is therefore `lead_user`
- *   material; 69.94… is reported as 69.9 and is not. Anyone re-deriving the tier from the
+ * - The tier is decided on the ROUNDED values, the numbers we report and store: 69.95 is
+ *   reported as 70.0 and is `lead_user` material. Anyone re-deriving the tier from the
  *   stored scores gets the same answer.
  */
 import { CORE_DIMENSIONS, LEAD_USER_DIMENSIONS, type LeadUserDimension, type Tier } from '@leadpanel/platform';
@@ -63,16 +54,9 @@ export interface LeadUserScore {
 /**
  * Scores a screener's dimension items.
  *
- * - Dimensions with no answered item are absent from `dimensions`; their weights are
- *   ignored and the overall is re-normalised over the answered ones.
- * - A weight of 0 leaves the dimension out of the overall, but its score is still reported
- *   (and, for a core dimension, still checked by the tier rule: it was measured).
- * - No items → `{ overall: null, dimensions: {}, tier: null }`. Items answered only on
- *   weight-0 dimensions → dimensions reported, overall and tier null (nothing to average).
- *
- * @throws RangeError for an unknown dimension, a value that is not an integer 1..7, an
- *   unknown weight key, or a weight that is negative or not finite. (The 0..10 cap on
- *   weights is the campaign DTO's business: see `validateWeights`.)
+ * A weight of 0 leaves the dimension out of the overall, but its score is still reported
+ * and, for a core dimension, still checked by the tier rule: it was measured. The 0..10 cap
+ * on weights is the campaign DTO's business (`validateWeights`).
  */
 export function scoreLeadUser(items: readonly ScoredItem[], weights?: Weights): LeadUserScore {
   const w = checkedWeights(weights ?? {});
@@ -112,15 +96,9 @@ export function scoreLeadUser(items: readonly ScoredItem[], weights?: Weights): 
 }
 
 /**
- * Our tier rule (see the thresholds above): `lead_user` when overall ≥ 70 and each core
- * dimension present in `dimensions` is ≥ 60; `emerging` when overall ≥ 50; else `mainstream`.
- * A core dimension absent from `dimensions` (not answered) does not block `lead_user`.
- *
- * The inputs are rounded to one decimal first (a no-op on what `scoreLeadUser` reports),
- * so the tier always follows the reported numbers: 69.95 → 70.0 → may be `lead_user`,
- * a core at 59.95 → 60.0 passes, 49.94 → 49.9 → `mainstream`.
- *
- * @throws RangeError when `overall` or a dimension score is not a finite number.
+ * Our tier rule (docs/domain.md, "Panel"). A core dimension not answered does not block
+ * `lead_user`. The inputs are rounded to one decimal first, so the tier always follows the
+ * reported numbers (69.95 → 70.0 → may be `lead_user`).
  */
 export function tierFor(overall: number, dimensions: Partial<Record<LeadUserDimension, number>>): Tier {
   if (!Number.isFinite(overall)) throw new RangeError(`overall must be a finite number, got ${String(overall)}`);
@@ -138,12 +116,8 @@ export function tierFor(overall: number, dimensions: Partial<Record<LeadUserDime
 }
 
 /**
- * Checks campaign weights as they arrive in a DTO (hence `unknown`). Returns the problems
- * found, empty when the weights are acceptable:
- * - an object (not null, not an array) whose keys are dimensions;
- * - each value a finite number in 0..10;
- * - at least one dimension with a weight > 0, counting a dimension left out as
- *   `DEFAULT_WEIGHT` (so `{}`, "all equal", is fine; all five set to 0 is not).
+ * Checks campaign weights as they arrive in a DTO. At least one dimension must weigh more
+ * than 0, counting a dimension left out as `DEFAULT_WEIGHT` (so `{}`, "all equal", is fine).
  */
 export function validateWeights(weights: unknown): string[] {
   if (typeof weights !== 'object' || weights === null || Array.isArray(weights)) {

@@ -1,16 +1,10 @@
 /**
  * CSV out, RFC 4180, for every download (pick lists, report data).
  *
- * - A cell is quoted when it contains a comma, a double quote, CR or LF; quotes are
- *   doubled. Other cells are written bare. Lines end with CRLF, the last one included.
- * - Formula injection (OWASP "CSV Injection"): a *string* starting with `=`, `+`, `-`,
- *   `@`, TAB or CR gets a leading apostrophe, which spreadsheets show as text and do
- *   not evaluate. This alters the value (`-3` becomes `'-3`, a phone number `+33…`
- *   becomes `'+33…`): the price of never letting user-typed text run as a formula.
- * - A genuine number is passed as a `number` and written as is (`-3`), never
- *   neutralised: a finite number cannot be a formula. NaN/Infinity throw (a bug).
- * - `null`/`undefined` are empty cells. No BOM unless asked (`{ bom: true }` helps
- *   Excel read UTF-8 accents).
+ * Formula injection (OWASP "CSV Injection"): a *string* starting with `=`, `+`, `-`, `@`,
+ * TAB or CR gets a leading apostrophe. That alters the value (`+33…` becomes `'+33…`): the
+ * price of never letting user-typed text run as a formula. A genuine number is passed as a
+ * `number` and written as is, since a finite number cannot be a formula.
  */
 export type CsvValue = string | number | null | undefined;
 

@@ -4,14 +4,11 @@ import type { EntityManager } from 'typeorm';
 export type BulkColumns = Readonly<Record<string, string>>;
 
 /**
- * Inserts many rows in ONE statement with ONE parameter: the rows as a JSON array, turned back
- * into typed columns by `jsonb_to_recordset`. For thousands of rows (a wave's invitations and
- * e-mails) this replaces TypeORM's multi-row VALUES, whose one parameter per value costs the
- * API more CPU than the database spends inserting (bench/README.md, workload 4), and which
- * must be sliced under PostgreSQL's 65,535 parameters. Table and column names are the
- * caller's constants, never input. Rows are keyed by column name; a missing key is NULL (give
- * every column a value: a column's default does not apply). `ignoreConflicts`: ON CONFLICT
- * DO NOTHING (the rows left out are not returned).
+ * Inserts many rows in ONE statement with ONE parameter (a JSON array through
+ * `jsonb_to_recordset`). TypeORM's multi-row VALUES, one parameter per value, cost the API
+ * more CPU than the database spent inserting a wave (bench/README.md, workload 4), and must
+ * be sliced under PostgreSQL's 65,535 parameters. Table and column names are the caller's
+ * constants, never input. A missing key is NULL: a column's default does not apply.
  */
 export async function bulkInsert<R extends Record<string, unknown>>(
   em: EntityManager,

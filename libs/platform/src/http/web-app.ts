@@ -5,14 +5,10 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { buildProblem } from '../errors/problem.filter';
 
 /**
- * Serves the built web app (apps/web/dist) from the API's origin and port:
- * - `/assets/*` (hashed names): `Cache-Control: public, max-age=31536000, immutable`;
- * - `index.html` (and any other file at the top of the folder): `no-cache`;
- * - the `.br` / `.gz` files written beside each file at build time (scripts/build-web.mjs) are
- *   served by content negotiation (`Accept-Encoding`), so nothing is compressed per request;
- * - a GET that accepts text/html and names no file gets `index.html` (deep links), except under
- *   `/api`, `/health` and `/metrics`, which always reach the API (an unknown `/api/v1/...` stays
- *   a problem+json 404).
+ * Serves the built web app (apps/web/dist) from the API's origin and port. The `.br`/`.gz`
+ * files written at build time (scripts/build-web.mjs) are served by content negotiation, so
+ * nothing is compressed per request. Deep links get `index.html`, except under `/api`,
+ * `/health` and `/metrics` (an unknown `/api/v1/...` stays a problem+json 404).
  */
 export const WEB_DIST_DIR_DEFAULT = join('apps', 'web', 'dist');
 

@@ -55,10 +55,9 @@ export class LoggingModule implements NestModule {
 
   /**
    * Every path, `{/*splat}` being path-to-regexp 8's "anything, the root included" (`*` alone is
-   * deprecated). Middleware routes get the global prefix; the paths excluded from it (health,
-   * metrics) are listed again, as nestjs-pino does. Nest 12.5 already mounts on the excluded
-   * controller routes a pattern covers, so this is a safeguard; neither runs pino-http twice on a
-   * request (see the spec). Called at `app.init()`, after `setApiPrefix`.
+   * deprecated). The paths excluded from the global prefix (health, metrics) are listed again,
+   * as nestjs-pino did: Nest 12.5 already covers them, so this is a safeguard, and neither runs
+   * pino-http twice on a request (see the spec).
    */
   configure(consumer: MiddlewareConsumer): void {
     const unprefixed = this.appConfig.getGlobalPrefixOptions().exclude ?? [];

@@ -24,11 +24,8 @@ const LEVELS = { verbose: 'trace', debug: 'debug', log: 'info', warn: 'warn', er
 
 /**
  * Nest's LoggerService written to pino, with the call convention nestjs-pino 5 had, so that the
- * lines read as before: the last extra argument is the context (a `context` field); an object
- * message is merged into the line, an Error goes under `err` (pino serializes its stack); Nest's
- * exception handlers' `error(message, stack, context)` becomes an `err` carrying that stack.
- * Outside a request (start-up, the worker, the CLI) it writes to the root logger, pino-http's
- * own, so that there is one pino instance and one destination per app.
+ * lines read as before. Outside a request (start-up, the worker, the CLI) it writes to
+ * pino-http's root logger, so that there is one pino instance and one destination per app.
  */
 export class PinoLogger implements LoggerService {
   constructor(private readonly root: Pino) {}

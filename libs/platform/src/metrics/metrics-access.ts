@@ -5,10 +5,9 @@ import type { AppConfig } from '../config/app-config';
 const digest = (s: string): Buffer => createHash('sha256').update(s, 'utf8').digest();
 
 /**
- * Who may read `/metrics` (queue depths, route latencies, process facts: reconnaissance
- * for an attacker). Off (404, as an unknown route) in production without METRICS_TOKEN;
- * with a token, `Authorization: Bearer <METRICS_TOKEN>` or 401; open otherwise (development
- * and tests). The comparison is constant-time over digests of equal length.
+ * Who may read `/metrics`: queue depths, route latencies and process facts are
+ * reconnaissance for an attacker, so in production without METRICS_TOKEN it is a 404, as
+ * an unknown route. The token comparison is constant-time.
  */
 export function metricsAccess(metrics: AppConfig['metrics'], authorization: string | undefined): void {
   if (!metrics.enabled) throw new DomainError('NOT_FOUND', 'not_found', 'Cannot GET /metrics');

@@ -16,14 +16,11 @@ const LEASE_SECONDS = 120;
 const BATCH = 50;
 
 /**
- * Moves due outbox rows to the queue. Rows are claimed with a lease by one
- * statement (FOR UPDATE SKIP LOCKED), so any number of API and worker processes
- * can dispatch side by side. A row is marked dispatched once its job has run: the
- * in-process queue runs it within `add`; with BullMQ the worker marks it, and until
- * then the row stays pending under its lease. When the lease runs out the row is
- * handed over again: the job id is the outbox id, so a job the queue still holds is
- * not run twice, while a job Redis lost (a restart without persistence) is added
- * anew. A Redis that comes back empty is noticed at once and the leases released.
+ * Moves due outbox rows to the queue. Rows are claimed with a lease (FOR UPDATE SKIP
+ * LOCKED), so any number of API and worker processes can dispatch side by side. When the
+ * lease runs out the row is handed over again: the job id is the outbox id, so a job the
+ * queue still holds is not run twice, while a job Redis lost (a restart without
+ * persistence) is added anew.
  */
 @Injectable()
 export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {

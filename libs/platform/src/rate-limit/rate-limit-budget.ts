@@ -17,12 +17,10 @@ export function isBudgetExempt(path: string): boolean {
 }
 
 /**
- * The per-caller budget of every route: RATE_LIMIT_PER_MINUTE requests a minute per user when
- * the request carries a validly signed, unexpired access token (whether its session is still
- * live is the auth guard's business), else per client address. Runs before the body is read
- * and before any guard, so every answer (also 400, 401, 404, 413) carries RateLimit-Limit,
- * RateLimit-Remaining and RateLimit-Reset (seconds), and is counted; past the budget the answer
- * is 429 problem+json with Retry-After. Counted in RateLimitStorage (Redis when REDIS_URL is set).
+ * The per-caller budget of every route: per user when the request carries a validly signed,
+ * unexpired access token (whether its session is still live is the auth guard's business),
+ * else per client address. Runs before the body is read and before any guard, so every
+ * answer (also 400, 401, 404, 413) carries the RateLimit headers and is counted.
  */
 export function rateLimitBudgetMiddleware(config: AppConfig, storage: RateLimitStorage) {
   const limit = config.http.rateLimitPerMinute;

@@ -107,19 +107,15 @@ return {hits, start + ttl - now, blocked, blockedUntil - now}
 type StepCommand = (key: string, now: string, ttl: string, limit: string, block: string) => Promise<[number, number, number, number]>;
 
 /**
- * The rate-limit counters of every limit (the per-caller budget, login, public forms), as
- * @nestjs/throttler's storage.
+ * The rate-limit counters of every limit, as @nestjs/throttler's storage.
  *
- * With REDIS_URL they live in Redis under `<QUEUE_PREFIX>:rate-limit:`, so that every API
- * process counts against the same windows: one Lua script per request, a fixed window per key.
- * The time is the API process's clock (passed to the script), not Redis's: the processes'
- * clocks are assumed in step (NTP), and tests can move the clock.
+ * With REDIS_URL they live in Redis, so that every API process counts against the same
+ * windows. The time is the API process's clock, not Redis's: the processes' clocks are
+ * assumed in step (NTP), and tests can move the clock.
  *
- * Redis unreachable: the request is let through rather than refused (fail open), counted by
- * this process alone meanwhile, so each process still limits on its own; a warning is logged
- * when Redis is lost and when it is back, and leadpanel_rate_limit_redis_errors_total counts
- * the requests counted locally. A connection that does not answer within half a second counts
- * as unreachable: a request never waits on Redis longer than that.
+ * Redis unreachable (or slower than half a second): fail open, counting in this process
+ * alone meanwhile, so each process still limits on its own and a request never waits on
+ * Redis longer than that.
  */
 @Injectable()
 export class RateLimitStorage implements ThrottlerStorage, OnModuleInit, OnApplicationShutdown {

@@ -9,11 +9,9 @@ import { EmbeddedPostgres } from '../database/embedded-postgres';
 
 /**
  * Test apps start from a database that is already migrated, instead of initialising and
- * migrating one each (docs/testing.md, "Where the time goes"): embedded, a dump of a migrated
- * PGlite data directory, cached under var/test-cache by the migrations' content, loaded by
- * every in-memory app; with PostgreSQL, one migrated template database per run that every test
- * database is created from (CREATE DATABASE … TEMPLATE). The apps still run their migrations
- * at start: none is pending, so that costs one query.
+ * migrating one each: embedded, a cached dump of a migrated PGlite data directory; with
+ * PostgreSQL, one migrated template database per run (CREATE DATABASE … TEMPLATE). The apps
+ * still run their migrations at start: none is pending, so that costs one query.
  */
 const ROOT = join(__dirname, '..', '..', '..', '..');
 const CACHE_DIR = join(ROOT, 'var', 'test-cache');

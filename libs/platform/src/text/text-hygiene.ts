@@ -2,13 +2,8 @@ import { ValidateBy, type ValidationOptions } from 'class-validator';
 
 /**
  * Text hygiene shared by every context: what a name may not hide, and what counts as
- * saying nothing. One definition, used by DTO decorators and by domain rules alike.
- *
- * - control characters (C0 incl. CR/LF and tab, DEL, C1): a name is one line of text;
- * - bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069): they reorder
- *   what a reader sees ("‮gnp.exe");
- * - zero-width characters (U+200B–U+200D, U+2060, U+FEFF): invisible, they make two
- *   names look alike or a blank name look filled.
+ * saying nothing. Bidirectional overrides reorder what a reader sees ("‮gnp.exe"), and
+ * zero-width characters make two names look alike or a blank name look filled.
  */
 const CONTROL = '\\u0000-\\u001F\\u007F-\\u009F';
 const BIDI = '\\u202A-\\u202E\\u2066-\\u2069';

@@ -1,11 +1,7 @@
 /**
- * Small checks of untrusted input (a parsed JSON body, typed `unknown`), shared by the
- * validators that report every problem as `{field, message}` (study criteria and quotas,
- * survey definitions). They answer yes or no and leave the wording to the validator, except
- * the "one of" message, which every validator words the same way.
- *
- * Length limits on strings are the caller's: some count UTF-16 code units (`s.length`),
- * others characters (`charLength`), some the trimmed text.
+ * Small checks of untrusted input, shared by the validators that report every problem as
+ * `{field, message}`. They leave the wording to the validator, and length limits to the
+ * caller (some count code units, others characters, some the trimmed text).
  */
 
 /** One of `allowed` (compared as `Array.prototype.includes` does). */

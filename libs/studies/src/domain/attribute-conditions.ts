@@ -2,14 +2,9 @@
  * Attribute conditions of study criteria (`criteria.attributes`, docs/http-contract.md "Studies"): their
  * shape, their validation, and the meaning of one condition.
  *
- * - `eq` applies to every type; `in` to string, enum and multi_enum; `gte`/`lte` to number
- *   only. On a multi_enum attribute, `eq X` means "selected X" and `in [X, Y]` means
- *   "selected at least one of them"; such conditions never contradict each other (one can
- *   select several options). On the single-valued types the values allowed by all `eq`/`in`
- *   conditions on a key must have something in common, and on a number the `gte`/`lte`/`eq`
- *   conditions must leave some value: conditions that cannot hold together are a problem.
- *   String values compare exactly (case and all).
- * - As for the rest of the criteria (criteria.ts), a present list must be non-empty.
+ * On a multi_enum attribute, `eq X` means "selected X" and `in [X, Y]` "selected at least one
+ * of them", so such conditions never contradict each other. On the other types, conditions on
+ * one key that cannot hold together are a problem. String values compare exactly (case and all).
  */
 import type { AttributeDefinition, AttributeType } from '@leadpanel/panel';
 import { isFiniteNumber, isNonBlankString, isOneOf, isRecord, mustBeOneOf, oneOfProblem } from '@leadpanel/platform';

@@ -1,22 +1,15 @@
 /**
  * Study criteria (docs/http-contract.md, "Studies"): their shape, their validation and their stored form.
- * Attribute conditions (`criteria.attributes`) are in attribute-conditions.ts; quotas, and
- * the cells the criteria rule out, in quotas.ts.
- *
- * The validators take `unknown` (the request body, not yet trusted) and return every
- * problem found as `{field, message}` with a path such as `criteria.attributes[1].value`
- * or `quotas[0].target`; an empty list means the input has the declared type. The service
- * turns a non-empty list into a 400.
+ * Attribute conditions are in attribute-conditions.ts; quotas, and the cells the criteria
+ * rule out, in quotas.ts.
  *
  * Decisions (say them once, here):
  * - A field that is present must be meaningful: `null` is not "no restriction" (leave the
  *   field out), and an empty list (`countries: []`) is rejected rather than read as either
  *   "anyone" or "no one".
- * - Contradictory criteria, which no panellist could ever meet, are a problem: ageMin >
- *   ageMax; `minScore ≥ 50` with `tiers: ["mainstream"]` (mainstream means a score below
- *   50); attribute conditions on one key that cannot hold together (attribute-conditions.ts).
- * - Interests are compared like the profile stores them: trimmed and lower-cased;
- *   `normalizeCriteria` brings `interestsAny` to that form before the criteria are stored.
+ * - Contradictory criteria, which no panellist could ever meet, are a problem (ageMin >
+ *   ageMax; `minScore ≥ 50` with `tiers: ["mainstream"]`).
+ * - Interests are stored trimmed and lower-cased, as the profile stores them.
  */
 import {
   type Gender,

@@ -2,23 +2,13 @@
  * Explain (docs/domain.md, "Studies" → Explain): for one panellist and one study, every rule
  * with passed/failed and a sentence a researcher can read ("why was Anna not invited?").
  *
- * The rules, always in this order:
- *   status · contact_cap · already_invited · country · age · gender · score · tier ·
- *   interests · attribute:<key> (one per condition, in criteria order) ·
- *   cell_full (one per quota cell the panellist belongs to, in quota order)
  * A criterion the study does not set still has its row (passed, "no … restriction"), so
- * the list has the same shape for every panellist of a study. Eligible = every row passed.
+ * the list has the same shape for every panellist of a study.
  *
- * Meanings (shared with the eligibility query):
- * - only `active` panellists are eligible;
- * - contact cap: fewer than `maxInvitesPer30Days` invitations in the last 30 days
- *   (`invitationsLast30Days`, counted in SQL by StudiesService), since the next one must
- *   not go over it;
- * - any earlier invitation to this study, whatever became of it, counts as "already invited";
- * - age = reference year − birth year (`ageIn` of @leadpanel/platform);
- * - a panellist without a gender, score, tier or attribute value fails a criterion on it;
- * - interests compare trimmed and lower-cased;
- * - a full quota cell of theirs makes a panellist ineligible for new waves.
+ * Meanings shared with the eligibility query: the contact cap needs fewer than
+ * `maxInvitesPer30Days` invitations, since the next one must not go over it; any earlier
+ * invitation to this study counts as "already invited", whatever became of it; a
+ * panellist without a gender, score, tier or attribute value fails a criterion on it.
  */
 import { ageIn, type PanellistStatus } from '@leadpanel/platform';
 import { type AttributeCondition, conditionHolds, describeCondition } from './attribute-conditions';

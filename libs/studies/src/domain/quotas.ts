@@ -2,27 +2,14 @@
  * Quotas (docs/domain.md, "Studies" → Quotas, Invitations): their shape, their validation, and
  * their arithmetic.
  *
- * Quotas are independent (marginal) cells: one per (dimension, value), each with a target
- * of enrolled participants. A panellist belongs to at most one cell per dimension (the
- * quota validator allows no multi-valued dimension) and to cells of several dimensions at
- * once; every rule below applies to each of their cells.
+ * Quotas are independent (marginal) cells, one per (dimension, value). Only enum and boolean
+ * attributes can be quota dimensions: a multi_enum attribute would put one panellist in
+ * several cells of a dimension, which breaks marginal quotas, and string and number
+ * attributes have no fixed set of values. A cell the criteria exclude can never be filled,
+ * so it is a problem.
  *
- * Validation (`validateQuotas`, problems as criteria.ts describes them):
- * - Quota dimensions: `country`, `gender`, `ageBand`, `tier`, and `attribute:<key>` for an
- *   enum or boolean attribute only. A multi_enum attribute would put one panellist in
- *   several cells of the same dimension, which breaks marginal quotas (the cells of a
- *   dimension should split the sample); string and number attributes have no fixed set of
- *   values. A boolean attribute's cell values are the strings "true" and "false".
- * - A quota cell that the criteria exclude (country DE while criteria.countries is [FR])
- *   can never be filled: a problem. `validateQuotas` expects criteria that passed
- *   `validateCriteria`.
- *
- * Arithmetic:
- * - remaining need = max(0, target − enrolled); a cell is full when nothing remains.
- * - Open invitations in a cell never exceed 3 × its remaining need (no flood of
- *   invitations for places that cannot be had): room = max(0, 3 × remaining − open).
- * - Accepting enrols the panellist unless one of their cells is already full; then the
- *   acceptance is `waitlisted`.
+ * Open invitations in a cell never exceed 3 × its remaining need: no flood of invitations
+ * for places that cannot be had.
  */
 import type { AttributeType } from '@leadpanel/panel';
 import {

@@ -1,33 +1,19 @@
 /**
  * Wave sampling (docs/domain.md, "Studies" → Waves): which eligible panellists a wave invites.
  *
- * Randomness. The seed is a string. It is hashed with 32-bit FNV-1a (over UTF-16 code
- * units) into the state of mulberry32, a small 32-bit PRNG. Neither is cryptographic,
- * and neither needs to be: the seed is not a secret, it only makes a sample reproducible.
- * Both algorithms are part of the contract: changing them changes the sample an old seed
- * gives, so sampling.spec.ts pins their output.
+ * Randomness: FNV-1a of the seed into mulberry32. Neither is cryptographic, and neither
+ * needs to be: the seed is not a secret, it only makes a sample reproducible. Both are part
+ * of the contract (changing them changes the sample an old seed gives), so sampling.spec.ts
+ * pins their output.
  *
- * `planWave`:
- * 1. Candidates are sorted by id, then shuffled (Fisher–Yates) with the seeded PRNG, so
- *    the same seed and the same panel give the same sample whatever order the database
- *    returned the candidates in.
- * 2. No quotas: the first `size` of the shuffled list.
- * 3. With quotas: a candidate in a full cell (nothing remaining) is skipped, and no cell
- *    gets more invitations than its room (3 × remaining − open). A candidate counts
- *    against every cell they belong to.
- * 4. Spread by need: in each dimension (the part of the cell key before "="), the wave
- *    size is shared over that dimension's cells that can take invitations, in proportion
- *    to their remaining need (largest-remainder method; ties go to the larger need, then
- *    to the smaller key), and each share is capped by the cell's room. Pass one walks the
- *    shuffled list and takes a candidate who is in at least one cell and whose every cell
- *    still has share left.
- * 5. Top-up: when pass one leaves places in the wave (a cell lacks candidates, or the
- *    candidates' cells did not line up across dimensions), pass two walks the shuffled
- *    list again and takes anyone not yet chosen who fits every cell's room, including
- *    candidates in no quota cell at all. A wave is filled when it can be, within the caps.
- *
- * The result is the chosen ids in shuffled order (a subsequence of the shuffled list).
- * Cell keys a candidate lists that are not among `cells` are ignored.
+ * Decisions:
+ * - Candidates are sorted by id before the shuffle, so the sample does not depend on the
+ *   order the database returned them in.
+ * - With quotas, the wave is spread over each dimension's cells in proportion to their
+ *   remaining need (largest remainder), each share capped by the cell's room, so one
+ *   over-supplied cell cannot take the whole wave.
+ * - A top-up pass then fills what is left with anyone who fits every cell's room (even in
+ *   no cell at all): a wave is filled when it can be, within the caps.
  */
 import { mulberry32 } from '@leadpanel/platform';
 import { dimensionOfKey, roomFor } from './quotas';

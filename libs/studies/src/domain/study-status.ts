@@ -1,16 +1,11 @@
 /**
  * Study lifecycle (docs/domain.md, "Studies"): a pure transition table.
  *
- *   draft → recruiting → in_field → analysing → closed
- *                ↖──────────↙          (recruiting ↔ in_field)
- *
  * Decisions:
- * - "Only forward moves along that line" is read as one step at a time: no skipping
- *   (draft → in_field, recruiting → closed…), no going back except in_field → recruiting
- *   (reopen recruitment, e.g. after drop-outs).
- * - Staying put (from === to) is not a transition: the service answers 409 like any
- *   other illegal move, so a retried transition is visible rather than silently accepted.
- * - `closed` is final.
+ * - "Only forward moves along that line" is read as one step at a time: no skipping, and
+ *   no going back except in_field → recruiting (reopen recruitment, e.g. after drop-outs).
+ * - Staying put is not a transition: the service answers 409, so a retried transition is
+ *   visible rather than silently accepted.
  */
 export const STUDY_STATUSES = ['draft', 'recruiting', 'in_field', 'analysing', 'closed'] as const;
 export type StudyStatus = (typeof STUDY_STATUSES)[number];

@@ -7,23 +7,12 @@ import { SUS_ITEM_COUNT } from './survey-definition';
  * an answer holds several values, so that reports aggregate with plain SQL (GROUP BY
  * option_value, avg(numeric_value), …) and never unpack JSON.
  *
- * | type                          | rows | itemIndex                      | column set     |
- * |-------------------------------|------|--------------------------------|----------------|
- * | single_choice                 | 1    | 0                              | optionValue    |
- * | multi_choice                  | one per selected option | 1-based position of the option in the definition | optionValue |
- * | likert, rating, nps, number   | 1    | 0                              | numericValue   |
- * | sus                           | 10   | SUS item number 1..10          | numericValue   |
- * | text                          | 1    | 0                              | textValue      |
+ * (questionId, itemIndex) is unique within a response; itemIndex is 0 rather than null for
+ * single-valued answers because NULLs are distinct in a PostgreSQL unique key. multi_choice
+ * rows are numbered by option position and SUS rows by item number 1..10, so the SUS score
+ * is SQL. A multi_choice "n" is the count of distinct responses, not of rows.
  *
- * Every other value column is null. (questionId, itemIndex) is unique within a response, so
- * it can be the key of the rows of one response; itemIndex is 0 rather than null for
- * single-valued answers because NULLs are distinct in a PostgreSQL unique key. With SUS
- * items numbered 1..10, the SUS score is SQL: odd items score − 1, even items 5 − score,
- * sum × 2.5. A multi_choice "n" is the count of distinct responses, not of rows.
- *
- * Input is the `normalized` of validateAnswers; anything else is a programming error and
- * throws. fromAnswerRows is the inverse (rows read back → normalized answers); a
- * repository reading a numeric column must hand numbers, not strings.
+ * A repository reading a numeric column back must hand numbers, not strings.
  */
 export interface AnswerRow {
   questionId: string;

@@ -17,36 +17,18 @@ import {
  * submit (POST /me/assignments/:id/submit). Pure; call it only with a definition that
  * passed validateDefinition (published surveys are immutable, so they always have).
  *
- * Values (docs/http-contract.md "Answer values"), never coerced ("5" is not 5):
- * - single_choice: one option value;
- * - multi_choice: a non-empty array of distinct option values, normalized to the order of
- *   the options in the definition;
- * - likert: an integer 1..scale; rating and nps: an integer 0..10;
- * - number: a finite number within min/max (when set);
- * - sus: an array of exactly 10 integers 1..5 (item 1 first);
- * - text: a string without NUL characters; it is trimmed, and the trimmed text must have
- *   1..maxLength characters (code points). A blank text is an error, not a way to clear.
- * `-0` is normalized to `0`.
+ * Values follow docs/http-contract.md "Answer values" and are never coerced ("5" is not 5);
+ * a blank text is an error, not a way to clear.
  *
- * Display logic: a question is shown when it has no showIf, or when the question it refers
- * to is itself shown and its answer equals `equals` (multi_choice: includes it).
+ * Merging: `options.saved` (trusted) is patched by `answers` question by question; `null`
+ * clears, `undefined` is ignored. Visibility is decided on the merged answers, so an
+ * incoming answer to a hidden question is an error, but a saved answer the patch hides is
+ * dropped, not an error (changing a parent answer must not fail because of an old child
+ * answer). A question depending on an invalid incoming answer is neither hidden nor
+ * required: the invalid parent is the one error.
  *
- * Merging with saved answers: pass the answers saved so far (the `normalized` of an earlier
- * call, trusted as valid) in `options.saved`; `answers` is the incoming patch. The patch
- * overrides saved answers question by question, and `null` clears an answer (in both modes:
- * in submit mode a cleared required question then fails as unanswered). `undefined` is
- * ignored. Visibility is decided on the merged answers, so:
- * - an incoming answer to a hidden question is an error;
- * - a saved answer to a question that the patch hides is dropped from `normalized`, not an
- *   error (changing a parent answer must not fail because of an old child answer);
- * - a question whose showIf depends (directly or not) on an invalid incoming answer is
- *   neither reported hidden nor required: the invalid parent is the one error.
- * In submit mode every shown required question must have an answer after the merge.
- *
- * Errors: at most one per question, at `answers.<questionId>` (`answers` when the patch is
- * not an object). `normalized` is the complete set of valid, shown answers after the merge,
- * in definition order; replace the stored answers with it. It is only meaningful when
- * `errors` is empty.
+ * `normalized` (valid, shown answers in definition order) replaces the stored answers; it
+ * is only meaningful when `errors` is empty.
  */
 
 /** `boolean` is part of the wire type but no question type accepts it today. */

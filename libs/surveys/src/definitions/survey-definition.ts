@@ -1,23 +1,17 @@
 /**
  * Survey definitions: the types, the limits and the one validator that checks a whole
- * definition before it is stored (POST /surveys, PATCH /surveys/:id). Pure: no Nest, no
- * TypeORM. The validator takes `unknown` because a definition arrives as JSON and is
- * stored as JSON; it reports every problem it finds, each with the path of the offending
- * field (`questions[2].options[1].value`), so the API can answer one 400 that lists them.
+ * definition before it is stored (POST /surveys, PATCH /surveys/:id). It reports every
+ * problem with its path, so the API can answer one 400 that lists them.
  *
  * Decisions (see also the constants below):
  * - A present property must be valid: `null` is never read as "absent" (omit the key).
  * - Unknown keys inside a question, an option or a `showIf` are refused, so a typo such as
- *   `requried` cannot silently drop a rule. Unknown keys at the top level are not checked
- *   here: the request also carries `studyId` and `points`, which the DTO validates.
- * - `scale` is required on likert questions (5 or 7); there is no default.
- * - `maxLength` is optional on text questions (default 5000, at most 10000).
- * - Question ids are compared exactly in answers, but two ids that differ only by case are
- *   refused as duplicates (they would be confusing in exports). `__proto__`, `constructor`
- *   and `prototype` are refused as ids because answers are keyed by id in plain objects.
- * - `showIf` may only depend on single_choice, multi_choice, likert, rating, nps or number
- *   questions; `equals` is an option value (choice) or a number the parent accepts.
- * - `reverse` (even `false`) is refused on a question without a dimension.
+ *   `requried` cannot silently drop a rule. The top level is left to the DTO, which also
+ *   carries `studyId` and `points`.
+ * - `scale` is required on likert questions: there is no default.
+ * - Ids differing only by case are refused as duplicates (confusing in exports), and
+ *   `__proto__`, `constructor` and `prototype` because answers are keyed by id in plain
+ *   objects.
  */
 import {
   charLength,

@@ -1,12 +1,7 @@
 /**
- * A realistic report content for the renderers' tests: a kitchen-robot study with one
- * survey of every question type, a second survey without answers, discussions, home
- * testing and beta feedback. Figures are computed with the domain functions, so they agree
- * with each other as a generated report's would. Some texts are hostile on purpose
- * (`HOSTILE`: markup, quotes, ampersand; a prompt starting with `=`; a prompt with
- * commas, quotes and a line break), and some figures are absent (a question nobody
- * answered, one answered once, a suppressed cross-tab row, a round without a rate, a
- * product not yet delivered, a feedback item without severity).
+ * A realistic report content for the renderers' tests. Figures are computed with the domain
+ * functions, so they agree with each other as a generated report's would; some texts are
+ * hostile (`HOSTILE`) and some figures absent, on purpose.
  */
 import { distribution, nps, npsCounts, summarizeHistogram, summarizeSus, top2box, type Bin } from '../../domain';
 import type { DistributionEntry, QuestionReport, ReportContent } from '../report-content';

@@ -2,15 +2,10 @@
  * How figures are written in the HTML report (the JSON keeps them unrounded).
  *
  * Decisions:
- * - Percentages, means, SDs and scores: one decimal, dot separator, never "-0.0" (the same
- *   rounding as the charts, `figure` in svg.ts), so a table and its chart agree.
- * - Counts: integers as is ("1234", no thousands separator: the report has no locale yet).
- * - A value that may or may not be whole (a median of 3.5, a median of 4 days): as is when
- *   whole, else one decimal.
- * - Intervals: "[a – b]" with an en dash, both ends one decimal.
- * - Anything that is not a finite number throws: a figure that does not apply is absent from
- *   the content and the template leaves it out with `{{#if (defined …)}}`, so a NaN, null or
- *   undefined reaching a formatter is a bug, never something to print.
+ * - The same rounding as the charts (`figure` in svg.ts), so a table and its chart agree.
+ * - No thousands separator: the report has no locale yet.
+ * - Anything that is not a finite number throws: a figure that does not apply is absent
+ *   from the content, so a NaN or null reaching a formatter is a bug, never something to print.
  */
 import { figure } from '../../domain';
 

@@ -3,23 +3,12 @@
  * one row per question × answer value, rendered from the report content.
  *
  * Decisions:
- * - Header `surveyId,surveyTitle,questionId,questionType,prompt,value,n,pct`. Surveys and
- *   questions in report order; values in distribution order (option definition order, zero
- *   counts included, as the content holds them).
- * - A question contributes exactly its `distribution` rows: closed questions (choices,
- *   likert, rating, nps) and numeric questions whose content carries a histogram. Questions
- *   without a distribution (text, SUS) contribute no row: top terms count answers that
- *   contain a word, not respondents per value, and mixing them into the `value`/`pct`
- *   columns would make the columns mean two things. Summary figures (mean, NPS, SUS,
- *   top-2-box) and cross-tabs are in the JSON and the HTML, not here.
- * - `pct` (0–100, share of the question's respondents) is rounded to 2 decimals: the
- *   unrounded value is in the JSON, and `n` gives the exact count. For multi_choice, a
- *   respondent may count in several rows, so pct may add up to more than 100. A pct absent
- *   from the content (nobody answered) is an empty cell.
- * - RFC 4180 with formula-injection neutralisation through platform's `csvDocument` (the
- *   one CSV writer): a text cell starting with `=`, `+`, `-`, `@`, TAB or CR gets a leading
- *   apostrophe. A value that is a plain decimal number ("-2", "3.5") is written as a
- *   number, so a negative answer stays `-2`, not `'-2`.
+ * - Only distributions: text and SUS questions give no row (top terms count answers that
+ *   contain a word, and mixing them into `value`/`pct` would make the columns mean two
+ *   things); summaries and cross-tabs are in the JSON and the HTML.
+ * - `pct` is rounded to 2 decimals: the unrounded value is in the JSON, and `n` is exact.
+ * - A plain decimal value ("-2") is written as a number, so the formula neutralisation of
+ *   `csvDocument` does not turn a negative answer into `'-2`.
  * - No PII: the content is already pseudonymised and masked, and no verbatim is written here.
  */
 import { csvDocument, type CsvValue } from '@leadpanel/platform';

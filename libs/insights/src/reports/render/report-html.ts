@@ -3,28 +3,17 @@
  * rendered from the report content (report-content.ts) with `report.hbs` beside this file.
  *
  * Decisions:
- * - A Handlebars instance of its own (`Handlebars.create()`), so helpers registered here
- *   never meet the mail templates'. Compiled with `strict: true`: a missing field is an
- *   error, not an empty string. Figures that legitimately do not apply are absent from the
- *   content and the template tests them with `{{#if (defined x)}}` (a plain `#if` would
- *   also hide a legitimate 0).
- * - Every text from the content goes through `{{…}}` (HTML-escaped); the template has no
- *   triple-stash. The only markup built in code is the SVG of svg.ts, wrapped in a
- *   `SafeString` here: svg.ts escapes every text it embeds and emits no script, style,
- *   link or event attribute. Its `xmlns` attribute is dropped: inline `<svg>` in an HTML
- *   document is in the SVG namespace without it, and the document then holds no
- *   `http://` at all, which keeps "self-contained" checkable by a grep.
- * - Self-contained and inert: inline CSS, no `<script>`, no external `href`/`src`, no
- *   event attribute, no font or image fetched. Print CSS puts each survey on a new page
- *   and keeps tables and charts whole.
- * - Figures are formatted by helpers (format.ts): one decimal for percentages, means and
- *   scores, intervals "[a – b]", counts as is. NPS intervals are clamped to [−100, 100] for
- *   display (docs/http-contract.md defines them unclamped in the JSON; beyond ±100 is not a possible score).
- * - Small cross-tab rows (`suppressed`) show "fewer than {minCell} respondents" instead of
- *   every figure, their n included: the text says why the row is empty without the count.
- * - Words are English (the report has no locale yet), codes shown by their words (labels.ts);
- *   `brandName` is the reader's brand.
- * - The template file is read and compiled once, on the first render.
+ * - A Handlebars instance of its own, so helpers registered here never meet the mail
+ *   templates'; `strict: true`, so a missing field is an error, and absent figures are
+ *   tested with `(defined x)` (a plain `#if` would also hide a legitimate 0).
+ * - No triple-stash: the only markup built in code is svg.ts's, which escapes what it
+ *   embeds. Its `xmlns` is dropped (inline SVG needs none), so the document holds no
+ *   `http://` at all and "self-contained" is checkable by a grep.
+ * - NPS intervals are clamped for display only (the JSON keeps them unclamped; beyond ±100
+ *   is not a possible score).
+ * - A suppressed cross-tab row hides its n too: the text says why the row is empty
+ *   without the count.
+ * - Words are English: the report has no locale yet.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

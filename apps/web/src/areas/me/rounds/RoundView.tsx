@@ -67,10 +67,8 @@ function Discussion({ api, round }: { api: DiscussionApi; round: Round }) {
 }
 
 /**
- * A discussion round as a panellist sees it: the prompt and dates; in a post-first round,
- * before their own top-level post, the explanation and the composer only (the posts are not
- * even requested); then the posts (pinned first, ideas marked, replies under their post,
- * likes). A scheduled round says when it opens, a closed one when it closed.
+ * A discussion round as a panellist sees it. In a post-first round, before their own top-level
+ * post, the posts are not even requested.
  */
 export function RoundView({ roundId, studyId, api = sdkDiscussionApi }: { roundId: string; studyId: string; api?: DiscussionApi }) {
   const { t } = useTranslation();

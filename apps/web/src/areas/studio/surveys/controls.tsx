@@ -178,10 +178,8 @@ export function CheckboxInput({
 }
 
 /**
- * A new survey from its title (and whatever else `children` asks, e.g. its kind), created by
- * `create`, then opened in the builder; the list under `invalidates` is refreshed. A refusal
- * on the title shows on the field, any other in the form's alert. (Here, beside the controls it
- * is made of: the campaigns and surveys pages share this chunk already.)
+ * A new survey from its title, then opened in the builder. (Here, beside the controls it is
+ * made of: the campaigns and surveys pages share this chunk already.)
  */
 export function NewSurveyForm({
   label,
