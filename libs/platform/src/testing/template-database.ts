@@ -9,7 +9,7 @@ import { EmbeddedPostgres } from '../database/embedded-postgres';
 
 /**
  * Test apps start from a database that is already migrated, instead of initialising and
- * migrating one each: embedded, a cached dump of a migrated PGlite data directory; with
+ * migrating one each (docs/testing.md, "Where the time goes"): embedded, a cached dump of a migrated PGlite data directory; with
  * PostgreSQL, one migrated template database per run (CREATE DATABASE … TEMPLATE). The apps
  * still run their migrations at start: none is pending, so that costs one query.
  */
