@@ -183,6 +183,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       // every test signs in from 127.0.0.1: the per-address login budget (default 30 a minute) would refuse a fast run
       LOGIN_ADDRESS_RATE_LIMIT_PER_MINUTE: '100000',
       PUBLIC_FORM_RATE_LIMIT_PER_MINUTE: '100000',
+      // argon2id at 1 MiB, as in the Jest tiers: the journeys join and sign in many panellists
+      PASSWORD_HASH_MEMORY_KIB: '1024',
       // the API works its own jobs (with Redis too): no separate worker to start and stop
       RUN_WORKERS: 'true',
       QUEUE_PREFIX: queuePrefix,
