@@ -2,8 +2,18 @@ import { randomBytes } from 'node:crypto';
 import { signCarrierPayload } from '@leadpanel/home-testing';
 import { Clock } from '@leadpanel/platform';
 import { API, bearer, type TestApp } from '../studies/studies-helpers';
-import { CARRIER_SECRET } from './home-testing-helpers';
-import type { Shipment } from './shipment-helpers';
+import { studyWorld, type StudyWorld } from '../support/world';
+import {
+  CARRIER_SECRET,
+  createHomeTestingTestApp,
+  createProduct,
+  homeCohort,
+  putAddress,
+  type HomeCohort,
+  type Product,
+  type TestUser,
+} from './home-testing-helpers';
+import { allocate, shipmentTo, type Shipment } from './shipment-helpers';
 
 /** Fulfilment in the tests: the tracking import, the carrier webhook, the pick list (CSV). */
 
@@ -132,4 +142,81 @@ export async function pickListRows(t: TestApp, token: string, studyId: string, q
   if (res.status !== 200) throw new Error(`GET pick-list.csv: ${res.status} ${res.text}`);
   const [header, ...rows] = readCsv(res.text);
   return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+}
+
+export interface FulfilmentWorld {
+  t: TestApp;
+  w: StudyWorld;
+  /** a brand user of the study's brand */
+  brandUser: TestUser;
+  /** six participants, all with an address: 0 with a formula for an address, 1 renamed "@Attacker", 3 French */
+  c: HomeCohort;
+  /** another study of the brand, one participant */
+  other: HomeCohort;
+  /** must come back */
+  kettle: Product;
+  /** NDA */
+  secret: Product;
+  /** need not come back */
+  mug: Product;
+  /** shipments of each product, all allocated, by participant index */
+  kettles: Shipment[];
+  secrets: Shipment[];
+  mugs: Shipment[];
+  /** the other study's kettle */
+  foreign: Shipment;
+}
+
+/** Starts an app and allocates three products to a study of six participants (and a kettle to another study); the caller closes `t`. */
+export async function fulfilmentWorld(): Promise<FulfilmentWorld> {
+  const kettles: Shipment[] = [];
+  const secrets: Shipment[] = [];
+  const mugs: Shipment[] = [];
+  const t = await createHomeTestingTestApp();
+  const w = await studyWorld(t);
+  const brandUser = await t.staff('brand', w.brandId);
+  const c = await homeCohort(t, w, { country: 'DE', participants: 6, title: 'Kettles at home' });
+  const other = await homeCohort(t, w, { country: 'AT', participants: 1, title: 'Another kettle study' });
+  // what a malicious panellist might type, to be opened by the warehouse in a spreadsheet
+  await putAddress(t, c.participants[0], {
+    line1: '=HYPERLINK("http://x")',
+    postalCode: '10115',
+    city: 'Berlin',
+    country: 'DE',
+    phone: '+49 30 123456',
+  });
+  const renamed = await t
+    .http()
+    .patch(`${API}/me/profile`)
+    .set(...bearer(c.participants[1].token))
+    .send({ displayName: '@Attacker' });
+  expect(renamed.status).toBe(200);
+
+  const french = await t
+    .http()
+    .patch(`${API}/me/profile`)
+    .set(...bearer(c.participants[3].token))
+    .send({ locale: 'fr' });
+  expect(french.status).toBe(200);
+
+  const kettle = await createProduct(t, w.researcher.token, w.brandId, { name: 'Kettle K2', unitsInStock: 10, requiresReturn: true });
+  const secret = await createProduct(t, w.researcher.token, w.brandId, {
+    name: 'Secret kettle',
+    unitsInStock: 10,
+    ndaRequired: true,
+    ndaVersion: 'v1',
+    ndaTerms: 'Tell no one about the kettle.',
+  });
+  const mug = await createProduct(t, w.researcher.token, w.brandId, { name: 'Travel mug', unitsInStock: 10, requiresReturn: false });
+  for (const product of [kettle, secret, mug]) {
+    expect(await allocate(t, w.researcher.token, c.study.id, product.id)).toMatchObject({ allocated: 6 });
+  }
+  expect(await allocate(t, w.researcher.token, other.study.id, kettle.id)).toMatchObject({ allocated: 1 });
+  for (let i = 0; i < 6; i++) {
+    kettles.push(await shipmentTo(t, w.researcher.token, c.study.id, c.participants[i], kettle.id));
+    secrets.push(await shipmentTo(t, w.researcher.token, c.study.id, c.participants[i], secret.id));
+    mugs.push(await shipmentTo(t, w.researcher.token, c.study.id, c.participants[i], mug.id));
+  }
+  const foreign = await shipmentTo(t, w.researcher.token, other.study.id, other.participants[0], kettle.id);
+  return { t, w, brandUser, c, other, kettle, secret, mug, kettles, secrets, mugs, foreign };
 }
