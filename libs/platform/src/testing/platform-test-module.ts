@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { ConsoleLogger, type ModuleMetadata, type Type } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { SmtpListener } from '../../../../test/support/smtp';
 import { type AppConfig, loadConfig } from '../config/app-config';
 import { EmbeddedPostgres } from '../database/embedded-postgres';
 import { PlatformModule } from '../platform.module';
-import { createFromTemplate, startEmbeddedFromTemplate } from './template-database';
+import { adminQuery, createFromTemplate, startEmbeddedFromTemplate, withDatabase } from './template-database';
 
 /**
  * Where one or more test modules keep their data. With nothing set it is the
@@ -49,22 +48,6 @@ export interface PlatformTestOptions {
 function assertTestDatabase(url: string | null): void {
   if (url && !new URL(url).pathname.includes('test')) {
     throw new Error(`refusing to run tests against ${new URL(url).pathname.slice(1)}: its name lacks "test"`);
-  }
-}
-
-function withDatabase(url: string, name: string): string {
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
-async function adminQuery(url: string, sql: string): Promise<void> {
-  const client = new Client({ connectionString: url, application_name: 'leadpanel-test-setup' });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
   }
 }
 

@@ -40,7 +40,8 @@ async function migrate(url: string, embedded: boolean): Promise<void> {
 }
 
 async function embeddedTemplate(): Promise<Blob> {
-  const file = join(CACHE_DIR, `pglite-${templateKey()}.tar`);
+  const name = `pglite-${templateKey()}.tar`;
+  const file = join(CACHE_DIR, name);
   try {
     return new Blob([readFileSync(file)]);
   } catch (err) {
@@ -55,8 +56,11 @@ async function embeddedTemplate(): Promise<Blob> {
     await pg.stop();
   }
   mkdirSync(CACHE_DIR, { recursive: true });
-  // other keys are older migrations or another PGlite: they will not be read again
-  for (const old of readdirSync(CACHE_DIR)) if (old.startsWith('pglite-') && old !== file) rmSync(join(CACHE_DIR, old), { force: true });
+  // dumps of other keys (older migrations, another PGlite) are never read again; another worker's
+  // partial file (`.tar.<pid>`, about to be renamed) is left alone
+  for (const old of readdirSync(CACHE_DIR)) {
+    if (/^pglite-[0-9a-f]+\.tar$/.test(old) && old !== name) rmSync(join(CACHE_DIR, old), { force: true });
+  }
   // two Jest workers may both make it: each writes its own file, the rename is atomic
   const partial = `${file}.${process.pid}`;
   writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
@@ -86,10 +90,16 @@ async function withAdmin<T>(url: string, work: (client: Client) => Promise<T>): 
   }
 }
 
-function withDatabase(url: string, name: string): string {
+/** `url` on the same server, naming database `name`. */
+export function withDatabase(url: string, name: string): string {
   const u = new URL(url);
   u.pathname = `/${name}`;
   return u.toString();
+}
+
+/** One statement on a connection of its own (CREATE and DROP DATABASE cannot run in a pool's transaction). */
+export async function adminQuery(url: string, sql: string): Promise<void> {
+  await withAdmin(url, (client) => client.query(sql));
 }
 
 /** The run's migrated template database (`<run database>_template`), made by the first caller. */
