@@ -1,5 +1,4 @@
 import { DynamicModule, Inject, MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
-import { ApplicationConfig } from '@nestjs/core';
 import type { DestinationStream } from 'pino';
 import pinoHttp, { type HttpLogger } from 'pino-http';
 import pretty from 'pino-pretty';
@@ -37,10 +36,7 @@ export function logDestination(config: AppConfig): DestinationStream | undefined
  */
 @Module({})
 export class LoggingModule implements NestModule {
-  constructor(
-    @Inject(HTTP_LOGGER) private readonly httpLogger: HttpLogger,
-    private readonly appConfig: ApplicationConfig,
-  ) {}
+  constructor(@Inject(HTTP_LOGGER) private readonly httpLogger: HttpLogger) {}
 
   static forRoot(config: AppConfig): DynamicModule {
     return {
@@ -54,17 +50,10 @@ export class LoggingModule implements NestModule {
   }
 
   /**
-   * Every path, `{/*splat}` being path-to-regexp 8's "anything, the root included" (`*` alone is
-   * deprecated). The paths excluded from the global prefix (health, metrics) are listed again,
-   * as nestjs-pino did: Nest 12.5 already covers them, so this is a safeguard, and neither runs
-   * pino-http twice on a request (see the spec).
+   * Every path: `{/*splat}` is path-to-regexp 8's "anything, the root included". Nest also mounts
+   * it on the routes excluded from the global prefix (health, metrics): the spec logs one of them.
    */
   configure(consumer: MiddlewareConsumer): void {
-    const unprefixed = this.appConfig.getGlobalPrefixOptions().exclude ?? [];
-    const routes = [
-      { path: '{/*splat}', method: RequestMethod.ALL },
-      ...unprefixed.map(({ path, requestMethod }) => ({ path, method: requestMethod })),
-    ];
-    consumer.apply(this.httpLogger, bindRequestLogger).forRoutes(...routes);
+    consumer.apply(this.httpLogger, bindRequestLogger).forRoutes({ path: '{/*splat}', method: RequestMethod.ALL });
   }
 }
